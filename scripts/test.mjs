@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+// The single `npm test` entry: typecheck, all vitest projects, package checks.
+// Each step prints a header; the first failing step stops the run with its exit code.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const isWindows = process.platform === "win32";
+
+const env = {
+  ...process.env,
+  // Local binaries first (tsc, vitest, tsup, publint, attw), like `npm run` does.
+  PATH: [path.join(root, "node_modules", ".bin"), process.env.PATH].join(path.delimiter),
+  // Offline machines: Storybook must not phone home (also set in .storybook/main.ts).
+  STORYBOOK_DISABLE_TELEMETRY: "1",
+};
+
+/** @param {string} title */
+function header(title) {
+  const line = "=".repeat(Math.max(20, title.length + 8));
+  console.log(`\n${line}\n=== ${title}\n${line}`);
+}
+
+/**
+ * @param {string} title
+ * @param {string} command
+ * @param {string[]} args
+ */
+function step(title, command, args) {
+  header(title);
+  console.log(`$ ${[command, ...args].join(" ")}`);
+  const started = Date.now();
+  // On Windows the .bin entries are .cmd shims, which need a shell.
+  const result = spawnSync(command, args, { cwd: root, env, stdio: "inherit", shell: isWindows });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.error) {
+    console.error(`\n✗ ${title}: could not start "${command}": ${result.error.message}`);
+    process.exit(1);
+  }
+  if (result.status !== 0) {
+    const why = result.signal ? `killed by ${result.signal}` : `exit code ${result.status}`;
+    console.error(`\n✗ ${title} failed (${why}) after ${seconds}s`);
+    process.exit(result.status || 1);
+  }
+  console.log(`✓ ${title} (${seconds}s)`);
+}
+
+const startedAll = Date.now();
+
+step("Typecheck", "tsc", ["--noEmit", "-p", "."]);
+
+// Browser-mode projects need a real Chromium (playwright cannot download one here).
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (!existsSync(chromium)) {
+  header("Chromium missing");
+  if (process.env.CHROMIUM_PATH) {
+    console.error(`CHROMIUM_PATH is set to "${chromium}", but no file is there.`);
+    console.error("Fix it, or unset it and run:  npm run setup:chromium");
+  } else {
+    console.error("The browser and storybook test projects need Chromium at /usr/bin/chromium.");
+    console.error("Install it with:  npm run setup:chromium");
+    console.error("(or set CHROMIUM_PATH to an existing Chromium/Chrome executable).");
+  }
+  process.exit(1);
+}
+
+// One vitest invocation for the three projects: one vite server, one summary
+// ("Test Files …" / "Tests  N passed" lines are what CI reads).
+step("Tests (vitest: unit, browser, storybook)", "vitest", [
+  "run",
+  "--project",
+  "unit",
+  "--project",
+  "browser",
+  "--project",
+  "storybook",
+]);
+
+step("Build (tsup)", "tsup", []);
+step("Lint package (publint --strict)", "publint", ["--strict"]);
+// All rules stay on (no --ignore-rules): the node16 profile checks node16-cjs, node16-esm
+// and bundler resolution of "." and "./package.json". Only the "./styles.css" entry point
+// is left out: it is a stylesheet, so it can never resolve to JS or type declarations and
+// attw would report "no-resolution" for it. Excluding that one entry point (rather than
+// ignoring the rule) keeps "no-resolution" armed for the real entry points.
+step("Check types resolution (attw)", "attw", [
+  "--pack",
+  ".",
+  "--profile",
+  "node16",
+  "--exclude-entrypoints",
+  "./styles.css",
+]);
+step("Check built package in Node", process.execPath, [path.join(root, "scripts", "check-package.mjs")]);
+
+console.log(`\nAll checks passed in ${((Date.now() - startedAll) / 1000).toFixed(1)}s.`);

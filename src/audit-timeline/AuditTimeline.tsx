@@ -1,0 +1,373 @@
+import { memo, type HTMLAttributes, type ReactNode } from "react";
+import type { AuditAuthor, AuditLogEntry, MalformedLogEntry } from "../core/normalizeLog";
+import type { ChangeSummary } from "../core/summarizeChanges";
+import { toCompactJson } from "../core/values";
+import { RecordDiff, type RecordDiffProps } from "../record-diff/RecordDiff";
+import { flexRender, type Renderable } from "./flexRender";
+import { AUDIT_TIMELINE_SCOPE, auditTimelineParts as parts } from "./parts";
+import {
+  useAuditTimeline,
+  type AuditTimelineDay,
+  type AuditTimelineEntryGetters,
+  type AuditTimelineItem,
+  type UseAuditTimelineOptions,
+  type UseAuditTimelineResult,
+} from "./useAuditTimeline";
+
+/** Props of `renderAuthor`. */
+export interface AuditTimelineAuthorProps {
+  /** The author as the log says (`undefined` when unknown). */
+  author: AuditAuthor | undefined;
+  /** Name, else email, else id; "Unknown" (translated) when none. */
+  label: string;
+  isUnknown: boolean;
+  item: AuditTimelineItem;
+}
+
+/** Props of `renderAction`. */
+export interface AuditTimelineActionProps {
+  /** The raw action (`update`, `updateMany`, a custom one). */
+  action: string;
+  /** The action in words ("updated 3 records"). */
+  label: string;
+  recordCount: number;
+  item: AuditTimelineItem;
+}
+
+/** Props of `renderSummary`. */
+export interface AuditTimelineSummaryProps {
+  summary: ChangeSummary;
+  /** The summary in words. */
+  text: string;
+  item: AuditTimelineItem;
+}
+
+/** Props of `renderRename`: what `<RenameLogEntry log={log} />` needs. */
+export interface AuditTimelineRenameProps {
+  /** The entry to rename. */
+  log: AuditLogEntry;
+  resource: string;
+  item: AuditTimelineItem;
+}
+
+/** Props of `renderEntry`. */
+export interface AuditTimelineEntryProps {
+  item: AuditTimelineItem;
+  /** Everything the hook returns (props getters, actions), to keep the markup contract. */
+  timeline: UseAuditTimelineResult;
+  /** The entry as the kit renders it by default, to wrap rather than rebuild. */
+  defaultContent: ReactNode;
+}
+
+/**
+ * The slot's default content: none yet. `<RenameLogEntry>` (issue 4) will fill it; until
+ * then pass `renderRename={({ log }) => <RenameLogEntry log={log} />}` yourself.
+ */
+export const defaultRenderRename: Renderable<AuditTimelineRenameProps> | undefined = undefined;
+
+/** Props of {@link AuditTimeline}: the hook's options, renderers, and the root `<div>`'s own props. */
+export interface AuditTimelineProps extends UseAuditTimelineOptions, Omit<HTMLAttributes<HTMLDivElement>, "children" | keyof UseAuditTimelineOptions> {
+  /**
+   * Replaces an entry's content (its `<li data-part="entry">` stays, with its data
+   * attributes). Receives the item, the hook's result, and the default content.
+   */
+  renderEntry?: Renderable<AuditTimelineEntryProps>;
+  /** Replaces the content of `data-part="author"` (default: avatar and label). */
+  renderAuthor?: Renderable<AuditTimelineAuthorProps>;
+  /** Replaces the content of `data-part="action"` (default: the action in words). */
+  renderAction?: Renderable<AuditTimelineActionProps>;
+  /** Replaces the content of `data-part="summary"` (default: the summary in words). */
+  renderSummary?: Renderable<AuditTimelineSummaryProps>;
+  /**
+   * Fills `data-part="rename"`, the place of the rename control, in the entry's header.
+   * The control shows the entry's name (as `<RenameLogEntry>` does), so while a renderer
+   * is set the header's own `name` part is left out. Default {@link defaultRenderRename};
+   * the slot is absent while it is `undefined`.
+   *
+   * @example
+   * <AuditTimeline resource="products" id={7} renderRename={({ log }) => <RenameLogEntry log={log} />} />
+   */
+  renderRename?: Renderable<AuditTimelineRenameProps>;
+  /** Props for each entry's `<RecordDiff>` (`view`, `fields`, `renderValue`…). */
+  diffProps?: Omit<RecordDiffProps, "changes" | "previousData" | "data" | "log" | "ignore">;
+  /** The level of the day headings. Default 3. */
+  headingLevel?: 2 | 3 | 4 | 5 | 6;
+}
+
+type Renderers = Pick<AuditTimelineProps, "renderAuthor" | "renderAction" | "renderSummary" | "renderRename" | "diffProps">;
+
+/** Props of {@link AuditTimelineEntryContent}. */
+export interface AuditTimelineEntryContentProps {
+  item: AuditTimelineItem;
+  /** The hook's result, or just its `entryGetters`. */
+  timeline: AuditTimelineEntryGetters;
+  resource: string;
+  /** The renderers and diff props of `<AuditTimeline>`; all optional. */
+  renderers?: Renderers;
+}
+
+function DefaultAuthor({ author, label }: AuditTimelineAuthorProps) {
+  return (
+    <>
+      {author?.avatar && <img data-scope={AUDIT_TIMELINE_SCOPE} data-part={parts.avatar} src={author.avatar} alt="" />}
+      {label}
+    </>
+  );
+}
+
+/** An entry's default content: header (author, action, name or rename slot, time), summary, toggle, diff. */
+export function AuditTimelineEntryContent({ item, timeline, resource, renderers = {} }: AuditTimelineEntryContentProps) {
+  const { entry } = item;
+  const author = { author: entry.author, label: item.authorLabel, isUnknown: item.isAuthorUnknown, item };
+  return (
+    <>
+      <div {...timeline.getPartProps(parts.header)}>
+        <span {...timeline.getPartProps(parts.author)} data-unknown={item.isAuthorUnknown ? "" : undefined}>
+          {renderers.renderAuthor ? flexRender(renderers.renderAuthor, author) : <DefaultAuthor {...author} />}
+        </span>{" "}
+        <span {...timeline.getPartProps(parts.action)}>
+          {renderers.renderAction
+            ? flexRender(renderers.renderAction, { action: entry.action, label: item.actionLabel, recordCount: item.recordCount, item })
+            : item.actionLabel}
+        </span>
+        {renderers.renderRename !== undefined ? (
+          <>
+            {" "}
+            <span {...timeline.getPartProps(parts.rename)}>{flexRender(renderers.renderRename, { log: entry, resource, item })}</span>
+          </>
+        ) : (
+          entry.name !== undefined && (
+            <>
+              {" "}
+              <span {...timeline.getPartProps(parts.name)}>{entry.name}</span>
+            </>
+          )
+        )}{" "}
+        <time {...timeline.getTimeProps(item)}>{item.time.relative}</time>
+        {item.time.date && <span {...timeline.getTimeTooltipProps(item)}>{item.time.absolute}</span>}
+      </div>
+      <p {...timeline.getSummaryProps(item)}>
+        {renderers.renderSummary ? flexRender(renderers.renderSummary, { summary: item.summary, text: item.summaryText, item }) : item.summaryText}
+      </p>
+      {item.hasChanges && <button {...timeline.getToggleProps(item)} />}
+      <div {...timeline.getDiffProps(item)}>{item.isExpanded && <RecordDiff {...renderers.diffProps} changes={item.getChanges()} />}</div>
+    </>
+  );
+}
+
+interface EntryRowProps {
+  item: AuditTimelineItem;
+  getters: AuditTimelineEntryGetters;
+  resource: string;
+  renderers: Renderers;
+  renderEntry: Renderable<AuditTimelineEntryProps> | undefined;
+  timeline: UseAuditTimelineResult;
+}
+
+const sameRenderers = (a: Renderers, b: Renderers) =>
+  a.renderAuthor === b.renderAuthor && a.renderAction === b.renderAction && a.renderSummary === b.renderSummary && a.renderRename === b.renderRename && a.diffProps === b.diffProps;
+
+/**
+ * One entry. Memoised: opening one entry, or a tooltip, renders that entry only, however
+ * many are on screen. A custom `renderEntry` also gets the whole hook result, so with it
+ * every entry renders whenever the timeline does.
+ */
+const EntryRow = memo(
+  function EntryRow({ item, getters, resource, renderers, renderEntry, timeline }: EntryRowProps) {
+    const defaultContent = <AuditTimelineEntryContent item={item} timeline={getters} resource={resource} renderers={renderers} />;
+    return <li {...getters.getEntryProps(item)}>{renderEntry ? flexRender(renderEntry, { item, timeline, defaultContent }) : defaultContent}</li>;
+  },
+  (a, b) =>
+    a.item === b.item &&
+    a.getters === b.getters &&
+    a.resource === b.resource &&
+    a.renderEntry === b.renderEntry &&
+    sameRenderers(a.renderers, b.renderers) &&
+    (a.renderEntry === undefined || a.timeline === b.timeline),
+);
+
+function MalformedEntry({ row, timeline }: { row: MalformedLogEntry; timeline: AuditTimelineEntryGetters }) {
+  return (
+    <li {...timeline.getMalformedEntryProps(row)}>
+      <p {...timeline.getPartProps(parts.summary)}>
+        {timeline.t("auditLog.timeline.malformed", "This entry could not be read: {reason}", { reason: row.reason })}
+      </p>
+      <code {...timeline.getPartProps(parts.raw)}>{toCompactJson(row.raw, { maxLength: 300 })}</code>
+    </li>
+  );
+}
+
+/**
+ * A record's history (with `id`) or a whole resource's (without), read from Refine's
+ * audit log: who did what and when, a one-line summary per entry, and its
+ * `<RecordDiff>` one click away. Grouped by day, newest first, rendered in batches as you
+ * scroll (or press "Show more"); live: it refetches when Refine writes a log for the
+ * resource. Before-values that Refine v5 does not log are reconstructed from earlier
+ * entries and marked inferred. Works inside any `<Refine auditLogProvider={…}>`.
+ *
+ * Markup (unstyled; see `auditTimelineParts`; every element has `data-scope="audit-timeline"`):
+ * - root `data-part="root"` with `data-state="loading|error|empty|ready|unconfigured"` and `aria-busy` while loading
+ * - `<ol data-part="list">` of `<li data-part="day" data-day="YYYY-MM-DD">`, each with a
+ *   `data-part="day-heading"` and an `<ol data-part="entries">`
+ * - `<li data-part="entry" data-action="<action>" data-log-id="<id>" data-state="open|closed">`
+ *   (`data-bulk`, `data-named` when they apply) holding `data-part` `header`, `author`,
+ *   `avatar`, `action`, `name` (or `rename`, the slot), `time` (+ `time-tooltip`), `summary`, `toggle`, `diff`
+ * - an unreadable row: `<li data-part="entry" data-malformed="">` with `summary` and `raw`
+ * - `show-more`, `sentinel`, `status`, `empty`, `error` + `retry`, `unconfigured`, `skeleton`
+ *
+ * For another layout, use {@link useAuditTimeline}.
+ *
+ * @example
+ * <AuditTimeline resource="products" id={record.id} />
+ * <AuditTimeline resource="products" filters={{ action: "update", namedOnly: true }} order="oldest" />
+ */
+export function AuditTimeline(props: AuditTimelineProps) {
+  const {
+    renderEntry,
+    renderAuthor,
+    renderAction,
+    renderSummary,
+    renderRename = defaultRenderRename,
+    diffProps,
+    headingLevel = 3,
+    resource,
+    id,
+    filters,
+    pageSize,
+    live,
+    meta,
+    order,
+    batchSize,
+    ignore,
+    idField,
+    expanded,
+    defaultExpanded,
+    onExpandedChange,
+    now,
+    locale,
+    timeZone,
+    ...rootProps
+  } = props;
+  const timeline = useAuditTimeline({
+    resource,
+    id,
+    filters,
+    pageSize,
+    live,
+    meta,
+    order,
+    batchSize,
+    ignore,
+    idField,
+    expanded,
+    defaultExpanded,
+    onExpandedChange,
+    now,
+    locale,
+    timeZone,
+  });
+  const { t, state } = timeline;
+  const Heading = `h${headingLevel}` as const;
+  const renderers = { renderAuthor, renderAction, renderSummary, renderRename, diffProps };
+
+  let body: ReactNode;
+  if (state === "unconfigured") {
+    body = (
+      <p {...timeline.getPartProps(parts.unconfigured)}>
+        {t(
+          "auditLog.timeline.unconfigured",
+          "No audit log provider is configured, so there is no history to show. Pass an auditLogProvider with a get method to <Refine>.",
+        )}
+      </p>
+    );
+  } else if (state === "loading") {
+    body = (
+      <>
+        <p {...timeline.getPartProps(parts.status)} role="status">
+          {t("auditLog.timeline.loading", "Loading history…")}
+        </p>
+        <ol {...timeline.getPartProps(parts.list)} aria-hidden="true">
+          {[0, 1, 2].map((index) => (
+            <li key={index} {...timeline.getPartProps(parts.skeleton)} />
+          ))}
+        </ol>
+      </>
+    );
+  } else if (state === "error") {
+    const message = timeline.error?.message;
+    body = (
+      <div {...timeline.getPartProps(parts.error)} role="alert">
+        <p>
+          {message
+            ? t("auditLog.timeline.errorWithMessage", "The history could not be loaded: {message}", { message })
+            : t("auditLog.timeline.error", "The history could not be loaded.")}
+        </p>
+        <button {...timeline.getRetryProps()} />
+      </div>
+    );
+  } else if (state === "empty") {
+    body = (
+      <p {...timeline.getPartProps(parts.empty)}>
+        {timeline.isFiltered ? t("auditLog.timeline.emptyFiltered", "No entries match these filters") : t("auditLog.timeline.empty", "No changes recorded yet")}
+      </p>
+    );
+  } else {
+    const unreadable: AuditTimelineDay = { key: "unreadable", label: t("auditLog.timeline.unreadable", "Unreadable entries"), items: [] };
+    const loadMoreMessage = timeline.loadMoreError?.message;
+    body = (
+      <>
+        <ol {...timeline.getListProps()}>
+          {timeline.groups.map((day) => (
+            <li key={day.key} {...timeline.getDayProps(day)}>
+              <Heading {...timeline.getDayHeadingProps(day)}>{day.label}</Heading>
+              <ol {...timeline.getEntriesProps(day)}>
+                {day.items.map((item) => (
+                  <EntryRow
+                    key={item.key}
+                    item={item}
+                    getters={timeline.entryGetters}
+                    resource={resource}
+                    renderers={renderers}
+                    renderEntry={renderEntry}
+                    timeline={timeline}
+                  />
+                ))}
+              </ol>
+            </li>
+          ))}
+          {timeline.malformed.length > 0 && (
+            <li {...timeline.getDayProps(unreadable)}>
+              <Heading {...timeline.getDayHeadingProps(unreadable)}>{unreadable.label}</Heading>
+              <ol {...timeline.getEntriesProps(unreadable)}>
+                {timeline.malformed.map((row) => (
+                  <MalformedEntry key={row.key} row={row} timeline={timeline} />
+                ))}
+              </ol>
+            </li>
+          )}
+        </ol>
+        {timeline.loadMoreError && (
+          <div {...timeline.getPartProps(parts.error)} role="alert">
+            <p>
+              {loadMoreMessage
+                ? t("auditLog.timeline.loadMoreErrorWithMessage", "More entries could not be loaded: {message}", { message: loadMoreMessage })
+                : t("auditLog.timeline.loadMoreError", "More entries could not be loaded.")}
+            </p>
+            <button {...timeline.getRetryProps()} />
+          </div>
+        )}
+        {timeline.hasMore && !timeline.loadMoreError && (
+          <>
+            <button {...timeline.getShowMoreProps()} />
+            <div {...timeline.getSentinelProps()} />
+          </>
+        )}
+        <p {...timeline.getPartProps(parts.status)} role="status">
+          {timeline.isLoadingMore ? t("auditLog.timeline.loadingMore", "Loading more…") : ""}
+        </p>
+      </>
+    );
+  }
+
+  return <div {...timeline.getRootProps(rootProps)}>{body}</div>;
+}

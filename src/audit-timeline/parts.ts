@@ -1,0 +1,76 @@
+/**
+ * The `data-scope` of every element `<AuditTimeline>` renders. Each element carries it
+ * with its `data-part`, so selectors never reach into a nested `<RecordDiff>` or
+ * `<RenameLogEntry>` (which use parts of the same names):
+ * `[data-scope="audit-timeline"][data-part="entry"]`.
+ */
+export const AUDIT_TIMELINE_SCOPE = "audit-timeline";
+
+/**
+ * Every `data-part` of `<AuditTimeline>`, declared once: markup, timeline.css, tests and
+ * stories use these names. Each element also has `data-scope="audit-timeline"`.
+ */
+export const auditTimelineParts = {
+  /**
+   * The root `<div>`. `data-state="loading" | "error" | "empty" | "ready" | "unconfigured"`;
+   * `aria-busy="true"` while the first page or a further one loads.
+   */
+  root: "root",
+  /** `<ol>` of days (newest first by default), labelled "History". */
+  list: "list",
+  /** `<li>` for one calendar day in the viewer's time zone; `data-day="YYYY-MM-DD"` (or `"unknown"`). */
+  day: "day",
+  /** The day's heading (`<h3>` by default): "Today", "Yesterday", or the localised date. */
+  dayHeading: "day-heading",
+  /** `<ol>` of one day's entries. */
+  entries: "entries",
+  /**
+   * `<li>` for one log entry: `data-action="<action>"`, `data-log-id="<id>"`,
+   * `data-state="open" | "closed"` (its diff), `data-bulk` for bulk actions, `data-named`
+   * when it has a name. A row that could not be read has `data-malformed` and no `data-action`.
+   */
+  entry: "entry",
+  /** `<div>` holding author, action, name and time on one line. */
+  header: "header",
+  /** `<span>`: who made the change (name, else email, else id; "Unknown"). `data-unknown` when no author is known. */
+  author: "author",
+  /** `<img alt="">`: the author's avatar, when the log has one. */
+  avatar: "avatar",
+  /** `<span>`: the action in words ("updated", "updated 3 records", a custom action as given). */
+  action: "action",
+  /** `<span>`: the entry's name (a named version). */
+  name: "name",
+  /** `<time dateTime>`: relative time ("5 minutes ago"); focusable, described by the tooltip. */
+  time: "time",
+  /** `<span role="tooltip">`: the absolute local time with its time zone; `data-state="open" | "closed"`, `hidden` when closed. */
+  timeTooltip: "time-tooltip",
+  /** `<p>`: the one-line summary ("Changed price from 50 to 100 and 2 more fields"). */
+  summary: "summary",
+  /** `<button aria-expanded aria-controls>`: shows or hides the entry's diff. */
+  toggle: "toggle",
+  /** `<span>` in the header: the slot of the rename control (`renderRename`), in place of `name`. */
+  rename: "rename",
+  /** `<div>`: the entry's `<RecordDiff>`, rendered only while open (`hidden` otherwise). */
+  diff: "diff",
+  /** `<code>`: an unreadable row as compact JSON (text, never markup). */
+  raw: "raw",
+  /** `<li aria-hidden>`: a placeholder row while loading. */
+  skeleton: "skeleton",
+  /** `<p role="status">`: "Loading history…", "Loading more…". */
+  status: "status",
+  /** `<p>`: "No changes recorded yet" (or "No entries match these filters"). */
+  empty: "empty",
+  /** `<div role="alert">`: why the history (or more of it) could not be loaded. */
+  error: "error",
+  /** `<button>`: asks the provider again. */
+  retry: "retry",
+  /** `<p>`: no audit log provider with a `get` is configured in `<Refine>`. */
+  unconfigured: "unconfigured",
+  /** `<button>`: renders more entries (the keyboard and no-IntersectionObserver path). */
+  showMore: "show-more",
+  /** `<div aria-hidden>`: renders more entries when it scrolls into view. */
+  sentinel: "sentinel",
+} as const;
+
+/** The name of one part of `<AuditTimeline>`; see {@link auditTimelineParts}. */
+export type AuditTimelinePart = (typeof auditTimelineParts)[keyof typeof auditTimelineParts];

@@ -1,0 +1,97 @@
+import type { FieldChange, PathSegment } from "./types";
+import { getValueType, safeGet, safeKeys, toArray } from "./values";
+
+interface Node {
+  self?: FieldChange;
+  /** Removed array items, by their old index. */
+  removed: Map<number, FieldChange>;
+  children: Map<PathSegment, Node>;
+}
+
+const newNode = (): Node => ({ removed: new Map(), children: new Map() });
+
+/**
+ * Applies a list of changes from {@link computeChanges} to the old version and returns
+ * the new one (a copy: `previous` is not modified). `unchanged` entries are not needed,
+ * so lists computed with `includeUnchanged: false` work too. This is what a restore, or
+ * a preview of one, builds on.
+ *
+ * Arrays are rebuilt from the entries: removed items (old indices) go, added ones
+ * (new indices) come, moved ones carry their old index, and every other old item keeps
+ * its order.
+ */
+export function applyChanges(previous: unknown, changes: readonly FieldChange[]): unknown {
+  const root = newNode();
+  for (const change of changes) {
+    if (change.kind === "unchanged") continue;
+    let node = root;
+    const last = change.path.length - 1;
+    for (let i = 0; i < last; i++) {
+      const segment = change.path[i]!;
+      let next = node.children.get(segment);
+      if (!next) node.children.set(segment, (next = newNode()));
+      node = next;
+    }
+    if (last < 0) {
+      root.self = change;
+      continue;
+    }
+    const segment = change.path[last]!;
+    if (change.kind === "removed" && typeof segment === "number") {
+      node.removed.set(segment, change);
+      continue;
+    }
+    let target = node.children.get(segment);
+    if (!target) node.children.set(segment, (target = newNode()));
+    target.self = change;
+  }
+  return build(previous, root, changes.length > 0 && isCreate(previous));
+}
+
+const isCreate = (previous: unknown) => previous === undefined || previous === null;
+
+function build(previous: unknown, node: Node, fromNothing = false): unknown {
+  const self = node.self;
+  if (self && (self.kind === "added" || (self.kind === "changed" && node.children.size === 0))) return self.after;
+  const base = fromNothing ? (typeof [...node.children.keys(), ...node.removed.keys()][0] === "number" ? [] : {}) : previous;
+  const type = getValueType(base);
+  if (type === "array") return buildArray(toArray(base), node);
+  if (type !== "object") return base;
+  const out: Record<string, unknown> = {};
+  for (const key of safeKeys(base as object)) setOwn(out, key, safeGet(base as object, key));
+  for (const [key, childNode] of node.children) {
+    const name = String(key);
+    if (childNode.self?.kind === "removed") delete out[name];
+    else setOwn(out, name, build(out[name], childNode));
+  }
+  return out;
+}
+
+function buildArray(items: readonly unknown[], node: Node): unknown[] {
+  const added = new Map<number, unknown>();
+  const movedFrom = new Map<number, number>();
+  for (const [key, childNode] of node.children) {
+    if (typeof key !== "number" || !childNode.self) continue;
+    if (childNode.self.kind === "added") added.set(key, childNode.self.after);
+    else if (childNode.self.kind === "moved") movedFrom.set(key, childNode.self.fromIndex!);
+  }
+  const consumed = new Set<number>([...node.removed.keys(), ...movedFrom.values()]);
+  const keptOld = items.map((_, i) => i).filter((i) => !consumed.has(i));
+  const length = items.length - node.removed.size + added.size;
+  const out: unknown[] = [];
+  let cursor = 0;
+  for (let j = 0; j < length; j++) {
+    let base: unknown;
+    if (added.has(j)) base = added.get(j);
+    else if (movedFrom.has(j)) base = items[movedFrom.get(j)!];
+    else base = items[keptOld[cursor++]!];
+    const childNode = node.children.get(j);
+    out.push(childNode && !added.has(j) ? build(base, { ...childNode, self: childNode.self?.kind === "moved" ? undefined : childNode.self }) : base);
+  }
+  return out;
+}
+
+/** Sets an own property, even one named `__proto__`, without touching prototypes. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown) {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}

@@ -1,0 +1,442 @@
+import { diffWords } from "./diffWords";
+import { matchByHash } from "./matchItems";
+import { compilePathPatterns, toPathKey, type PathMatcher } from "./path";
+import type { ChangeKind, ChangeNote, ComputeChangesOptions, FieldChange, GetItemId, PathSegment } from "./types";
+import { getValueType, hashValue, leavesEqual, safeGet, safeKeys, toArray, type ValueType } from "./values";
+
+/** The default identity of array items: an object's `id`, else `_id`, else `key` (strings and numbers). */
+export const defaultGetItemId: GetItemId = (item) => {
+  if (getValueType(item) !== "object") return undefined;
+  for (const name of ["id", "_id", "key"]) {
+    const id = safeGet(item as object, name);
+    if (typeof id === "string" || typeof id === "number") return id;
+  }
+  return undefined;
+};
+
+/** A path as a linked list, so that deep walks share prefixes instead of copying them. */
+interface PathNode {
+  parent: PathNode | undefined;
+  segment: PathSegment;
+  depth: number;
+}
+
+const toPath = (node: PathNode | undefined): PathSegment[] => {
+  const path: PathSegment[] = [];
+  for (let n = node; n; n = n.parent) path.push(n.segment);
+  return path.reverse();
+};
+const child = (parent: PathNode | undefined, segment: PathSegment): PathNode => ({ parent, segment, depth: (parent?.depth ?? 0) + 1 });
+
+type Frame =
+  | { type: "compare"; path: PathNode | undefined; before: unknown; after: unknown; keepUnchanged?: boolean }
+  | { type: "emit"; path: PathNode | undefined; kind: ChangeKind; before?: unknown; after?: unknown; fromIndex?: number; count?: number }
+  | { type: "exit"; path: PathNode | undefined; before: object; after: object; start: number; realCount: number; isArray: boolean; keepUnchanged?: boolean };
+
+const isAbsent = (value: unknown) => value === undefined || value === null;
+
+/**
+ * Computes what changed between two versions of a record, as a flat list in document
+ * order that a UI can render directly.
+ *
+ * - Objects are walked to their leaves; a key whose value is `undefined` counts as absent.
+ * - Arrays: items are matched by identity ({@link ComputeChangesOptions.getItemId}) in
+ *   linear time, then items without identity by equal content; an inserted item is one
+ *   `added` entry, an item found elsewhere is `moved`, and unmatched items without
+ *   identity facing each other are compared in place.
+ * - An added or removed subtree is one entry holding the whole value.
+ * - The root: `null` or `undefined` means "no record", so a create lists every field
+ *   of `next` as `added` and a delete every field of `previous` as `removed`. Two
+ *   leaves, or two values of different kinds, give one entry at the empty path.
+ * - Leaves compare by value: NaN equals NaN, Dates by time, a Date equals an ISO string
+ *   for the same instant. A number that became a numeric string is `changed` with the
+ *   note `type-changed`. Functions and symbols are `incomparable`.
+ * - Long strings (see `minTextDiffLength`) carry a word-level diff in `text`.
+ *
+ * It never throws on what a provider can return: cycles, getters that throw, BigInt,
+ * any depth (the walk uses no recursion) and large arrays.
+ *
+ * @example
+ * computeChanges({ price: 50, tags: ["a"] }, { price: 100, tags: ["a", "b"] })
+ * // [{ key: "price", kind: "changed", before: 50, after: 100 },
+ * //  { key: "tags.0", kind: "unchanged", ... }, { key: "tags.1", kind: "added", after: "b" }]
+ */
+export function computeChanges(previous: unknown, next: unknown, options: ComputeChangesOptions = {}): FieldChange[] {
+  const walker = new Walker(options);
+  return walker.run(previous, next);
+}
+
+/** A change as the walk records it: the path stays a linked node until the walk is over. */
+type PendingChange = Omit<FieldChange, "path" | "key"> & { node: PathNode | undefined; path?: FieldChange["path"] };
+
+class Walker {
+  private readonly changes: PendingChange[] = [];
+  private realCount = 0;
+  private readonly stack: Frame[] = [];
+  private readonly ancestorsBefore = new Map<object, number>();
+  private readonly ancestorsAfter = new Map<object, number>();
+  private readonly equalPairs = new WeakMap<object, WeakSet<object>>();
+  private readonly ignore: PathMatcher | undefined;
+  private readonly getItemId: GetItemId;
+  private readonly minTextDiffLength: number;
+  private readonly includeUnchanged: boolean;
+  private readonly maxDepth: number;
+
+  constructor(options: ComputeChangesOptions) {
+    this.ignore = compilePathPatterns(options.ignore);
+    this.getItemId = options.getItemId ?? defaultGetItemId;
+    this.minTextDiffLength = options.minTextDiffLength ?? 60;
+    this.includeUnchanged = options.includeUnchanged ?? true;
+    this.maxDepth = options.maxDepth ?? Number.POSITIVE_INFINITY;
+  }
+
+  run(previous: unknown, next: unknown): FieldChange[] {
+    if (isAbsent(previous) && isAbsent(next)) return [];
+    const beforeType = getValueType(previous);
+    const afterType = getValueType(next);
+    if (isAbsent(previous) && isWalkable(afterType)) this.pushWhole(next, afterType, "added");
+    else if (isAbsent(next) && isWalkable(beforeType)) this.pushWhole(previous, beforeType, "removed");
+    else if (isAbsent(previous)) this.emit(undefined, "added", { after: next });
+    else if (isAbsent(next)) this.emit(undefined, "removed", { before: previous });
+    else this.stack.push({ type: "compare", path: undefined, before: previous, after: next, keepUnchanged: true });
+    this.drain();
+    return this.changes.map(({ node, ...rest }) => {
+      const path = toPath(node);
+      return { path, key: toPathKey(path), ...rest } as FieldChange;
+    });
+  }
+
+  /** A create or a delete: each top-level field (or item) is one entry. */
+  private pushWhole(value: unknown, type: ValueType, kind: "added" | "removed") {
+    const frames: Frame[] = [];
+    const add = (segment: PathSegment, item: unknown) => {
+      const path = child(undefined, segment);
+      if (item === undefined || this.isIgnored(path)) return;
+      frames.push(kind === "added" ? { type: "emit", path, kind, after: item } : { type: "emit", path, kind, before: item });
+    };
+    if (type === "array") toArray(value).forEach((item, i) => add(i, item));
+    else for (const key of safeKeys(value as object)) add(key, safeGet(value as object, key));
+    for (let i = frames.length - 1; i >= 0; i--) this.stack.push(frames[i]!);
+  }
+
+  private drain() {
+    const stack = this.stack;
+    while (stack.length > 0) {
+      const frame = stack.pop()!;
+      if (frame.type === "emit") this.emit(frame.path, frame.kind, frame);
+      else if (frame.type === "exit") this.exit(frame);
+      else this.compare(frame);
+    }
+  }
+
+  private isIgnored(path: PathNode | undefined): boolean {
+    return this.ignore !== undefined && path !== undefined && this.ignore(toPath(path));
+  }
+
+  private emit(path: PathNode | undefined, kind: ChangeKind, fields: Pick<FieldChange, "before" | "after" | "fromIndex" | "text" | "note" | "count">) {
+    const change: PendingChange = { node: path, kind };
+    if ("before" in fields) change.before = fields.before;
+    if ("after" in fields) change.after = fields.after;
+    if (fields.fromIndex !== undefined) change.fromIndex = fields.fromIndex;
+    if (fields.count !== undefined && fields.count > 1) change.count = fields.count;
+    if (fields.text) change.text = fields.text;
+    if (fields.note) change.note = fields.note;
+    if (kind !== "unchanged") this.realCount++;
+    else if (!this.includeUnchanged) return;
+    this.changes.push(change);
+  }
+
+  private compare(frame: Extract<Frame, { type: "compare" }>) {
+    const { path, before, after } = frame;
+    // The same reference is equal; the root is still walked so that its fields are listed.
+    if (before === after && (path !== undefined || !isWalkable(getValueType(before)))) {
+      if (frame.keepUnchanged !== false) this.emit(path, "unchanged", { before, after });
+      return;
+    }
+    const beforeType = getValueType(before);
+    const afterType = getValueType(after);
+    if (!isWalkable(beforeType) || beforeType !== afterType) {
+      this.compareLeaves(frame, beforeType, afterType);
+      return;
+    }
+    const a = before as object;
+    const b = after as object;
+    const cycleBefore = this.ancestorsBefore.get(a);
+    const cycleAfter = this.ancestorsAfter.get(b);
+    if (cycleBefore !== undefined || cycleAfter !== undefined) {
+      if (cycleBefore !== undefined && cycleBefore === cycleAfter) this.emit(path, "unchanged", { before, after });
+      else this.emit(path, "changed", { before, after, note: "circular" });
+      return;
+    }
+    if (this.equalPairs.get(a)?.has(b)) {
+      if (frame.keepUnchanged !== false) this.emit(path, "unchanged", { before, after });
+      return;
+    }
+    const depth = path?.depth ?? 0;
+    if (depth >= this.maxDepth) {
+      this.emit(path, "changed", { before, after, note: "too-deep" });
+      return;
+    }
+    this.ancestorsBefore.set(a, depth);
+    this.ancestorsAfter.set(b, depth);
+    const exit: Frame = {
+      type: "exit",
+      path,
+      before: a,
+      after: b,
+      start: this.changes.length,
+      realCount: this.realCount,
+      isArray: beforeType === "array",
+      keepUnchanged: frame.keepUnchanged,
+    };
+    const children = beforeType === "array" ? this.arrayChildren(path, toArray(a), toArray(b)) : this.objectChildren(path, a, b);
+    this.stack.push(exit);
+    for (let i = children.length - 1; i >= 0; i--) this.stack.push(children[i]!);
+  }
+
+  private compareLeaves(frame: Extract<Frame, { type: "compare" }>, beforeType: ValueType, afterType: ValueType) {
+    const { path, before, after } = frame;
+    const incomparable = beforeType === "function" || beforeType === "symbol" || afterType === "function" || afterType === "symbol";
+    if (!incomparable && leavesEqual(before, after)) {
+      if (frame.keepUnchanged !== false) this.emit(path, "unchanged", { before, after });
+      return;
+    }
+    let note: ChangeNote | undefined;
+    if (incomparable) note = "incomparable";
+    else if (beforeType !== afterType && !(isDateLike(beforeType) && isDateLike(afterType))) note = "type-changed";
+    let text;
+    if (typeof before === "string" && typeof after === "string" && Math.max(before.length, after.length) >= this.minTextDiffLength) {
+      text = diffWords(before, after);
+    }
+    this.emit(path, "changed", { before, after, note, text });
+  }
+
+  private objectChildren(path: PathNode | undefined, a: object, b: object): Frame[] {
+    const frames: Frame[] = [];
+    const afterKeys = safeKeys(b);
+    const afterKeySet = new Set(afterKeys);
+    const visit = (key: string, inBefore: boolean) => {
+      const childPath = child(path, key);
+      const before = inBefore ? safeGet(a, key) : undefined;
+      const after = afterKeySet.has(key) ? safeGet(b, key) : undefined;
+      if ((before === undefined && after === undefined) || this.isIgnored(childPath)) return;
+      if (before === undefined) frames.push({ type: "emit", path: childPath, kind: "added", after });
+      else if (after === undefined) frames.push({ type: "emit", path: childPath, kind: "removed", before });
+      else if (quickEqual(before, after)) {
+        if (this.includeUnchanged) frames.push({ type: "emit", path: childPath, kind: "unchanged", before, after });
+      } else frames.push({ type: "compare", path: childPath, before, after });
+    };
+    const beforeKeys = new Set(safeKeys(a));
+    for (const key of afterKeys) visit(key, beforeKeys.has(key));
+    for (const key of beforeKeys) if (!afterKeySet.has(key)) visit(key, true);
+    return frames;
+  }
+
+  /**
+   * Aligns two arrays: identity matches first (linear), then equal items without
+   * identity; matched pairs outside the longest run kept in order are moves. Between two
+   * kept pairs, unmatched items without identity face each other and are compared in
+   * place; the rest are removals (old index) and insertions (new index).
+   */
+  private arrayChildren(path: PathNode | undefined, a: readonly unknown[], b: readonly unknown[]): Frame[] {
+    const arrayPath = this.getItemId === defaultGetItemId ? [] : toPath(path);
+    const oldIds = a.map((item) => normalizeId(this.getItemId(item, arrayPath)));
+    const newIds = b.map((item) => normalizeId(this.getItemId(item, arrayPath)));
+    // Only the first item with a given identity is keyed; later duplicates are matched by content.
+    const oldKeyed = firstOccurrences(oldIds);
+    const newKeyed = firstOccurrences(newIds);
+    const newIndexById = new Map<string, number>();
+    newIds.forEach((id, j) => newKeyed[j] && newIndexById.set(id!, j));
+    const oldMatch = new Int32Array(a.length).fill(-1);
+    const newMatch = new Int32Array(b.length).fill(-1);
+    oldIds.forEach((id, i) => {
+      const j = oldKeyed[i] ? newIndexById.get(id!) : undefined;
+      if (j !== undefined) (oldMatch[i] = j), (newMatch[j] = i);
+    });
+    // Keyed items seen on one side only are genuinely added or removed; the others
+    // (no identity, or a duplicate one) are matched by content.
+    const looseOld: number[] = [];
+    const looseNew: number[] = [];
+    for (let i = 0; i < a.length; i++) if (!oldKeyed[i]) looseOld.push(i);
+    for (let j = 0; j < b.length; j++) if (!newKeyed[j]) looseNew.push(j);
+    for (const [oi, nj] of matchByHash(looseOld.map((i) => hashValue(a[i])), looseNew.map((j) => hashValue(b[j])))) {
+      oldMatch[looseOld[oi]!] = looseNew[nj]!;
+      newMatch[looseNew[nj]!] = looseOld[oi]!;
+    }
+    const kept = longestIncreasingRun(newMatch);
+    const frames: Frame[] = [];
+    let oldCursor = 0;
+    let newCursor = 0;
+    const flushGap = (oldEnd: number, newEnd: number) => {
+      if (oldCursor >= oldEnd && newCursor >= newEnd) return;
+      const removed: number[] = [];
+      for (; oldCursor < oldEnd; oldCursor++) if (oldMatch[oldCursor] === -1) removed.push(oldCursor);
+      const inserted: number[] = [];
+      for (; newCursor < newEnd; newCursor++) inserted.push(newCursor);
+      // Unmatched items without identity facing each other are the same slot, edited.
+      const facingOld = removed.filter((i) => !oldKeyed[i]);
+      const facing = new Map<number, number>();
+      let nextFacing = 0;
+      for (const j of inserted) {
+        if (newMatch[j] === -1 && !newKeyed[j] && nextFacing < facingOld.length) facing.set(j, facingOld[nextFacing++]!);
+      }
+      const pairedOld = new Set(facing.values());
+      for (const i of removed) {
+        const itemPath = child(path, i);
+        if (!pairedOld.has(i) && !this.isIgnored(itemPath)) frames.push({ type: "emit", path: itemPath, kind: "removed", before: a[i] });
+      }
+      for (const j of inserted) {
+        const itemPath = child(path, j);
+        if (this.isIgnored(itemPath)) continue;
+        const from = newMatch[j]!;
+        if (facing.has(j)) frames.push({ type: "compare", path: itemPath, before: a[facing.get(j)!], after: b[j] });
+        else if (from === -1) frames.push({ type: "emit", path: itemPath, kind: "added", after: b[j] });
+        else {
+          frames.push({ type: "emit", path: itemPath, kind: "moved", before: a[from], after: b[j], fromIndex: from });
+          frames.push({ type: "compare", path: itemPath, before: a[from], after: b[j], keepUnchanged: false });
+        }
+      }
+    };
+    // Kept items that are plainly equal are gathered into runs: one entry, not one per item.
+    let run: Extract<Frame, { type: "emit" }> | undefined;
+    for (let j = 0; j < b.length; j++) {
+      if (!kept[j]) continue;
+      const i = newMatch[j]!;
+      if (oldCursor < i || newCursor < j) run = undefined;
+      flushGap(i, j);
+      oldCursor = i + 1;
+      newCursor = j + 1;
+      if (this.ignore && this.isIgnored(child(path, j))) {
+        run = undefined;
+      } else if (quickEqual(a[i], b[j])) {
+        if (run) run.count!++;
+        else if (this.includeUnchanged) frames.push((run = { type: "emit", path: child(path, j), kind: "unchanged", before: a[i], after: b[j], count: 1 }));
+      } else {
+        run = undefined;
+        frames.push({ type: "compare", path: child(path, j), before: a[i], after: b[j] });
+      }
+    }
+    flushGap(a.length, b.length);
+    return frames;
+  }
+
+  private exit(frame: Extract<Frame, { type: "exit" }>) {
+    this.ancestorsBefore.delete(frame.before);
+    this.ancestorsAfter.delete(frame.after);
+    const changes = this.changes;
+    if (this.realCount === frame.realCount) {
+      let pairs = this.equalPairs.get(frame.before);
+      if (!pairs) this.equalPairs.set(frame.before, (pairs = new WeakSet()));
+      pairs.add(frame.after);
+      // An equal subtree is one unchanged entry, except at the root, which lists its fields.
+      if (frame.path !== undefined) {
+        changes.length = frame.start;
+        if (frame.keepUnchanged !== false) this.emit(frame.path, "unchanged", { before: frame.before, after: frame.after });
+        return;
+      }
+    }
+    if (frame.isArray && this.includeUnchanged) mergeUnchangedRuns(changes, frame.start, (frame.path?.depth ?? 0) + 1);
+  }
+}
+
+const isWalkable = (type: ValueType) => type === "array" || type === "object";
+const isDateLike = (type: ValueType) => type === "date" || type === "string";
+
+function normalizeId(id: unknown): string | undefined {
+  return typeof id === "string" || typeof id === "number" ? String(id) : undefined;
+}
+
+/** Flags the items whose identity is defined and seen for the first time. */
+function firstOccurrences(ids: (string | undefined)[]): Uint8Array {
+  const seen = new Set<string>();
+  const flags = new Uint8Array(ids.length);
+  ids.forEach((id, i) => {
+    if (id !== undefined && !seen.has(id)) seen.add(id), (flags[i] = 1);
+  });
+  return flags;
+}
+
+/**
+ * Marks the matched pairs that keep their relative order (the longest increasing run of
+ * old indices, in new-index order); the other matched items count as moved. O(n log n).
+ */
+function longestIncreasingRun(newMatch: Int32Array): Uint8Array {
+  const n = newMatch.length;
+  const tails: number[] = []; // new indices ending the best run of each length
+  const previous = new Int32Array(n).fill(-1);
+  for (let j = 0; j < n; j++) {
+    const value = newMatch[j]!;
+    if (value < 0) continue;
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (newMatch[tails[mid]!]! < value) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) previous[j] = tails[lo - 1]!;
+    tails[lo] = j;
+  }
+  const kept = new Uint8Array(n);
+  for (let j = tails.length > 0 ? tails[tails.length - 1]! : -1; j >= 0; j = previous[j]!) kept[j] = 1;
+  return kept;
+}
+
+/** Folds consecutive unchanged array items (direct children of one array) into runs with a `count`. */
+function mergeUnchangedRuns(changes: PendingChange[], start: number, itemDepth: number) {
+  let write = start;
+  for (let read = start; read < changes.length; read++) {
+    const change = changes[read]!;
+    const last = write > start ? changes[write - 1]! : undefined;
+    if (
+      last &&
+      change.kind === "unchanged" &&
+      last.kind === "unchanged" &&
+      change.node?.depth === itemDepth &&
+      last.node?.depth === itemDepth &&
+      (change.node.segment as number) === (last.node.segment as number) + (last.count ?? 1)
+    ) {
+      last.count = (last.count ?? 1) + (change.count ?? 1);
+      continue;
+    }
+    changes[write++] = change;
+  }
+  changes.length = write;
+}
+
+/**
+ * A cheap, bounded equality check that lets the walk skip plainly equal subtrees (most
+ * of a record). `true` is final; `false` only means "walk it": it gives up on Maps,
+ * Sets, large or deep values, and anything else it is not sure about.
+ */
+function quickEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  try {
+    return boundedEqual(a, b, { left: 64 }, 0);
+  } catch {
+    return false; // a throwing getter or proxy: let the walk read it safely
+  }
+}
+
+function boundedEqual(a: unknown, b: unknown, budget: { left: number }, depth: number): boolean {
+  if (a === b) return true;
+  if (--budget.left < 0 || depth > 6) return false;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return leavesEqual(a, b);
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!boundedEqual(a[i], b[i], budget, depth + 1)) return false;
+    return true;
+  }
+  if (a instanceof Date || b instanceof Date) return leavesEqual(a, b);
+  if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
+  let definedInA = 0;
+  for (const key in a) {
+    const value = (a as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    definedInA++;
+    if (!Object.prototype.hasOwnProperty.call(b, key) || !boundedEqual(value, (b as Record<string, unknown>)[key], budget, depth + 1)) return false;
+  }
+  let definedInB = 0;
+  for (const key in b) if ((b as Record<string, unknown>)[key] !== undefined) definedInB++;
+  return definedInA === definedInB;
+}

@@ -1,0 +1,72 @@
+export * from "./core";
+export {
+  createInMemoryAuditLogProvider,
+  type InMemoryAuditLogProvider,
+  type InMemoryAuditLogProviderOptions,
+  type InMemoryLogRow,
+} from "./refine/createInMemoryAuditLogProvider";
+export { useAuditTranslate, interpolate, type AuditTranslate, type MessageParams, type UseAuditTranslateResult } from "./refine/useAuditTranslate";
+export * from "./rename-log-entry";
+export { useRenameLog, getAuditListKey, type RenameLogTarget, type UseRenameLogResult } from "./refine/useRenameLog";
+export { updateCachedLogRow, findCachedLogRow, type LogRowUpdater } from "./refine/updateCachedLogRow";
+export * from "./record-diff";
+export {
+  replayHistory,
+  getEntryChanges,
+  getRecordPart,
+  sortEntriesByTime,
+  getActionKind,
+  isBulkAction,
+  type AuditHistory,
+  type KnownRecordState,
+  type ReplayHistoryOptions,
+  type EntryChangesOptions,
+  type ActionKind,
+} from "./core/history";
+export { summarizeChanges, type ChangeSummary } from "./core/summarizeChanges";
+export { groupByDay, toDayKey, shiftDayKey, type DayGroup, type DayOptions } from "./core/groupByDay";
+export {
+  filterEntries,
+  canonicalizeFilters,
+  entryConcernsRecord,
+  entryTouchesField,
+  type AuditLogFilters,
+  type CanonicalAuditLogFilters,
+} from "./core/filterEntries";
+export {
+  useAuditLogEntries,
+  readNextCursor,
+  MAX_AUDIT_LOG_PAGES,
+  type UseAuditLogEntriesOptions,
+  type UseAuditLogEntriesResult,
+  type AuditLogListState,
+  type AuditLogRequestMeta,
+  type AuditLogError,
+} from "./refine/useAuditLogEntries";
+export { useLiveAuditRefresh, type UseLiveAuditRefreshOptions } from "./refine/useLiveAuditRefresh";
+export { withPreviousData, type WithPreviousDataOptions, type WithPreviousDataResult } from "./refine/withPreviousData";
+export {
+  AuditTimeline,
+  AuditTimelineEntryContent,
+  defaultRenderRename,
+  type AuditTimelineProps,
+  type AuditTimelineAuthorProps,
+  type AuditTimelineActionProps,
+  type AuditTimelineSummaryProps,
+  type AuditTimelineRenameProps,
+  type AuditTimelineEntryProps,
+  type AuditTimelineEntryContentProps,
+} from "./audit-timeline/AuditTimeline";
+export {
+  useAuditTimeline,
+  type UseAuditTimelineOptions,
+  type UseAuditTimelineResult,
+  type AuditTimelineItem,
+  type AuditTimelineDay,
+  type AuditTimelineActions,
+  type AuditTimelineEntryGetters,
+  type AuditTimelineState,
+  type TimelinePartProps,
+} from "./audit-timeline/useAuditTimeline";
+export { AUDIT_TIMELINE_SCOPE, auditTimelineParts, type AuditTimelinePart } from "./audit-timeline/parts";
+export { flexRender, type Renderable } from "./audit-timeline/flexRender";

@@ -1,0 +1,173 @@
+import { useState, type ComponentType, type ReactNode } from "react";
+import type { FieldChange, Path, TextSegment } from "../core/types";
+import type { RecordDiffSide } from "./compileFields";
+import { formatNumber, type FormattedValue } from "./formatValue";
+import { recordDiffParts as parts } from "./parts";
+import type { RecordDiffRow, UseRecordDiffResult } from "./useRecordDiff";
+import { VisuallyHidden } from "./VisuallyHidden";
+
+/** What {@link RenderValue} receives for one side of one row. */
+export interface RenderValueProps {
+  /** The value (objects shown whole have hidden and redacted fields taken out). */
+  value: unknown;
+  side: RecordDiffSide;
+  change: FieldChange;
+  path: Path;
+  /** The value as `<RecordDiff>` would show it in words. */
+  formatted: FormattedValue;
+  locale: string | undefined;
+  /** Renders the default markup: return it to fall back, or wrap it. */
+  defaultRender: () => ReactNode;
+}
+
+/**
+ * Renders values your way, flexRender-style: a component, or a render function. A
+ * function is called during rendering like a component (it may use hooks, provided it
+ * stays the same function), and returning `undefined` falls back to the default. Not
+ * called for redacted values nor for runs of unchanged items. For a word-diffed text in
+ * the unified view it is called once, with side `after`; `defaultRender` gives the merged diff.
+ *
+ * @example
+ * renderValue={({ path, value }) => (path.at(-1) === "price" ? <Money value={value} /> : undefined)}
+ */
+export type RenderValue = ((props: RenderValueProps) => ReactNode | undefined) | ComponentType<RenderValueProps>;
+
+/** How a word diff is shown: both sides merged (unified), or one side of it (split). */
+export type TextDiffMode = "merged" | "before" | "after";
+
+interface DiffValueProps {
+  diff: UseRecordDiffResult;
+  row: RecordDiffRow;
+  side: RecordDiffSide;
+  renderValue: RenderValue | undefined;
+  maxValueLength: number;
+  /** Render the change's word diff in this mode instead of the value. */
+  textMode?: TextDiffMode;
+}
+
+/** One side of a row: the user's renderer if any, else the default by type. */
+export function DiffValue({ diff, row, side, renderValue, maxValueLength, textMode }: DiffValueProps) {
+  const formatted = diff.getFormattedValue(row, side);
+  const segments = textMode ? row.change.text : undefined;
+  const defaultRender = () =>
+    segments ? (
+      <TextDiff segments={segments} mode={textMode!} maxLength={maxValueLength} diff={diff} />
+    ) : (
+      <FormattedValueView formatted={formatted} maxLength={maxValueLength} diff={diff} />
+    );
+  if (!renderValue || formatted.type === "redacted" || formatted.type === "summary") return defaultRender();
+  const props: RenderValueProps = {
+    value: side === "before" ? row.before : row.after,
+    side,
+    change: row.change,
+    path: row.change.path,
+    formatted,
+    locale: diff.locale,
+    defaultRender,
+  };
+  const isClassComponent = typeof renderValue === "function" && Boolean((renderValue as { prototype?: { isReactComponent?: unknown } }).prototype?.isReactComponent);
+  if (typeof renderValue !== "function" || isClassComponent) {
+    const Component = renderValue as ComponentType<RenderValueProps>;
+    return <Component {...props} />;
+  }
+  return <RenderSlot render={renderValue as (props: RenderValueProps) => ReactNode | undefined} props={props} />;
+}
+
+/** Calls a render function as the body of its own component, so it may use hooks and may return `undefined`. */
+function RenderSlot({ render, props }: { render: (props: RenderValueProps) => ReactNode | undefined; props: RenderValueProps }) {
+  const out = render(props);
+  return <>{out === undefined ? props.defaultRender() : out}</>;
+}
+
+type Diff = Pick<UseRecordDiffResult, "t" | "locale">;
+
+/** The default markup of a formatted value. */
+function FormattedValueView({ formatted, maxLength, diff }: { formatted: FormattedValue; maxLength: number; diff: Diff }) {
+  switch (formatted.type) {
+    case "empty":
+      return <span data-part={parts.empty}>{formatted.text}</span>;
+    case "json":
+      return <code data-part={parts.json}>{formatted.text}</code>;
+    case "date":
+      return <time dateTime={formatted.dateTime}>{formatted.text}</time>;
+    case "redacted":
+      return <span data-part={parts.redacted}>{formatted.text}</span>;
+    case "text":
+      return formatted.text.length > maxLength ? <TruncatedText text={formatted.text} maxLength={maxLength} diff={diff} /> : <>{formatted.text}</>;
+    default:
+      return <>{formatted.text}</>;
+  }
+}
+
+/** A long text cut at `maxLength`, with a button that shows it whole. */
+function TruncatedText({ text, maxLength, diff }: { text: string; maxLength: number; diff: Diff }) {
+  const [isExpanded, setExpanded] = useState(false);
+  return (
+    <>
+      {isExpanded ? text : `${cut(text, maxLength)}…`} <ShowAllButton isExpanded={isExpanded} onToggle={setExpanded} length={text.length} diff={diff} />
+    </>
+  );
+}
+
+// Context kept on each side of a long unchanged run of words when a text diff is collapsed.
+const CONTEXT = 120;
+
+/**
+ * A word diff: equal text as text, deleted words in `<del>`, inserted ones in `<ins>`.
+ * When the text is longer than `maxLength`, long equal runs keep only some context and
+ * long changed runs are cut, with a button that shows everything.
+ */
+function TextDiff({ segments, mode, maxLength, diff }: { segments: readonly TextSegment[]; mode: TextDiffMode; maxLength: number; diff: Diff }) {
+  const { t } = diff;
+  const [isExpanded, setExpanded] = useState(false);
+  const shown = segments.filter((s) => s.type === "equal" || mode === "merged" || (mode === "before") === (s.type === "delete"));
+  const total = shown.reduce((sum, s) => sum + s.text.length, 0);
+  const collapse = total > maxLength && !isExpanded;
+  const last = shown.length - 1;
+  return (
+    <span data-part={parts.text}>
+      {shown.map((segment, i) => {
+        const text = collapse ? elide(segment, i === 0, i === last, maxLength) : segment.text;
+        if (segment.type === "equal") return <span key={i}>{text}</span>;
+        const isDelete = segment.type === "delete";
+        return (
+          <span key={i}>
+            <VisuallyHidden>{isDelete ? t("auditLog.recordDiff.deletedText", "deleted:") : t("auditLog.recordDiff.insertedText", "inserted:")} </VisuallyHidden>
+            {isDelete ? <del data-part={parts.before}>{text}</del> : <ins data-part={parts.after}>{text}</ins>}
+          </span>
+        );
+      })}
+      {total > maxLength && (
+        <>
+          {" "}
+          <ShowAllButton isExpanded={isExpanded} onToggle={setExpanded} length={total} diff={diff} />
+        </>
+      )}
+    </span>
+  );
+}
+
+function elide(segment: TextSegment, isFirst: boolean, isLast: boolean, maxLength: number): string {
+  const { text } = segment;
+  const keep = segment.type === "equal" ? CONTEXT : Math.floor(maxLength / 2);
+  if (text.length <= keep * 2 + 1) return text;
+  if (segment.type === "equal" && isFirst) return `…${text.slice(-keep)}`;
+  if (segment.type === "equal" && isLast) return `${cut(text, keep)}…`;
+  return `${cut(text, keep)} … ${text.slice(-keep)}`;
+}
+
+/** The first `length` characters, without splitting a surrogate pair. */
+function cut(text: string, length: number): string {
+  const code = text.charCodeAt(length - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? length - 1 : length);
+}
+
+function ShowAllButton({ isExpanded, onToggle, length, diff }: { isExpanded: boolean; onToggle: (expanded: boolean) => void; length: number; diff: Diff }) {
+  const { t, locale } = diff;
+  return (
+    /** `data-part="show-all"` with `aria-expanded`: shows a long value whole, or cuts it again. */
+    <button type="button" data-part={parts.showAll} aria-expanded={isExpanded} onClick={() => onToggle(!isExpanded)}>
+      {isExpanded ? t("auditLog.recordDiff.showLess", "Show less") : t("auditLog.recordDiff.showAll", "Show all ({count} characters)", { count: formatNumber(length, locale) })}
+    </button>
+  );
+}

@@ -1,0 +1,53 @@
+/** The `data-scope` of `<RecordDiff>`'s root: `[data-scope="record-diff"]`. */
+export const RECORD_DIFF_SCOPE = "record-diff";
+
+/**
+ * Every `data-part` `<RecordDiff>` renders, declared once: markup, styles.css, tests and
+ * stories all use these names. Select them inside the scope:
+ * `[data-scope="record-diff"] [data-part="before"]`.
+ */
+export const recordDiffParts = {
+  /** `<dl>` holding the rows in the unified view. */
+  list: "list",
+  /** `<table>` holding the rows in the split view. */
+  table: "table",
+  /** One row (a `<div>` in the list, a `<tr>` in the table); carries `data-path`, `data-change`, `data-inferred`, `data-redacted`. */
+  field: "field",
+  /** The field's readable name: the `<dt>` in the unified view, a `<span>` in the row's `<th scope="row">` in the split view. */
+  label: "label",
+  /** The kind of change in words ("added", "changed", "moved from index 1 to 3"…). Visually hidden for unchanged rows. */
+  kind: "kind",
+  /** The value area (`<dd>`, or a `<td>` with `data-side="before" | "after"`; no `data-side` when it spans both columns). */
+  value: "value",
+  /** `<del>`: the old value, or a deleted run of words inside a word diff. */
+  before: "before",
+  /** `<ins>`: the new value, or an inserted run of words inside a word diff. */
+  after: "after",
+  /** `<span>`: an empty value said in words ("empty", "empty list"…). */
+  empty: "empty",
+  /** `<code>`: an object or array as compact one-line JSON. */
+  json: "json",
+  /** `<span>`: a long text shown as a word diff. */
+  text: "text",
+  /** `<span>`: an explanation (type changed, not compared further…). */
+  note: "note",
+  /** `<span>`: "(inferred)" next to a before-value reconstructed from earlier entries; its `title` explains. */
+  inferred: "inferred",
+  /** `<span>`: stands for a redacted value ("(hidden)"). */
+  redacted: "redacted",
+  /** `<span aria-hidden>`: the arrow between the old and the new value in the unified view. */
+  arrow: "arrow",
+  /** `<button aria-expanded>`: shows or hides the unchanged fields. */
+  toggleUnchanged: "toggle-unchanged",
+  /** `<button>`: renders the next page of rows. */
+  showMore: "show-more",
+  /** `<button aria-expanded>`: shows a long value whole. */
+  showAll: "show-all",
+  /** `<p>`: "No changes". */
+  emptyState: "empty-state",
+  /** `<div>`: shown instead of the diff when a log entry cannot be read. */
+  fallback: "fallback",
+} as const;
+
+/** The name of one part of `<RecordDiff>`; see {@link recordDiffParts}. */
+export type RecordDiffPart = (typeof recordDiffParts)[keyof typeof recordDiffParts];

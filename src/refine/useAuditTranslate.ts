@@ -1,0 +1,53 @@
+import { I18nContext, useTranslate } from "@refinedev/core";
+import { useCallback, useContext, useMemo } from "react";
+
+/** Values to put into a message: `{count}` in the English default is replaced by `params.count`. */
+export type MessageParams = Record<string, string | number>;
+
+/** Translates a kit string; see {@link useAuditTranslate}. */
+export type AuditTranslate = (key: string, defaultMessage: string, params?: MessageParams) => string;
+
+/** The result of {@link useAuditTranslate}. */
+export interface UseAuditTranslateResult {
+  t: AuditTranslate;
+  /** The app's locale (`i18nProvider.getLocale()`), else the browser's, else `undefined` (Intl's default). */
+  locale: string | undefined;
+}
+
+/** Replaces `{name}` placeholders in a message. */
+export function interpolate(message: string, params?: MessageParams): string {
+  if (!params) return message;
+  return message.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+}
+
+/**
+ * The kit's strings and locale, through Refine's i18n: every message has a key under
+ * `auditLog.*` and an English default, so it reads well with no i18nProvider at all.
+ * The provider gets the params as options (for its own interpolation); without one, the
+ * default is interpolated here. Works outside `<Refine>` too.
+ */
+export function useAuditTranslate(localeOverride?: string): UseAuditTranslateResult {
+  const translate = useTranslate();
+  const { i18nProvider } = useContext(I18nContext);
+  const t = useCallback<AuditTranslate>(
+    (key, defaultMessage, params) => {
+      const fallback = interpolate(defaultMessage, params);
+      const translated = translate(key, params ?? {}, fallback);
+      // A provider that returns the bare key has no translation: use the English default.
+      if (translated === key || translated === fallback) return fallback;
+      return interpolate(translated, params);
+    },
+    [translate],
+  );
+  const locale = useMemo(() => {
+    if (localeOverride) return localeOverride;
+    try {
+      const fromApp = i18nProvider?.getLocale();
+      if (fromApp) return fromApp;
+    } catch {
+      // A provider whose getLocale throws falls back to the browser's locale.
+    }
+    return typeof navigator !== "undefined" ? navigator.language || undefined : undefined;
+  }, [i18nProvider, localeOverride]);
+  return { t, locale };
+}

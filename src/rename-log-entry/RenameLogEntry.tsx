@@ -1,0 +1,57 @@
+import { forwardRef, type ComponentPropsWithoutRef } from "react";
+import { useRenameLogEntry, type UseRenameLogEntryOptions } from "./useRenameLogEntry";
+
+/**
+ * Props of {@link RenameLogEntry}: the options of {@link useRenameLogEntry}, plus any
+ * `<span>` props for the root (spread last; `className` and `style` merged, handlers composed).
+ */
+export interface RenameLogEntryProps extends UseRenameLogEntryOptions, Omit<ComponentPropsWithoutRef<"span">, "children" | "onError"> {}
+
+/**
+ * Lets a user name a log entry ("Spring price list"), as Google Docs names versions.
+ * Shows the name, or a "Name this version" button when there is none; activating it
+ * opens a labelled input with the current name selected. Enter or Save saves (trimmed,
+ * validated, sent once through Refine's `useLog().rename`, i.e. the provider's
+ * `update({ id, name })`); Escape or Cancel restores the old name; focus returns to the
+ * button. The new name shows at once in every cached list of the resource and is rolled
+ * back, with the error shown and the typed text kept, if the provider fails.
+ *
+ * Read-only (the name as text, no button) when the `auditLogProvider` has no `update`,
+ * with `readOnly`, or for a row that cannot be read. When `useCan({ resource, action:
+ * "rename", params: { id, log } })` denies, the button is disabled with the reason as
+ * its title and description, or absent when the access control provider sets
+ * `options.buttons.hideIfUnauthorized`.
+ *
+ * Markup (unstyled; see `renameLogEntryParts`): a `<span data-scope="rename-log-entry"
+ * data-state="idle|editing|saving|error">` root (`data-named`, `data-invalid` when set)
+ * holding `data-part` `name`, `trigger`, `reason` (idle) or `input`, `save`, `cancel`,
+ * `message` (otherwise). For another layout, use {@link useRenameLogEntry}.
+ *
+ * @example
+ * <RenameLogEntry log={entry} />
+ * <RenameLogEntry log={row} maxLength={60} allowClear onRenamed={(entry, name) => toast(`Saved "${name}"`)} />
+ */
+export const RenameLogEntry = forwardRef<HTMLSpanElement, RenameLogEntryProps>(function RenameLogEntry(
+  { log, maxLength, allowClear, readOnly, accessControl, onRenamed, onError, ...rootProps },
+  ref,
+) {
+  const rename = useRenameLogEntry({ log, maxLength, allowClear, readOnly, accessControl, onRenamed, onError });
+  return (
+    <span {...rename.getRootProps({ ...rootProps, ref })}>
+      {rename.isEditing ? (
+        <>
+          <input {...rename.getInputProps()} />
+          <button {...rename.getSaveProps()}>{rename.labels.save}</button>
+          <button {...rename.getCancelProps()}>{rename.labels.cancel}</button>
+          <span {...rename.getMessageProps()}>{rename.message}</span>
+        </>
+      ) : (
+        <>
+          {rename.name !== undefined && <span {...rename.getNameProps()}>{rename.name}</span>}
+          {rename.isTriggerVisible && <button {...rename.getTriggerProps()}>{rename.labels.trigger}</button>}
+          {rename.isTriggerVisible && rename.reason && <span {...rename.getReasonProps()}>{rename.reason}</span>}
+        </>
+      )}
+    </span>
+  );
+});

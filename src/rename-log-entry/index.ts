@@ -1,0 +1,10 @@
+export { RenameLogEntry, type RenameLogEntryProps } from "./RenameLogEntry";
+export {
+  useRenameLogEntry,
+  DEFAULT_RENAME_MAX_LENGTH,
+  type UseRenameLogEntryOptions,
+  type UseRenameLogEntryResult,
+  type RenameLogEntryLabels,
+  type RenameLogEntryPartProps,
+} from "./useRenameLogEntry";
+export { renameLogEntryParts, RENAME_LOG_ENTRY_SCOPE, type RenameLogEntryPart, type RenameLogEntryState } from "./parts";

@@ -1,0 +1,298 @@
+import type { Decorator, Meta, StoryObj } from "@storybook/react-vite";
+import type { ReactNode } from "react";
+import { expect, userEvent, within } from "storybook/test";
+import css from "../src/styles.css?inline";
+import { RecordDiff, recordDiffParts as parts, useRecordDiff, type FieldChange, type RenderValue, type UseRecordDiffOptions } from "../src/index";
+import { account, accountUpdated, categories, logRows, makeHugeChange, order, orderUpdated, product, productUpdated } from "./support/diffFixtures";
+import { withRefine } from "./support/withRefine";
+
+/** Injects the optional stylesheet: only the stories that list this decorator are styled. */
+const withStylesheet: Decorator = (Story) => (
+  <>
+    <style>{css}</style>
+    <Story />
+  </>
+);
+
+/** A dark page around the story, as an app with `data-theme="dark"` on its shell. */
+const withDarkTheme: Decorator = (Story) => (
+  <div data-theme="dark" style={{ background: "#0d1117", padding: "1rem" }}>
+    <Story />
+  </div>
+);
+
+const meta = {
+  title: "Components/RecordDiff",
+  component: RecordDiff,
+  args: { locale: "en-US" },
+} satisfies Meta<typeof RecordDiff>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const rowsOf = (canvasElement: HTMLElement) => [...canvasElement.querySelectorAll<HTMLElement>(`[data-part="${parts.field}"]`)];
+
+/** A create: every field is added. */
+export const Create: Story = { args: { previousData: undefined, data: product } };
+
+/** An update: only what changed, with the unchanged fields folded into a count. */
+export const Update: Story = { args: { previousData: product, data: productUpdated } };
+
+/** A delete: every field is removed. */
+export const Delete: Story = { args: { previousData: product, data: undefined } };
+
+/** Nested objects: each changed key is its own row, with a readable path. */
+export const Nested: Story = {
+  args: {
+    previousData: { customer: { name: "Ada", address: { city: "Lyon", zip: "69001", lines: ["1 Main St"] } } },
+    data: { customer: { name: "Ada", address: { city: "Paris", zip: "75001", lines: ["1 Main St", "Floor 3"] }, phone: "+33 1 23 45 67 89" } },
+  },
+};
+
+/** Arrays of items with ids: an insert, a moved item and an edited quantity. */
+export const ArraysWithInsertsAndMoves: Story = {
+  decorators: [withStylesheet],
+  args: { previousData: order, data: orderUpdated, defaultShowUnchanged: true },
+};
+
+const longBefore = `${product.description} `.repeat(6).trim();
+const longAfter = longBefore.replace("adjustable arm", "adjustable aluminium arm").replace("steady", "perfectly steady");
+
+/**
+ * Long texts get a word diff, with long unchanged stretches shortened; a very long
+ * value without one is cut. "Show all" shows either whole.
+ */
+export const LongText: Story = {
+  decorators: [withStylesheet],
+  args: {
+    previousData: { description: longBefore, notes: "" },
+    data: { description: longAfter, notes: "Lorem ipsum dolor sit amet. ".repeat(200) },
+    maxValueLength: 400,
+  },
+  play: async ({ canvasElement }) => {
+    const description = canvasElement.querySelector<HTMLElement>('[data-path="description"]')!;
+    await expect([...description.querySelectorAll("ins")].map((ins) => ins.textContent?.trim())).toEqual(["aluminium", "perfectly"]);
+    await expect(description).toHaveTextContent("…");
+    await userEvent.click(within(description).getByRole("button", { name: /Show all/ }));
+    await expect(description).not.toHaveTextContent("…");
+  },
+};
+
+/** The unchanged fields toggle: the play function opens it and checks the rows appear. */
+export const UnchangedToggle: Story = {
+  args: { previousData: product, data: { ...product, price: 52 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(rowsOf(canvasElement).map((row) => row.dataset.path)).toEqual(["price"]);
+    const toggle = canvas.getByRole("button", { name: /Show \d+ unchanged fields/ });
+    await expect(toggle).toHaveAttribute("aria-expanded", "false");
+    await userEvent.click(toggle);
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+    const unchanged = rowsOf(canvasElement).filter((row) => row.dataset.change === "unchanged");
+    await expect(unchanged.length).toBeGreaterThan(5);
+    await expect(canvas.getByText("sku")).toBeVisible();
+  },
+};
+
+/** Numbers and dates follow the locale (the app's i18nProvider, or the `locale` prop as here). */
+export const Localized: Story = {
+  args: { locale: "de-DE", previousData: { price: 1234.5, releasedOn: "2024-05-01", stock: 12000 }, data: { price: 1499.99, releasedOn: "2024-06-15", stock: 9500 } },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelector('[data-path="price"] ins')).toHaveTextContent("1.499,99");
+  },
+};
+
+/** The unified view (the default): one row per field, old value then new. */
+export const Unified: Story = { args: { previousData: account, data: accountUpdated, view: "unified" } };
+
+/** The split view: a real table with Field, Before and After columns. */
+export const Split: Story = { args: { previousData: product, data: productUpdated, view: "split" } };
+
+/** Also split, styled. */
+export const SplitStyled: Story = { ...Split, decorators: [withStylesheet] };
+
+const euros = new Intl.NumberFormat("en-US", { style: "currency", currency: "EUR" });
+/** Only URLs a browser shows as an image, never `javascript:`. */
+const isImageUrl = (value: unknown): value is string => typeof value === "string" && /^(https:\/\/|data:image\/)/i.test(value);
+
+const renderProductValue: RenderValue = ({ path, value, side }) => {
+  const field = path[path.length - 1];
+  if (field === "image" && isImageUrl(value)) {
+    const alt = `Product image (${side === "before" ? "old" : "new"})`;
+    return <img src={value} alt={alt} width={48} height={48} style={{ verticalAlign: "middle", imageRendering: "pixelated" }} />;
+  }
+  if (field === "price" && typeof value === "number") return euros.format(value);
+  if (field === "categoryId" && typeof value === "number") return `${categories[value] ?? "Unknown category"} (#${value})`;
+  return undefined; // everything else: the default rendering
+};
+
+/** `renderValue`: an image, a currency, and a reference shown by its title; the rest falls back. */
+export const CustomRenderers: Story = {
+  decorators: [withStylesheet],
+  args: { previousData: product, data: productUpdated, view: "split", renderValue: renderProductValue },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole("img", { name: "Product image (new)" })).toBeVisible();
+    await expect(canvas.getByText("Home office (#5)")).toBeVisible();
+    await expect(canvas.getByText("€59.90")).toBeVisible();
+  },
+};
+
+/** `fields`: labels (also for the paths below), a formatter, a hidden field and a redacted secret. */
+export const Fields: Story = {
+  args: {
+    previousData: { ...account, address: { city: "Lyon", zip: "69001" } },
+    data: { ...accountUpdated, address: { city: "Paris", zip: "75001" } },
+    fields: {
+      email: { label: "E-mail address" },
+      address: { label: "Address" },
+      "address.zip": { label: "Postcode" },
+      role: { label: "Role", format: (value) => (value === "admin" ? "Administrator" : value === "editor" ? "Editor" : String(value)) },
+      updatedAt: { hidden: true },
+      password: { label: "Password", redact: true },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement).not.toHaveTextContent(/hunter2|correct horse/);
+    await expect(canvasElement.querySelector('[data-path="password"]')).toHaveTextContent("changed (hidden)");
+    await expect(canvasElement.querySelector('[data-path="updatedAt"]')).toBeNull();
+  },
+};
+
+const huge = makeHugeChange(1000);
+
+/**
+ * A huge change (1,000 fields) renders one page of rows and a "Show N more" button. The
+ * page is 200 rows by default; 100 here, to keep the story's accessibility check quick.
+ */
+export const HugeChange: Story = {
+  args: { previousData: huge.before, data: huge.after, pageSize: 100 },
+  play: async ({ canvasElement }) => {
+    await expect(rowsOf(canvasElement)).toHaveLength(100);
+    await userEvent.click(within(canvasElement).getByRole("button", { name: "Show 100 more (900 not shown)" }));
+    await expect(rowsOf(canvasElement)).toHaveLength(200);
+  },
+};
+
+/** The `log` prop with a Refine v5 update row (no before-values: "set to"). */
+export const FromLogEntry: Story = {
+  decorators: [withRefine],
+  args: { log: logRows.update },
+};
+
+/** A log row that cannot be read shows a readable fallback, with the raw row in the details. */
+export const MalformedLogEntry: Story = {
+  decorators: [withRefine],
+  args: { log: logRows.malformed },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelector(`[data-part="${parts.fallback}"]`)).toHaveTextContent(/could not be read/);
+  },
+};
+
+/** Nothing changed: a clear message, and the unchanged fields one click away. */
+export const NoChanges: Story = { args: { previousData: product, data: { ...product } } };
+
+/** No stylesheet at all: semantic markup with the browser's defaults. */
+export const Unstyled: Story = { args: { previousData: product, data: productUpdated, defaultShowUnchanged: true } };
+
+/** With `refine-audit-trail/styles.css`. */
+export const WithStylesheet: Story = { ...Unstyled, decorators: [withStylesheet] };
+
+/** The stylesheet under a `data-theme="dark"` ancestor. */
+export const Dark: Story = { ...Unstyled, args: { ...Unstyled.args, view: "split" }, decorators: [withDarkTheme, withStylesheet] };
+
+function HeadlessDiff(options: UseRecordDiffOptions) {
+  const diff = useRecordDiff(options);
+  const signs = { added: "+", removed: "−", changed: "~", moved: "↕", unchanged: "=" } as const;
+  return (
+    <section {...diff.getRootProps({ style: { fontFamily: "Georgia, serif", maxWidth: 560, overflowWrap: "anywhere" } })}>
+      <button {...diff.getToggleUnchangedProps({ style: { marginBottom: 8 } })} />
+      <ol style={{ listStyle: "none", padding: 0, margin: 0 }}>
+        {diff.rows.map((row) => (
+          <li key={row.key} {...diff.getRowProps(row, { style: { display: "flex", gap: 8, padding: "4px 0", borderBottom: "1px dashed #999" } })}>
+            <span aria-hidden="true">{signs[row.change.kind]}</span>
+            <strong>{row.label}</strong>
+            <em>{row.kindText}</em>
+            {row.hasBefore && row.change.kind !== "unchanged" && <s>{diff.getFormattedValue(row, "before").text}</s>}
+            {row.hasAfter && <span>{diff.getFormattedValue(row, "after").text}</span>}
+          </li>
+        ))}
+      </ol>
+      {diff.hasMore && <button {...diff.getShowMoreProps()} />}
+    </section>
+  );
+}
+
+/** Headless: the same diff rendered entirely with your own markup, through `useRecordDiff` only. */
+export const HeadlessCustomRendering: Story = {
+  render: (args) => <HeadlessDiff previousData={args.previousData} data={args.data} locale={args.locale} fields={{ sku: { label: "SKU" } }} />,
+  args: { previousData: product, data: productUpdated },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvasElement.querySelector('[data-scope="record-diff"]')?.tagName).toBe("SECTION");
+    await userEvent.click(canvas.getByRole("button", { name: /unchanged/ }));
+    await expect(canvas.getByText("SKU")).toBeVisible();
+  },
+};
+
+const stateChanges: { title: string; changes: FieldChange[] }[] = [
+  { title: "added", changes: [{ path: ["color"], key: "color", kind: "added", after: "red" }] },
+  { title: "removed", changes: [{ path: ["color"], key: "color", kind: "removed", before: "red" }] },
+  { title: "changed", changes: [{ path: ["price"], key: "price", kind: "changed", before: 50, after: 100 }] },
+  { title: "changed (inferred before)", changes: [{ path: ["price"], key: "price", kind: "changed", before: 50, after: 100, isBeforeInferred: true }] },
+  { title: "set to (before unknown)", changes: [{ path: ["price"], key: "price", kind: "changed", after: 100, isBeforeUnknown: true }] },
+  { title: "moved", changes: [{ path: ["items", 0], key: "items.0", kind: "moved", before: { id: 3 }, after: { id: 3 }, fromIndex: 2 }] },
+  { title: "unchanged run", changes: [{ path: ["tags", 3], key: "tags.3", kind: "unchanged", before: "a", after: "a", count: 7 }] },
+  { title: "type changed", changes: [{ path: ["zip"], key: "zip", kind: "changed", before: 69001, after: "69001", note: "type-changed" }] },
+  { title: "empty values", changes: [{ path: ["notes"], key: "notes", kind: "changed", before: null, after: "" }] },
+  { title: "object added", changes: [{ path: ["address"], key: "address", kind: "added", after: { city: "Paris", zip: "75001" } }] },
+  {
+    title: "word diff",
+    changes: [
+      {
+        path: ["bio"],
+        key: "bio",
+        kind: "changed",
+        before: "The quick brown fox",
+        after: "The quick red fox",
+        text: [
+          { type: "equal", text: "The quick " },
+          { type: "delete", text: "brown" },
+          { type: "insert", text: "red" },
+          { type: "equal", text: " fox" },
+        ],
+      },
+    ],
+  },
+  { title: "no changes", changes: [] },
+];
+
+function StateGrid({ children }: { children: ReactNode }) {
+  return <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(340px, 1fr))", gap: "1rem" }}>{children}</div>;
+}
+
+/** Every kind of change, in both views, with the stylesheet. */
+export const States: Story = {
+  decorators: [withStylesheet],
+  render: (args) => (
+    <StateGrid>
+      {stateChanges.flatMap(({ title, changes }) =>
+        (["unified", "split"] as const).map((view) => (
+          <figure key={`${title}-${view}`} style={{ margin: 0 }}>
+            <figcaption style={{ fontWeight: 600, marginBottom: 4 }}>
+              {title} · {view}
+            </figcaption>
+            <RecordDiff changes={changes} view={view} locale={args.locale} aria-label={`${title}, ${view}`} defaultShowUnchanged />
+          </figure>
+        )),
+      )}
+      <figure style={{ margin: 0 }}>
+        <figcaption style={{ fontWeight: 600, marginBottom: 4 }}>redacted</figcaption>
+        <RecordDiff previousData={{ secret: "a" }} data={{ secret: "b" }} fields={{ secret: { redact: true } }} locale={args.locale} aria-label="redacted" />
+      </figure>
+      <figure style={{ margin: 0 }}>
+        <figcaption style={{ fontWeight: 600, marginBottom: 4 }}>malformed log entry</figcaption>
+        <RecordDiff log={42} locale={args.locale} aria-label="malformed" />
+      </figure>
+    </StateGrid>
+  ),
+};

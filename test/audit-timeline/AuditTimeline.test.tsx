@@ -1,0 +1,379 @@
+import { useUpdate } from "@refinedev/core";
+import { act, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+import { AuditTimeline, createInMemoryAuditLogProvider, type AuditTimelineProps } from "../../src/index";
+import { bulkHistory, createMemoryDataProvider, malformedRows, manyEntries, orphanUpdates, productHistory } from "../../stories/support/logFixtures";
+import { auditListMetas, renderWithRefine } from "./renderWithRefine";
+
+// Local noon, so that "today" and "yesterday" do not depend on when the tests run.
+const NOW = new Date(2024, 4, 10, 12, 0, 0);
+
+const root = (container: HTMLElement) => container.querySelector<HTMLElement>('[data-scope="audit-timeline"][data-part="root"]')!;
+const entries = (container: HTMLElement) => [...container.querySelectorAll<HTMLElement>('[data-scope="audit-timeline"][data-part="entry"]')];
+const summaries = (container: HTMLElement) => entries(container).map((entry) => entry.querySelector('[data-part="summary"]')?.textContent);
+const byLogId = (container: HTMLElement, id: string) => container.querySelector<HTMLElement>(`[data-part="entry"][data-log-id="${id}"]`)!;
+
+function timeline(props: Partial<AuditTimelineProps> = {}) {
+  return <AuditTimeline resource="products" id={7} now={NOW} locale="en-US" {...props} />;
+}
+
+describe("<AuditTimeline> reading a record's history", () => {
+  it("asks the provider with meta.id and shows the record's entries, newest first, with bulk entries that include it", async () => {
+    const provider = createInMemoryAuditLogProvider({ initial: [...productHistory(NOW), ...orphanUpdates(NOW)] });
+    const get = vi.spyOn(provider, "get");
+    const { container } = renderWithRefine(timeline(), { auditLogProvider: provider });
+
+    await waitFor(() => expect(root(container).dataset.state).toBe("ready"));
+    expect(get).toHaveBeenCalledWith(expect.objectContaining({ resource: "products", meta: expect.objectContaining({ id: 7 }) }));
+    expect(entries(container).map((entry) => entry.dataset.logId)).toEqual(["5", "4", "3", "2", "1"]);
+    expect(entries(container).map((entry) => entry.dataset.action)).toEqual(["update", "update", "updateMany", "update", "create"]);
+    expect(byLogId(container, "3").hasAttribute("data-bulk")).toBe(true);
+    expect(within(byLogId(container, "3")).getByText("updated 3 records")).toBeTruthy();
+  });
+
+  it("names authors by name, else email, else 'Unknown', with the avatar as decoration, and hostile names as text", async () => {
+    const { container } = renderWithRefine(timeline(), { auditLogProvider: createInMemoryAuditLogProvider({ initial: productHistory(NOW) }) });
+    await waitFor(() => expect(entries(container)).toHaveLength(5));
+    const author = (id: string) => byLogId(container, id).querySelector<HTMLElement>('[data-part="author"]')!;
+    expect(author("1").textContent).toBe("Ada Lovelace");
+    expect(author("1").querySelector("img")?.getAttribute("alt")).toBe("");
+    expect(author("2").textContent).toBe("grace@example.com");
+    expect(author("3").textContent).toBe("Unknown");
+    expect(author("3").hasAttribute("data-unknown")).toBe(true);
+    expect(author("5").textContent).toBe("Linus <script>alert(1)</script>");
+    expect(container.querySelector("script")).toBeNull();
+  });
+
+  it("reconstructs before-values Refine did not log, and says 'set to' where none is known", async () => {
+    const { container } = renderWithRefine(timeline(), { auditLogProvider: createInMemoryAuditLogProvider({ initial: productHistory(NOW) }) });
+    await waitFor(() => expect(entries(container)).toHaveLength(5));
+    expect(summaries(container)).toEqual([
+      "Changed description from A small lamp for a desk. to A small lamp for a desk, with a warm li…",
+      "Changed price from 100 to 80",
+      "Changed status from Draft to Published",
+      "Changed price from 50 to 100 and 2 more fields",
+      "Created with 7 fields",
+    ]);
+
+    // The diff is one click away, computed when opened, and marks inferred before-values.
+    const entry = byLogId(container, "2");
+    const toggle = within(entry).getByRole("button", { name: "Show changes" });
+    const panel = document.getElementById(toggle.getAttribute("aria-controls")!)!;
+    expect(panel.hidden).toBe(true);
+    expect(panel.childElementCount).toBe(0);
+    await userEvent.click(toggle);
+    expect(toggle.getAttribute("aria-expanded")).toBe("true");
+    expect(entry.dataset.state).toBe("open");
+    expect(panel.hidden).toBe(false);
+    const rows = [...panel.querySelectorAll<HTMLElement>('[data-scope="record-diff"] [data-part="field"]')];
+    const price = rows.find((row) => row.dataset.path === "price")!;
+    expect(price.hasAttribute("data-inferred")).toBe(true);
+    expect(price.textContent).toContain("50");
+    expect(price.textContent).toContain("inferred");
+
+    const { container: orphan } = renderWithRefine(timeline({ id: 8 }), { auditLogProvider: createInMemoryAuditLogProvider({ initial: orphanUpdates(NOW) }) });
+    await waitFor(() => expect(entries(orphan)).toHaveLength(2));
+    expect(summaries(orphan)).toEqual(["Changed status from Published to Archived and 1 more field", "Set status to Published"]);
+  });
+
+  it("shows a whole resource's history without id, and each bulk entry's own record part with id", async () => {
+    const provider = createInMemoryAuditLogProvider({ initial: [...productHistory(NOW), ...bulkHistory(NOW)] });
+    const get = vi.spyOn(provider, "get");
+    const { container } = renderWithRefine(timeline({ id: undefined }), { auditLogProvider: provider });
+    await waitFor(() => expect(entries(container)).toHaveLength(8));
+    expect(get.mock.calls[0]![0].meta).not.toHaveProperty("id");
+    expect(within(byLogId(container, "31")).getByText("created 3 records")).toBeTruthy();
+    expect(within(byLogId(container, "31")).getByText("Created 3 records")).toBeTruthy();
+    expect(within(byLogId(container, "33")).getByText("deleted 2 records")).toBeTruthy();
+    // From the resource, the bulk price change had three different before-values: none is shown.
+    expect(byLogId(container, "32").querySelector('[data-part="summary"]')?.textContent).toBe("Set price to 99");
+
+    const { container: record } = renderWithRefine(timeline({ id: 11 }), { auditLogProvider: createInMemoryAuditLogProvider({ initial: bulkHistory(NOW) }) });
+    await waitFor(() => expect(entries(record)).toHaveLength(2));
+    // previousData items are matched by id, not by position.
+    expect(summaries(record)).toEqual(["Changed price from 40 to 99", "Created with 3 fields"]);
+  });
+
+  it("groups by day in the viewer's time zone, with relative times in <time dateTime> and the absolute time on focus", async () => {
+    const { container } = renderWithRefine(timeline(), { auditLogProvider: createInMemoryAuditLogProvider({ initial: productHistory(NOW) }) });
+    await waitFor(() => expect(entries(container)).toHaveLength(5));
+    const headings = [...container.querySelectorAll('[data-part="day-heading"]')].map((heading) => heading.textContent);
+    expect(headings[0]).toBe("Today");
+    expect(headings[1]).toBe("Yesterday");
+    expect(headings[2]).toMatch(/May 7, 2024/);
+
+    const time = byLogId(container, "5").querySelector<HTMLElement>("time")!;
+    expect(time.textContent).toBe("5 minutes ago");
+    expect(time.getAttribute("dateTime")).toBe(new Date(NOW.getTime() - 5 * 60_000).toISOString());
+    const tooltip = document.getElementById(time.getAttribute("aria-describedby")!)!;
+    expect(tooltip.getAttribute("role")).toBe("tooltip");
+    expect(tooltip.hidden).toBe(true);
+    act(() => time.focus());
+    expect(tooltip.hidden).toBe(false);
+    expect(tooltip.textContent).toMatch(/May 10, 2024.*11:55:00/);
+    expect(tooltip.textContent).toMatch(/(GMT|UTC|[A-Z]{2,5})/);
+    await userEvent.keyboard("{Escape}");
+    expect(tooltip.hidden).toBe(true);
+  });
+
+  it("can list oldest first", async () => {
+    const { container } = renderWithRefine(timeline({ order: "oldest" }), { auditLogProvider: createInMemoryAuditLogProvider({ initial: productHistory(NOW) }) });
+    await waitFor(() => expect(entries(container)).toHaveLength(5));
+    expect(entries(container).map((entry) => entry.dataset.logId)).toEqual(["1", "2", "3", "4", "5"]);
+  });
+});
+
+describe("<AuditTimeline> filters", () => {
+  it("gives differently filtered timelines their own cache entries, and filters what the provider returns", async () => {
+    const provider = createInMemoryAuditLogProvider({ initial: productHistory(NOW) });
+    const { container, queryClient } = renderWithRefine(
+      <>
+        <div data-testid="named">{timeline({ filters: { namedOnly: true } })}</div>
+        <div data-testid="price">{timeline({ filters: { field: "price" } })}</div>
+        <div data-testid="all">{timeline()}</div>
+      </>,
+      { auditLogProvider: provider },
+    );
+    await waitFor(() => expect(entries(container)).toHaveLength(1 + 3 + 5));
+    expect(entries(screen.getByTestId("named")).map((entry) => entry.dataset.logId)).toEqual(["4"]);
+    expect(entries(screen.getByTestId("price")).map((entry) => entry.dataset.logId)).toEqual(["4", "2", "1"]);
+    const metas = auditListMetas(queryClient, "products");
+    expect(metas).toHaveLength(3);
+    expect(metas).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: 7, filters: { namedOnly: true } }),
+        expect.objectContaining({ id: 7, filters: { fields: ["price"] } }),
+        expect.not.objectContaining({ filters: expect.anything() }),
+      ]),
+    );
+  });
+
+  it("filters by author and action, and says so when nothing matches", async () => {
+    const { container, rerender } = renderWithRefine(timeline({ filters: { author: "ada@example.com", action: "update" } }), {
+      auditLogProvider: createInMemoryAuditLogProvider({ initial: productHistory(NOW) }),
+    });
+    await waitFor(() => expect(entries(container).map((entry) => entry.dataset.logId)).toEqual(["4"]));
+    rerender(timeline({ filters: { action: "delete" } }));
+    await waitFor(() => expect(root(container).dataset.state).toBe("empty"));
+    expect(screen.getByText("No entries match these filters")).toBeTruthy();
+  });
+});
+
+describe("<AuditTimeline> states", () => {
+  it("shows skeleton rows while loading", () => {
+    const { container } = renderWithRefine(timeline(), { auditLogProvider: { get: () => new Promise(() => {}) } });
+    expect(root(container).dataset.state).toBe("loading");
+    expect(root(container).getAttribute("aria-busy")).toBe("true");
+    expect(container.querySelectorAll('[data-part="skeleton"]').length).toBeGreaterThan(0);
+    expect(screen.getByRole("status").textContent).toBe("Loading history…");
+  });
+
+  it("says so when nothing was recorded", async () => {
+    const { container } = renderWithRefine(timeline(), { auditLogProvider: createInMemoryAuditLogProvider() });
+    await waitFor(() => expect(root(container).dataset.state).toBe("empty"));
+    expect(screen.getByText("No changes recorded yet")).toBeTruthy();
+  });
+
+  it("shows the provider's error with a retry button that asks again", async () => {
+    const provider = createInMemoryAuditLogProvider({ initial: productHistory(NOW) });
+    provider.setFailure("get", new Error("The audit service is down"));
+    const { container } = renderWithRefine(timeline(), { auditLogProvider: provider });
+    const alert = await screen.findByRole("alert");
+    expect(root(container).dataset.state).toBe("error");
+    expect(alert.textContent).toContain("The audit service is down");
+    provider.setFailure("get", undefined);
+    await userEvent.click(within(alert).getByRole("button", { name: "Try again" }));
+    await waitFor(() => expect(entries(container)).toHaveLength(5));
+  });
+
+  it("tells a developer that no audit log provider is configured instead of spinning", async () => {
+    const { container } = renderWithRefine(timeline());
+    await act(async () => {});
+    expect(root(container).dataset.state).toBe("unconfigured");
+    expect(root(container).hasAttribute("aria-busy")).toBe(false);
+    expect(container.textContent).toMatch(/No audit log provider is configured/);
+    expect(container.textContent).toMatch(/auditLogProvider/);
+  });
+
+  it("renders unreadable rows as readable fallbacks and the rest as usual", async () => {
+    const { container } = renderWithRefine(timeline(), { auditLogProvider: { get: async () => malformedRows(NOW) } });
+    await waitFor(() => expect(root(container).dataset.state).toBe("ready"));
+    const malformed = container.querySelectorAll<HTMLElement>('[data-part="entry"][data-malformed]');
+    expect(malformed).toHaveLength(2);
+    expect(malformed[0]!.textContent).toMatch(/could not be read/);
+    expect(malformed[1]!.querySelector('[data-part="raw"]')?.textContent).toBe('"<img src=x onerror=alert(1)>"');
+    expect(container.querySelector("img[src=x]")).toBeNull();
+    expect(byLogId(container, "41").querySelector('[data-part="summary"]')?.textContent).toBe("Set price to 60");
+    // A row without a readable time goes to its own group rather than disappearing.
+    const unknownDay = container.querySelector<HTMLElement>('[data-part="day"][data-day="unknown"]')!;
+    expect(within(unknownDay).getByText("Unknown date")).toBeTruthy();
+    expect(unknownDay.querySelector('[data-log-id="44"]')).not.toBeNull();
+  });
+
+  it("reports an answer that is not a list instead of showing nothing", async () => {
+    const { container } = renderWithRefine(timeline(), { auditLogProvider: { get: async () => "oops" } });
+    await waitFor(() => expect(root(container).dataset.state).toBe("ready"));
+    expect(container.querySelector('[data-malformed]')?.textContent).toMatch(/not a list of entries/);
+
+    const { container: paged } = renderWithRefine(timeline(), { auditLogProvider: { get: async () => ({ items: [], total: 0 }) } });
+    await waitFor(() => expect(root(paged).dataset.state).toBe("empty"));
+  });
+});
+
+describe("<AuditTimeline> live refresh", () => {
+  function SaveButton() {
+    const { mutate } = useUpdate();
+    return (
+      <button type="button" onClick={() => mutate({ resource: "products", id: 7, values: { price: 120 }, mutationMode: "pessimistic" })}>
+        Save
+      </button>
+    );
+  }
+
+  it("shows the new entry after useUpdate once the provider's create has resolved, without a manual refetch", async () => {
+    const memory = createInMemoryAuditLogProvider({ initial: productHistory(NOW), now: () => new Date(NOW.getTime() - 60_000) });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const created = vi.fn();
+    const provider = {
+      ...memory,
+      create: async (params: Parameters<typeof memory.create>[0]) => {
+        await gate;
+        const row = await memory.create(params);
+        created();
+        return row;
+      },
+    };
+    const get = vi.spyOn(provider, "get");
+    const dataProvider = createMemoryDataProvider({ products: [{ id: 7, name: "Desk lamp", price: 80 }] });
+    const { container } = renderWithRefine(
+      <>
+        <SaveButton />
+        {timeline()}
+      </>,
+      { auditLogProvider: provider, dataProvider },
+    );
+    await waitFor(() => expect(entries(container)).toHaveLength(5));
+    const readsBefore = get.mock.calls.length;
+
+    await userEvent.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(dataProvider.calls.some((call) => call.method === "update")).toBe(true));
+    // The data is saved, the log is not written yet: refetching now would miss it.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(get.mock.calls.length).toBe(readsBefore);
+    expect(entries(container)).toHaveLength(5);
+
+    await act(async () => release());
+    await waitFor(() => expect(entries(container)).toHaveLength(6));
+    expect(created).toHaveBeenCalledTimes(1);
+    expect(get.mock.calls.length).toBeGreaterThan(readsBefore);
+    expect(get.mock.invocationCallOrder.at(-1)!).toBeGreaterThan(created.mock.invocationCallOrder[0]!);
+    expect(summaries(container)[0]).toBe("Changed price from 80 to 120");
+  });
+});
+
+describe("<AuditTimeline> scale", () => {
+  it("renders a long history in batches, asking a paging provider for more pages", async () => {
+    const provider = createInMemoryAuditLogProvider({ initial: manyEntries(120, { recordId: 7, now: NOW }), pageSize: 25 });
+    const get = vi.spyOn(provider, "get");
+    const { container } = renderWithRefine(timeline({ pageSize: 20, batchSize: 30 }), { auditLogProvider: provider });
+
+    // 30 wanted, 20 per first page: a second page (twice as big) is fetched by itself.
+    await waitFor(() => expect(entries(container)).toHaveLength(30));
+    expect(get.mock.calls.map((call) => [call[0].meta?.cursor, call[0].meta?.pageSize])).toEqual([
+      [undefined, 20],
+      ["20", 40],
+    ]);
+
+    const showMore = () => screen.queryByRole("button", { name: /Show more|Loading more/ });
+    while (showMore()) {
+      await userEvent.click(showMore()!);
+      await waitFor(() => expect(showMore()?.textContent ?? "").not.toBe("Loading more…"));
+    }
+    const ids = entries(container).map((entry) => entry.dataset.logId);
+    expect(ids).toHaveLength(120);
+    expect(new Set(ids).size).toBe(120);
+    expect(ids[0]).toBe("1119");
+    expect(ids.at(-1)).toBe("1000");
+    expect(summaries(container).at(-1)).toBe("Created with 4 fields");
+  });
+
+  it("reads 10,000 entries once and renders only the first batch", async () => {
+    const provider = createInMemoryAuditLogProvider({ initial: manyEntries(10_000, { records: 500, now: NOW }) });
+    const started = performance.now();
+    const { container } = renderWithRefine(timeline({ id: undefined }), { auditLogProvider: provider });
+    await waitFor(() => expect(entries(container)).toHaveLength(50), { timeout: 10_000 });
+    expect(performance.now() - started).toBeLessThan(8_000);
+    expect(screen.getByRole("button", { name: "Show more" })).toBeTruthy();
+    await userEvent.click(screen.getByRole("button", { name: "Show more" }));
+    expect(entries(container)).toHaveLength(100);
+  });
+});
+
+describe("<AuditTimeline> customisation and keyboard", () => {
+  it("accepts components or render functions for author, action, summary, entry and the rename slot", async () => {
+    const Author = ({ label }: { label: string }) => <strong>by {label}</strong>;
+    const { container } = renderWithRefine(
+      timeline({
+        renderAuthor: Author,
+        renderAction: ({ action }) => <em>{action.toUpperCase()}</em>,
+        renderSummary: ({ summary, text }) => `${summary.type}: ${text}`,
+        renderRename: ({ log }) => <button type="button">Rename {String(log.id)}</button>,
+      }),
+      { auditLogProvider: createInMemoryAuditLogProvider({ initial: productHistory(NOW) }) },
+    );
+    await waitFor(() => expect(entries(container)).toHaveLength(5));
+    const entry = byLogId(container, "1");
+    expect(entry.querySelector('[data-part="author"]')?.textContent).toBe("by Ada Lovelace");
+    expect(entry.querySelector('[data-part="action"] em')?.textContent).toBe("CREATE");
+    expect(entry.querySelector('[data-part="summary"]')?.textContent).toBe("created: Created with 7 fields");
+    expect(within(entry.querySelector<HTMLElement>('[data-part="header"] [data-part="rename"]')!).getByRole("button", { name: "Rename 1" })).toBeTruthy();
+    // The rename control shows the name: the header does not repeat it.
+    expect(byLogId(container, "4").querySelector('[data-part="name"]')).toBeNull();
+
+    const { container: custom } = renderWithRefine(
+      timeline({ renderEntry: ({ item, defaultContent }) => <div data-custom={item.key}>{item.entry.name ?? "unnamed"}{item.key === "4" && defaultContent}</div> }),
+      { auditLogProvider: createInMemoryAuditLogProvider({ initial: productHistory(NOW) }) },
+    );
+    await waitFor(() => expect(entries(custom)).toHaveLength(5));
+    // The <li> keeps its contract; the content is the renderer's.
+    expect(byLogId(custom, "4").querySelector("[data-custom]")?.textContent).toMatch(/^Spring price list/);
+    expect(byLogId(custom, "4").querySelector('[data-part="summary"]')).not.toBeNull();
+    expect(byLogId(custom, "3").querySelector('[data-part="summary"]')).toBeNull();
+  });
+
+  it("leaves no rename slot by default", async () => {
+    const { container } = renderWithRefine(timeline(), { auditLogProvider: createInMemoryAuditLogProvider({ initial: productHistory(NOW) }) });
+    await waitFor(() => expect(entries(container)).toHaveLength(5));
+    expect(container.querySelector('[data-part="rename"]')).toBeNull();
+  });
+
+  it("opens an entry from the keyboard and moves between entries with the arrow keys", async () => {
+    const { container } = renderWithRefine(timeline(), { auditLogProvider: createInMemoryAuditLogProvider({ initial: productHistory(NOW) }) });
+    await waitFor(() => expect(entries(container)).toHaveLength(5));
+    const toggles = screen.getAllByRole("button", { name: "Show changes" });
+    act(() => toggles[0]!.focus());
+    await userEvent.keyboard("{Enter}");
+    expect(toggles[0]!.getAttribute("aria-expanded")).toBe("true");
+    expect(toggles[0]!.textContent).toBe("Hide changes");
+    await userEvent.keyboard("{ArrowDown}");
+    expect(document.activeElement).toBe(toggles[1]);
+    await userEvent.keyboard("{End}");
+    expect(document.activeElement).toBe(toggles.at(-1));
+    await userEvent.keyboard("{ArrowUp}{Home}");
+    expect(document.activeElement).toBe(toggles[0]);
+    await userEvent.keyboard(" ");
+    expect(toggles[0]!.getAttribute("aria-expanded")).toBe("false");
+  });
+
+  it("merges the root's className and style, and spreads the user's props last", async () => {
+    const { container } = renderWithRefine(timeline({ className: "mine", style: { color: "red" }, "aria-label": "Product history" } as Partial<AuditTimelineProps>), {
+      auditLogProvider: createInMemoryAuditLogProvider(),
+    });
+    await waitFor(() => expect(root(container).dataset.state).toBe("empty"));
+    expect(root(container).className).toBe("mine");
+    expect(root(container).style.color).toBe("red");
+    expect(root(container).getAttribute("aria-label")).toBe("Product history");
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { createFormatters, formatRelativeTime, formatSummary, formatSummaryValue, shorten, toIntlLocale } from "../../src/audit-timeline/formatTimeline";
+import type { ChangeSummary } from "../../src/core/summarizeChanges";
+import { interpolate } from "../../src/refine/useAuditTranslate";
+
+const t = (_key: string, message: string, params?: Record<string, string | number>) => interpolate(message, params);
+const en = createFormatters("en-US", "UTC");
+
+describe("formatRelativeTime", () => {
+  const now = new Date("2024-05-10T12:00:00Z");
+  it.each([
+    [0, "now"],
+    [-30, "30 seconds ago"],
+    [-5 * 60, "5 minutes ago"],
+    [-3 * 3600, "3 hours ago"],
+    [-26 * 3600, "yesterday"],
+    [-10 * 86400, "last week"],
+    [-90 * 86400, "3 months ago"],
+    [-800 * 86400, "2 years ago"],
+    [2 * 3600, "in 2 hours"],
+  ])("%i seconds → %s", (seconds, expected) => {
+    expect(formatRelativeTime(new Date(now.getTime() + seconds * 1000), now, en)).toBe(expected);
+  });
+
+  it("speaks the locale", () => {
+    expect(formatRelativeTime(new Date("2024-05-10T11:55:00Z"), now, createFormatters("fr-FR"))).toBe("il y a 5 minutes");
+  });
+});
+
+describe("formatSummary", () => {
+  const change = (fields: object) => ({ path: ["price"], key: "price", kind: "changed" as const, ...fields });
+  it.each<[ChangeSummary, string]>([
+    [{ type: "created", fieldCount: 6 }, "Created with 6 fields"],
+    [{ type: "created", fieldCount: 1 }, "Created with 1 field"],
+    [{ type: "createdMany", recordCount: 3 }, "Created 3 records"],
+    [{ type: "deleted" }, "Deleted"],
+    [{ type: "changed", first: change({ before: 50, after: 100 }), moreCount: 2 }, "Changed price from 50 to 100 and 2 more fields"],
+    [{ type: "changed", first: change({ before: 1500, after: 2000.5 }), moreCount: 1 }, "Changed price from 1,500 to 2,000.5 and 1 more field"],
+    [{ type: "changed", first: { ...change({ after: "Published" }), path: ["status"], key: "status", isBeforeUnknown: true }, moreCount: 0 }, "Set status to Published"],
+    [{ type: "changed", first: { path: ["tags", 1], key: "tags.1", kind: "added", after: "b" }, moreCount: 0 }, "Added tags[1]: b"],
+    [{ type: "changed", first: change({ before: null, after: "{count} $& <b>" }), moreCount: 0 }, "Changed price from empty to {count} $& <b>"],
+  ])("%j → %s", (summary, expected) => {
+    expect(formatSummary(summary, t, en)).toBe(expected);
+  });
+});
+
+describe("values in a summary", () => {
+  it("shortens long values, never splitting an emoji, and shows objects as compact JSON", () => {
+    expect(shorten("a".repeat(50), 10)).toBe("aaaaaaaaa…");
+    expect(shorten("😀".repeat(20), 5)).toBe("😀😀😀😀…");
+    expect(formatSummaryValue({ a: [1, 2] }, t, en)).toBe('{"a": [1, 2]}');
+    expect(formatSummaryValue("  ", t, en)).toBe("empty text");
+    expect(formatSummaryValue(true, t, en)).toBe("true");
+  });
+
+  it("accepts odd locales without throwing", () => {
+    expect(toIntlLocale("en_GB")).toBe("en-GB");
+    expect(toIntlLocale("not a locale!")).toBeUndefined();
+    expect(() => createFormatters("??", "Not/AZone")).not.toThrow();
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { compileFields } from "../../src/index";
+
+describe("compileFields", () => {
+  const fields = compileFields({
+    address: { label: "Address" },
+    "address.zip": { label: "Postcode" },
+    items: { label: "Items" },
+    "items.*.qty": { label: "Quantity" },
+    "**.password": { redact: true },
+    meta: { hidden: true },
+  });
+
+  it("labels paths, and the paths below a labelled one", () => {
+    expect(fields.getLabel([], "Value")).toBe("Value");
+    expect(fields.getLabel(["address"], "Value")).toBe("Address");
+    expect(fields.getLabel(["address", "city"], "Value")).toBe("Address › city");
+    expect(fields.getLabel(["address", "zip"], "Value")).toBe("Postcode");
+    expect(fields.getLabel(["items", 2, "qty"], "Value")).toBe("Items › [2] › Quantity");
+    expect(fields.getLabel(["items", 2, "sku"], "Value")).toBe("Items › [2].sku");
+    expect(fields.getLabel(["other", 0], "Value")).toBe("other[0]");
+  });
+
+  it("hides and redacts at and below a pattern", () => {
+    expect(fields.isHidden(["meta", "x"])).toBe(true);
+    expect(fields.isHidden(["metadata"])).toBe(false);
+    expect(fields.isRedacted(["user", "password"])).toBe(true);
+    expect(fields.isRedacted(["password"])).toBe(true);
+  });
+
+  it("scrubs objects shown whole", () => {
+    const value = { name: "Ada", password: "x", meta: { a: 1 }, nested: [{ password: "y" }] };
+    expect(fields.scrub(value, [], "(hidden)")).toEqual({ name: "Ada", password: "(hidden)", nested: [{ password: "(hidden)" }] });
+    expect(fields.scrub("plain", ["a"], "(hidden)")).toBe("plain");
+  });
+
+  it("never leaks past its budget", () => {
+    let deep: unknown = { password: "leak" };
+    for (let i = 0; i < 20; i++) deep = { child: deep };
+    expect(JSON.stringify(fields.scrub(deep, [], "(hidden)"))).not.toContain("leak");
+  });
+});

@@ -1,0 +1,90 @@
+import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
+import react from "@vitejs/plugin-react";
+import { playwright } from "@vitest/browser-playwright";
+import { fileURLToPath } from "node:url";
+import { configDefaults, defineConfig } from "vitest/config";
+
+// Debian's Chromium (apt-get install chromium), driven by playwright-core.
+// `npx playwright install` cannot download browsers on these machines.
+const launchOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  // Flags that keep Chromium offline. No --user-data-dir: playwright refuses it in
+  // `args` and uses a temporary profile anyway.
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+};
+
+// Browser-mode settings shared by the `browser` and `storybook` projects. A function,
+// not a constant: vitest mutates `instances` (it names them "<project> (chromium)"),
+// so sharing one object between projects fails with "Cannot define a nested project".
+const chromiumBrowser = () => ({
+  enabled: true,
+  headless: true,
+  provider: playwright({ launchOptions }),
+  instances: [{ browser: "chromium" as const }],
+});
+
+// Pre-bundle everything the tests import, so the first cold run does not reload
+// mid-test with "optimized dependencies changed".
+const optimizeDepsInclude = [
+  "react",
+  "react-dom",
+  "react-dom/client",
+  "react/jsx-runtime",
+  "react/jsx-dev-runtime",
+  "@testing-library/react",
+  "@testing-library/user-event",
+  "@refinedev/core",
+  "@tanstack/react-query",
+  "jsondiffpatch",
+];
+
+export default defineConfig({
+  plugins: [react()],
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          environment: "jsdom",
+          include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
+          exclude: [...configDefaults.exclude, "test/browser/**"],
+          setupFiles: ["./test/setup.ts"],
+        },
+      },
+      {
+        extends: true,
+        optimizeDeps: { include: optimizeDepsInclude },
+        test: {
+          name: "browser",
+          include: ["test/browser/**/*.test.tsx"],
+          setupFiles: ["./test/setup.ts"],
+          browser: chromiumBrowser(),
+        },
+      },
+      {
+        extends: true,
+        plugins: [
+          // Absolute path: the plugin resolves a relative configDir against process.cwd().
+          storybookTest({ configDir: fileURLToPath(new URL("./.storybook", import.meta.url)) }),
+        ],
+        optimizeDeps: { include: optimizeDepsInclude },
+        test: {
+          name: "storybook",
+          // Stories come from .storybook/main.ts `stories`, not from `include`.
+          setupFiles: ["./.storybook/vitest.setup.ts"],
+          browser: chromiumBrowser(),
+        },
+      },
+    ],
+  },
+});
