@@ -11,29 +11,6 @@ export { useRenameLog, getAuditListKey, type RenameLogTarget, type UseRenameLogR
 export { updateCachedLogRow, findCachedLogRow, type LogRowUpdater } from "./refine/updateCachedLogRow";
 export * from "./record-diff";
 export {
-  replayHistory,
-  getEntryChanges,
-  getRecordPart,
-  sortEntriesByTime,
-  getActionKind,
-  isBulkAction,
-  type AuditHistory,
-  type KnownRecordState,
-  type ReplayHistoryOptions,
-  type EntryChangesOptions,
-  type ActionKind,
-} from "./core/history";
-export { summarizeChanges, type ChangeSummary } from "./core/summarizeChanges";
-export { groupByDay, toDayKey, shiftDayKey, type DayGroup, type DayOptions } from "./core/groupByDay";
-export {
-  filterEntries,
-  canonicalizeFilters,
-  entryConcernsRecord,
-  entryTouchesField,
-  type AuditLogFilters,
-  type CanonicalAuditLogFilters,
-} from "./core/filterEntries";
-export {
   useAuditLogEntries,
   readNextCursor,
   MAX_AUDIT_LOG_PAGES,
@@ -69,4 +46,4 @@ export {
   type TimelinePartProps,
 } from "./audit-timeline/useAuditTimeline";
 export { AUDIT_TIMELINE_SCOPE, auditTimelineParts, type AuditTimelinePart } from "./audit-timeline/parts";
-export { flexRender, type Renderable } from "./audit-timeline/flexRender";
+export { flexRender, type Renderable } from "./shared/flexRender";

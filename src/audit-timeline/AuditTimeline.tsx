@@ -3,7 +3,8 @@ import type { AuditAuthor, AuditLogEntry, MalformedLogEntry } from "../core/norm
 import type { ChangeSummary } from "../core/summarizeChanges";
 import { toCompactJson } from "../core/values";
 import { RecordDiff, type RecordDiffProps } from "../record-diff/RecordDiff";
-import { flexRender, type Renderable } from "./flexRender";
+import { RenameLogEntry } from "../rename-log-entry/RenameLogEntry";
+import { flexRender, type Renderable } from "../shared/flexRender";
 import { AUDIT_TIMELINE_SCOPE, auditTimelineParts as parts } from "./parts";
 import {
   useAuditTimeline,
@@ -60,10 +61,13 @@ export interface AuditTimelineEntryProps {
 }
 
 /**
- * The slot's default content: none yet. `<RenameLogEntry>` (issue 4) will fill it; until
- * then pass `renderRename={({ log }) => <RenameLogEntry log={log} />}` yourself.
+ * The rename slot's default content: `<RenameLogEntry log={log} />`, which shows the
+ * entry's name and, when the provider has `update` and access control allows it, the
+ * control to name or rename it.
  */
-export const defaultRenderRename: Renderable<AuditTimelineRenameProps> | undefined = undefined;
+export function defaultRenderRename({ log }: AuditTimelineRenameProps) {
+  return <RenameLogEntry log={log} />;
+}
 
 /** Props of {@link AuditTimeline}: the hook's options, renderers, and the root `<div>`'s own props. */
 export interface AuditTimelineProps extends UseAuditTimelineOptions, Omit<HTMLAttributes<HTMLDivElement>, "children" | keyof UseAuditTimelineOptions> {
@@ -81,13 +85,14 @@ export interface AuditTimelineProps extends UseAuditTimelineOptions, Omit<HTMLAt
   /**
    * Fills `data-part="rename"`, the place of the rename control, in the entry's header.
    * The control shows the entry's name (as `<RenameLogEntry>` does), so while a renderer
-   * is set the header's own `name` part is left out. Default {@link defaultRenderRename};
-   * the slot is absent while it is `undefined`.
+   * is set the header's own `name` part is left out. Default {@link defaultRenderRename}
+   * (`<RenameLogEntry>`); `null` leaves the slot out and shows the name as text.
    *
    * @example
-   * <AuditTimeline resource="products" id={7} renderRename={({ log }) => <RenameLogEntry log={log} />} />
+   * <AuditTimeline resource="products" id={7} renderRename={({ log }) => <RenameLogEntry log={log} maxLength={60} />} />
+   * <AuditTimeline resource="products" id={7} renderRename={null} />
    */
-  renderRename?: Renderable<AuditTimelineRenameProps>;
+  renderRename?: Renderable<AuditTimelineRenameProps> | null;
   /** Props for each entry's `<RecordDiff>` (`view`, `fields`, `renderValue`…). */
   diffProps?: Omit<RecordDiffProps, "changes" | "previousData" | "data" | "log" | "ignore">;
   /** The level of the day headings. Default 3. */
@@ -130,7 +135,7 @@ export function AuditTimelineEntryContent({ item, timeline, resource, renderers 
             ? flexRender(renderers.renderAction, { action: entry.action, label: item.actionLabel, recordCount: item.recordCount, item })
             : item.actionLabel}
         </span>
-        {renderers.renderRename !== undefined ? (
+        {renderers.renderRename != null ? (
           <>
             {" "}
             <span {...timeline.getPartProps(parts.rename)}>{flexRender(renderers.renderRename, { log: entry, resource, item })}</span>

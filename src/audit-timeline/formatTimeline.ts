@@ -4,6 +4,7 @@ import { formatPath } from "../core/path";
 import type { ChangeSummary } from "../core/summarizeChanges";
 import { getValueType, toCompactJson } from "../core/values";
 import type { AuditTranslate } from "../refine/useAuditTranslate";
+import { toIntlLocale } from "../shared/intl";
 
 /** Intl objects for one locale and time zone, made once and reused for every entry. */
 export interface TimelineFormatters {
@@ -17,15 +18,6 @@ export interface TimelineFormatters {
   plural: Intl.PluralRules;
 }
 
-/** A locale Intl accepts (an app may hand over `en_US` or garbage), else `undefined` (Intl's default). */
-export function toIntlLocale(locale: string | undefined): string | undefined {
-  if (!locale) return undefined;
-  try {
-    return Intl.getCanonicalLocales(locale.replace(/_/g, "-"))[0];
-  } catch {
-    return undefined;
-  }
-}
 
 /** Builds the {@link TimelineFormatters} for a locale and an optional IANA time zone. */
 export function createFormatters(locale: string | undefined, timeZone?: string): TimelineFormatters {

@@ -20,7 +20,7 @@ import type { FieldChange } from "../core/types";
 import { useAuditLogEntries, type AuditLogError, type AuditLogListState, type UseAuditLogEntriesOptions } from "../refine/useAuditLogEntries";
 import { useAuditTranslate, type AuditTranslate } from "../refine/useAuditTranslate";
 import { createFormatters, formatAction, formatRelativeTime, formatSummary, type TimelineFormatters } from "./formatTimeline";
-import { mergeProps } from "./mergeProps";
+import { mergeProps } from "../shared/mergeProps";
 import { AUDIT_TIMELINE_SCOPE, auditTimelineParts as parts, type AuditTimelinePart } from "./parts";
 
 /**

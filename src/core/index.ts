@@ -16,3 +16,26 @@ export {
   type MalformedLogEntry,
   type NormalizeLogResult,
 } from "./normalizeLog";
+export {
+  replayHistory,
+  getEntryChanges,
+  getRecordPart,
+  sortEntriesByTime,
+  getActionKind,
+  isBulkAction,
+  type AuditHistory,
+  type KnownRecordState,
+  type ReplayHistoryOptions,
+  type EntryChangesOptions,
+  type ActionKind,
+} from "./history";
+export { summarizeChanges, type ChangeSummary } from "./summarizeChanges";
+export { groupByDay, toDayKey, shiftDayKey, type DayGroup, type DayOptions } from "./groupByDay";
+export {
+  filterEntries,
+  canonicalizeFilters,
+  entryConcernsRecord,
+  entryTouchesField,
+  type AuditLogFilters,
+  type CanonicalAuditLogFilters,
+} from "./filterEntries";

@@ -1,5 +1,6 @@
 import { getValueType, isDateOnly, parseIsoDate, safeKeys, toArray, toCompactJson } from "../core/values";
 import { interpolate, type AuditTranslate } from "../refine/useAuditTranslate";
+import { toIntlLocale } from "../shared/intl";
 
 /**
  * How a formatted value should be marked up:
@@ -102,18 +103,3 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
   return format;
 }
 
-/**
- * A locale Intl accepts, or `undefined` (Intl's default). Providers often return `en_US`,
- * which Intl rejects with a RangeError: the underscore is repaired.
- */
-export function toIntlLocale(locale: string | undefined): string | undefined {
-  if (!locale) return undefined;
-  for (const candidate of [locale, locale.replace(/_/g, "-")]) {
-    try {
-      return Intl.getCanonicalLocales(candidate)[0];
-    } catch {
-      // Not a valid tag: try the next form.
-    }
-  }
-  return undefined;
-}

@@ -6,8 +6,9 @@ import { formatPath } from "../core/path";
 import type { FieldChange, GetItemId } from "../core/types";
 import { useAuditTranslate, type AuditTranslate } from "../refine/useAuditTranslate";
 import { compileFields, type RecordDiffField, type RecordDiffFields, type RecordDiffSide } from "./compileFields";
-import { formatNumber, formatValue, toIntlLocale, type FormattedValue } from "./formatValue";
-import { mergeProps } from "./mergeProps";
+import { toIntlLocale } from "../shared/intl";
+import { formatNumber, formatValue, type FormattedValue } from "./formatValue";
+import { mergeProps } from "../shared/mergeProps";
 import { RECORD_DIFF_SCOPE, recordDiffParts } from "./parts";
 import { useControllableState } from "./useControllableState";
 

@@ -66,6 +66,8 @@ export function createInMemoryAuditLogProvider(options: InMemoryAuditLogProvider
     if (failure) throw failure;
     return work();
   };
+  // Answers hand out copies, as a real backend would: a cached row never changes behind TanStack Query's back.
+  const copy = <T,>(row: T): T => (row && typeof row === "object" && !Array.isArray(row) ? { ...row } : row);
   const concerns = (row: InMemoryLogRow, id: unknown) =>
     sameId(row.meta?.id, id) || (Array.isArray(row.meta?.ids) && row.meta.ids.some((rowId: unknown) => sameId(rowId, id)));
 
@@ -78,7 +80,7 @@ export function createInMemoryAuditLogProvider(options: InMemoryAuditLogProvider
       answer("create", () => {
         const row: InMemoryLogRow = { ...params, id: ++nextId, createdAt: now().toISOString() };
         rows.push(row);
-        return row;
+        return copy(row);
       }),
     get: ({ resource, action, meta, author }) =>
       answer("get", () => {
@@ -90,7 +92,8 @@ export function createInMemoryAuditLogProvider(options: InMemoryAuditLogProvider
             if (author?.id !== undefined && !sameId(r.author?.id, author.id)) return false;
             return meta?.id === undefined || concerns(r, meta.id);
           })
-          .reverse();
+          .reverse()
+          .map(copy);
         if (!options.pageSize) return matches;
         const requested = Number(meta?.pageSize);
         const size = Number.isInteger(requested) && requested > 0 ? requested : options.pageSize;

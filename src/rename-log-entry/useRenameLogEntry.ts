@@ -18,7 +18,7 @@ import { normalizeLog, type AuditLogEntry } from "../core/normalizeLog";
 import { readAuditLogMethods } from "../refine/readAuditLogMethods";
 import { useAuditTranslate } from "../refine/useAuditTranslate";
 import { useRenameLog } from "../refine/useRenameLog";
-import { mergeProps } from "./mergeProps";
+import { mergeProps } from "../shared/mergeProps";
 import { RENAME_LOG_ENTRY_SCOPE, renameLogEntryParts as parts, type RenameLogEntryState } from "./parts";
 
 /** The default of {@link UseRenameLogEntryOptions.maxLength}. */

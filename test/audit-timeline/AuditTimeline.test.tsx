@@ -343,10 +343,31 @@ describe("<AuditTimeline> customisation and keyboard", () => {
     expect(byLogId(custom, "3").querySelector('[data-part="summary"]')).toBeNull();
   });
 
-  it("leaves no rename slot by default", async () => {
-    const { container } = renderWithRefine(timeline(), { auditLogProvider: createInMemoryAuditLogProvider({ initial: productHistory(NOW) }) });
+  it("puts the rename control in every entry, and a rename shows in the timeline at once and stays after the refetch", async () => {
+    const user = userEvent.setup();
+    const provider = createInMemoryAuditLogProvider({ initial: productHistory(NOW) });
+    const update = vi.spyOn(provider, "update");
+    const { container } = renderWithRefine(timeline(), { auditLogProvider: provider });
+    await waitFor(() => expect(entries(container)).toHaveLength(5));
+    for (const entry of entries(container)) expect(entry.querySelector('[data-part="rename"] [data-scope="rename-log-entry"]')).not.toBeNull();
+    // The named entry shows its name once, through the control.
+    expect(within(byLogId(container, "4")).getAllByText("Spring price list")).toHaveLength(1);
+
+    await user.click(within(byLogId(container, "2")).getByRole("button", { name: "Name this version" }));
+    await user.keyboard("Price update before launch{Enter}");
+    expect(update).toHaveBeenCalledTimes(1);
+    expect(update.mock.calls[0]![0]).toMatchObject({ name: "Price update before launch" });
+    expect(String(update.mock.calls[0]![0].id)).toBe("2");
+    await waitFor(() => expect(within(byLogId(container, "2")).getByText("Price update before launch")).toBeTruthy());
+    await waitFor(() => expect(byLogId(container, "2").hasAttribute("data-named")).toBe(true));
+  });
+
+  it("renderRename={null} leaves the control out and shows names as text", async () => {
+    const { container } = renderWithRefine(timeline({ renderRename: null }), { auditLogProvider: createInMemoryAuditLogProvider({ initial: productHistory(NOW) }) });
     await waitFor(() => expect(entries(container)).toHaveLength(5));
     expect(container.querySelector('[data-part="rename"]')).toBeNull();
+    expect(screen.queryByRole("button", { name: /Name this version|Rename/ })).toBeNull();
+    expect(within(byLogId(container, "4")).getByText("Spring price list")).toBeTruthy();
   });
 
   it("opens an entry from the keyboard and moves between entries with the arrow keys", async () => {

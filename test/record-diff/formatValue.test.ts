@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatValue } from "../../src/index";
-import { toIntlLocale } from "../../src/record-diff/formatValue";
+import { toIntlLocale } from "../../src/shared/intl";
 
 describe("formatValue", () => {
   it("formats by type", () => {
