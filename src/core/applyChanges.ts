@@ -50,24 +50,49 @@ export function applyChanges(previous: unknown, changes: readonly FieldChange[])
 
 const isCreate = (previous: unknown) => previous === undefined || previous === null;
 
-function build(previous: unknown, node: Node, fromNothing = false): unknown {
-  const self = node.self;
-  if (self && (self.kind === "added" || (self.kind === "changed" && node.children.size === 0))) return self.after;
-  const base = fromNothing ? (typeof [...node.children.keys(), ...node.removed.keys()][0] === "number" ? [] : {}) : previous;
-  const type = getValueType(base);
-  if (type === "array") return buildArray(toArray(base), node);
-  if (type !== "object") return base;
+/** One value to build, and where to put it once built. */
+interface Task {
+  previous: unknown;
+  node: Node;
+  fromNothing: boolean;
+  put: (value: unknown) => void;
+}
+
+/**
+ * Builds top-down with a task stack, no recursion (records can be thousands of levels
+ * deep): each container is copied first, and its changed children are filled in later.
+ */
+function build(previous: unknown, root: Node, fromNothing: boolean): unknown {
+  let result: unknown;
+  const tasks: Task[] = [{ previous, node: root, fromNothing, put: (value) => (result = value) }];
+  while (tasks.length > 0) {
+    const { previous: value, node, fromNothing: fresh, put } = tasks.pop()!;
+    const self = node.self;
+    if (self && (self.kind === "added" || (self.kind === "changed" && node.children.size === 0))) {
+      put(self.after);
+      continue;
+    }
+    const base = fresh ? (typeof [...node.children.keys(), ...node.removed.keys()][0] === "number" ? [] : {}) : value;
+    const type = getValueType(base);
+    if (type === "array") put(buildArray(toArray(base), node, tasks));
+    else if (type === "object") put(buildObject(base as object, node, tasks));
+    else put(base);
+  }
+  return result;
+}
+
+function buildObject(base: object, node: Node, tasks: Task[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of safeKeys(base as object)) setOwn(out, key, safeGet(base as object, key));
+  for (const key of safeKeys(base)) setOwn(out, key, safeGet(base, key));
   for (const [key, childNode] of node.children) {
     const name = String(key);
     if (childNode.self?.kind === "removed") delete out[name];
-    else setOwn(out, name, build(out[name], childNode));
+    else tasks.push({ previous: out[name], node: childNode, fromNothing: false, put: (value) => setOwn(out, name, value) });
   }
   return out;
 }
 
-function buildArray(items: readonly unknown[], node: Node): unknown[] {
+function buildArray(items: readonly unknown[], node: Node, tasks: Task[]): unknown[] {
   const added = new Map<number, unknown>();
   const movedFrom = new Map<number, number>();
   for (const [key, childNode] of node.children) {
@@ -85,8 +110,13 @@ function buildArray(items: readonly unknown[], node: Node): unknown[] {
     if (added.has(j)) base = added.get(j);
     else if (movedFrom.has(j)) base = items[movedFrom.get(j)!];
     else base = items[keptOld[cursor++]!];
+    out.push(base);
     const childNode = node.children.get(j);
-    out.push(childNode && !added.has(j) ? build(base, { ...childNode, self: childNode.self?.kind === "moved" ? undefined : childNode.self }) : base);
+    if (childNode && !added.has(j)) {
+      // A moved item is rebuilt from its old value; its own edits are its children.
+      const edits = childNode.self?.kind === "moved" ? { ...childNode, self: undefined } : childNode;
+      tasks.push({ previous: base, node: edits, fromNothing: false, put: (value) => (out[j] = value) });
+    }
   }
   return out;
 }

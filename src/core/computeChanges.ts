@@ -1,6 +1,6 @@
 import { diffWords } from "./diffWords";
 import { matchByHash } from "./matchItems";
-import { compilePathPatterns, toPathKey, type PathMatcher } from "./path";
+import { compileIncrementalMatcher, toPathKey, type IncrementalPathMatcher } from "./path";
 import type { ChangeKind, ChangeNote, ComputeChangesOptions, FieldChange, GetItemId, PathSegment } from "./types";
 import { getValueType, hashValue, leavesEqual, safeGet, safeKeys, toArray, type ValueType } from "./values";
 
@@ -19,6 +19,8 @@ interface PathNode {
   parent: PathNode | undefined;
   segment: PathSegment;
   depth: number;
+  /** The ignore patterns' state at this node, computed on first use from the parent's. */
+  ignoreState?: readonly number[];
 }
 
 const toPath = (node: PathNode | undefined): PathSegment[] => {
@@ -76,14 +78,14 @@ class Walker {
   private readonly ancestorsBefore = new Map<object, number>();
   private readonly ancestorsAfter = new Map<object, number>();
   private readonly equalPairs = new WeakMap<object, WeakSet<object>>();
-  private readonly ignore: PathMatcher | undefined;
+  private readonly ignore: IncrementalPathMatcher | undefined;
   private readonly getItemId: GetItemId;
   private readonly minTextDiffLength: number;
   private readonly includeUnchanged: boolean;
   private readonly maxDepth: number;
 
   constructor(options: ComputeChangesOptions) {
-    this.ignore = compilePathPatterns(options.ignore);
+    this.ignore = compileIncrementalMatcher(options.ignore);
     this.getItemId = options.getItemId ?? defaultGetItemId;
     this.minTextDiffLength = options.minTextDiffLength ?? 60;
     this.includeUnchanged = options.includeUnchanged ?? true;
@@ -130,7 +132,15 @@ class Walker {
   }
 
   private isIgnored(path: PathNode | undefined): boolean {
-    return this.ignore !== undefined && path !== undefined && this.ignore(toPath(path));
+    const matcher = this.ignore;
+    if (!matcher || !path) return false;
+    // Parents are visited before their children, so this climbs one or two levels at most.
+    const pending: PathNode[] = [];
+    let node: PathNode | undefined = path;
+    for (; node && !node.ignoreState; node = node.parent) pending.push(node);
+    let state = node?.ignoreState ?? matcher.start;
+    for (let i = pending.length - 1; i >= 0; i--) state = pending[i]!.ignoreState = matcher.step(state, pending[i]!.segment);
+    return matcher.matches(state);
   }
 
   private emit(path: PathNode | undefined, kind: ChangeKind, fields: Pick<FieldChange, "before" | "after" | "fromIndex" | "text" | "note" | "count">) {
@@ -196,7 +206,7 @@ class Walker {
 
   private compareLeaves(frame: Extract<Frame, { type: "compare" }>, beforeType: ValueType, afterType: ValueType) {
     const { path, before, after } = frame;
-    const incomparable = beforeType === "function" || beforeType === "symbol" || afterType === "function" || afterType === "symbol";
+    const incomparable = [beforeType, afterType].some((type) => type === "function" || type === "symbol" || type === "unreadable");
     if (!incomparable && leavesEqual(before, after)) {
       if (frame.keepUnchanged !== false) this.emit(path, "unchanged", { before, after });
       return;

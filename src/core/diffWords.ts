@@ -31,6 +31,9 @@ export function diffWords(before: string, after: string, options: DiffWordsOptio
   while (start < minLength && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let end = 0;
   while (end < minLength - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  // Never split a surrogate pair (an emoji, a letter outside the BMP) between head and middle.
+  if (start > 0 && isHighSurrogate(before.charCodeAt(start - 1))) start--;
+  if (end > 0 && isHighSurrogate(before.charCodeAt(before.length - end - 1))) end--;
   start = backToTokenStart(before, start);
   end = Math.min(end, forwardToTokenEnd(before, before.length - end), forwardToTokenEnd(after, after.length - end));
   start = Math.min(start, backToTokenStart(after, start));
@@ -53,6 +56,8 @@ export function diffWords(before: string, after: string, options: DiffWordsOptio
   push("equal", tail);
   return segments;
 }
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
 const isWordChar = (char: string) => /[\p{L}\p{N}\p{M}_]/u.test(char);
 

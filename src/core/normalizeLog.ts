@@ -1,4 +1,4 @@
-import { getValueType, safeGet } from "./values";
+import { getValueType, safeGet, safeKeys, toArray } from "./values";
 
 /** A record or log id. Ids compare by value across types: `1` and `"1"` are the same. */
 export type AuditId = string | number;
@@ -75,7 +75,7 @@ export function normalizeLog(raw: unknown, index = 0): NormalizeLogResult {
     const list = missing.length > 1 ? `${missing.slice(0, -1).join(", ")} and ${missing[missing.length - 1]}` : missing[0];
     return { ok: false, error: { key, reason: `This log entry is missing ${list}.`, raw } };
   }
-  const meta = isRecord(safeGet(raw, "meta")) ? (safeGet(raw, "meta") as Record<string, unknown>) : {};
+  const meta = readMeta(safeGet(raw, "meta"));
   const data = safeGet(raw, "data");
   const name = safeGet(raw, "name");
   return {
@@ -129,6 +129,20 @@ export function extractRows(response: unknown): unknown[] {
 export function getAuthorLabel(author: AuditAuthor | undefined): string | undefined {
   if (!author) return undefined;
   return author.name ?? author.email ?? (author.id !== undefined ? String(author.id) : undefined);
+}
+
+/**
+ * A plain, readable copy of a row's `meta`: its own keys read without throwing, and
+ * `meta.ids` copied into a plain array, so later code can use it without guarding.
+ */
+function readMeta(value: unknown): Record<string, unknown> {
+  const meta: Record<string, unknown> = {};
+  if (!isRecord(value)) return meta;
+  for (const key of safeKeys(value)) {
+    const item = safeGet(value, key);
+    Object.defineProperty(meta, key, { value: key === "ids" && getValueType(item) === "array" ? [...toArray(item)] : item, enumerable: true, writable: true, configurable: true });
+  }
+  return meta;
 }
 
 function readRecordIds(meta: Record<string, unknown>, data: unknown): AuditId[] {

@@ -1,4 +1,4 @@
-import type { Path } from "./types";
+import type { Path, PathSegment } from "./types";
 
 /** Joins a path with dots, array indices as numbers: `["items", 2, "qty"]` → `items.2.qty`. Keys are not escaped. */
 export function toPathKey(path: Path): string {
@@ -25,22 +25,69 @@ export function formatPath(path: Path): string {
 export type PathMatcher = (path: Path) => boolean;
 
 /**
+ * Path patterns matched one segment at a time, for walks that go deep: the state after a
+ * segment is computed from the state before it, so a path is never rebuilt. States are
+ * small sorted arrays; an empty state means no pattern can match below it.
+ */
+export interface IncrementalPathMatcher {
+  readonly start: readonly number[];
+  step(state: readonly number[], segment: PathSegment): readonly number[];
+  /** True when a pattern has matched the path so far (and so everything below it). */
+  matches(state: readonly number[]): boolean;
+}
+
+const STRIDE = 1 << 16;
+
+/** Compiles patterns (see {@link compilePathPatterns} for the syntax) into an {@link IncrementalPathMatcher}. */
+export function compileIncrementalMatcher(patterns: readonly string[] | undefined): IncrementalPathMatcher | undefined {
+  const compiled = (patterns ?? []).filter((p) => p !== "").map((p) => p.split("."));
+  if (compiled.length === 0) return undefined;
+  // Adds `p·i` and, across `**` (which may match nothing), the positions after it.
+  const close = (out: Set<number>, p: number, i: number) => {
+    for (;;) {
+      out.add(p * STRIDE + i);
+      if (compiled[p]![i] !== "**") return;
+      i++;
+    }
+  };
+  const finish = (set: Set<number>) => [...set].sort((x, y) => x - y);
+  const initial = new Set<number>();
+  compiled.forEach((_, p) => close(initial, p, 0));
+  return {
+    start: finish(initial),
+    step(state, segment) {
+      const next = new Set<number>();
+      const text = String(segment);
+      for (const code of state) {
+        const p = Math.floor(code / STRIDE);
+        const i = code % STRIDE;
+        const head = compiled[p]![i];
+        if (head === undefined) continue; // already matched: nothing further to track
+        if (head === "**") next.add(code);
+        if (head === "*" || head === "**" || head === text) close(next, p, head === "**" ? i + 1 : i + 1);
+      }
+      return finish(next);
+    },
+    matches: (state) => state.some((code) => compiled[Math.floor(code / STRIDE)]!.length === code % STRIDE),
+  };
+}
+
+/**
  * Compiles dotted path patterns into one matcher. `*` matches exactly one segment,
  * `**` any number (including none); other segments match literally (an index matches
  * its decimal form). A pattern matches a path and everything below it.
  */
 export function compilePathPatterns(patterns: readonly string[] | undefined): PathMatcher | undefined {
-  if (!patterns || patterns.length === 0) return undefined;
-  const compiled = patterns.filter((p) => p !== "").map((p) => p.split("."));
-  if (compiled.length === 0) return undefined;
-  return (path) => compiled.some((pattern) => matchPrefix(pattern, 0, path, 0));
-}
-
-function matchPrefix(pattern: string[], pi: number, path: Path, si: number): boolean {
-  if (pi === pattern.length) return true; // the pattern is exhausted: `path` is at or below it
-  if (si === path.length) return pattern.slice(pi).every((p) => p === "**");
-  const head = pattern[pi];
-  if (head === "**") return matchPrefix(pattern, pi + 1, path, si) || matchPrefix(pattern, pi, path, si + 1);
-  if (head === "*" || head === String(path[si])) return matchPrefix(pattern, pi + 1, path, si + 1);
-  return false;
+  const matcher = compileIncrementalMatcher(patterns);
+  if (!matcher) return undefined;
+  return (path) => {
+    let state = matcher.start;
+    if (matcher.matches(state)) return true;
+    for (const segment of path) {
+      state = matcher.step(state, segment);
+      if (matcher.matches(state)) return true;
+      if (state.length === 0) return false;
+    }
+    return false;
+  };
 }

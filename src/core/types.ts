@@ -27,8 +27,9 @@ export interface TextSegment {
  * Why a change needs a word of explanation beyond its kind.
  *
  * - `type-changed`: the value changed its type (`5` became `"5"`, a string became an object)
- * - `incomparable`: at least one side is a function or a symbol: the kit cannot compare
- *   them by value, so it reports them as changed unless they are the very same value
+ * - `incomparable`: at least one side is a function, a symbol, or a value that could not be
+ *   read (a getter threw, a proxy was revoked): the kit cannot compare them by value, so it
+ *   reports them as changed unless they are the very same value
  * - `circular`: a side refers back to one of its own ancestors; the cycle is not walked
  * - `too-deep`: the values go deeper than `maxDepth`; they were not compared below it
  */

@@ -3,6 +3,7 @@
  * strings are `string` here (see {@link parseIsoDate}).
  */
 export type ValueType =
+  | "unreadable"
   | "undefined"
   | "null"
   | "boolean"
@@ -15,14 +16,34 @@ export type ValueType =
   | "function"
   | "symbol";
 
-/** Classifies a value. Maps and Sets count as arrays (of entries and of values). */
+/**
+ * A value the kit could not read: a getter threw, or a proxy was revoked. It stands in
+ * for the value so that nothing throws, and is never mistaken for data: it compares as
+ * `incomparable` and shows as "[unreadable: reason]".
+ */
+export class UnreadableValue {
+  constructor(readonly reason: string) {}
+  toString(): string {
+    return this.reason ? `[unreadable: ${this.reason}]` : "[unreadable]";
+  }
+}
+
+/**
+ * Classifies a value. Maps and Sets count as arrays (of entries and of values); a value
+ * that cannot be inspected (a revoked proxy, an {@link UnreadableValue}) is `unreadable`.
+ */
 export function getValueType(value: unknown): ValueType {
   if (value === null) return "null";
   const t = typeof value;
   if (t !== "object") return t as ValueType;
-  if (Array.isArray(value) || value instanceof Map || value instanceof Set) return "array";
-  if (value instanceof Date) return "date";
-  return "object";
+  try {
+    if (value instanceof UnreadableValue) return "unreadable";
+    if (Array.isArray(value) || value instanceof Map || value instanceof Set) return "array";
+    if (value instanceof Date) return "date";
+    return "object";
+  } catch {
+    return "unreadable";
+  }
 }
 
 /** True for arrays and objects: values the kit walks into. */
@@ -31,11 +52,15 @@ export function isContainer(value: unknown): value is object {
   return type === "array" || type === "object";
 }
 
-/** The items of an array-like container (Map entries, Set values, array items). */
+/** The items of an array-like container (Map entries, Set values, array items); `[]` when unreadable. */
 export function toArray(value: unknown): readonly unknown[] {
-  if (Array.isArray(value)) return value;
-  if (value instanceof Map) return [...value.entries()];
-  if (value instanceof Set) return [...value.values()];
+  try {
+    if (Array.isArray(value)) return value;
+    if (value instanceof Map) return [...value.entries()];
+    if (value instanceof Set) return [...value.values()];
+  } catch {
+    // A revoked proxy or a throwing iterator: nothing can be read.
+  }
   return [];
 }
 
@@ -48,12 +73,12 @@ export function safeKeys(value: object): string[] {
   }
 }
 
-/** Reads a property without ever throwing (a getter or a revoked proxy may). */
+/** Reads a property without ever throwing (a getter or a revoked proxy may): an {@link UnreadableValue} then. */
 export function safeGet(value: object, key: string): unknown {
   try {
     return (value as Record<string, unknown>)[key];
   } catch (error) {
-    return error instanceof Error ? `[unreadable: ${error.message}]` : "[unreadable]";
+    return new UnreadableValue(error instanceof Error ? error.message : "");
   }
 }
 
@@ -135,6 +160,7 @@ export function toCompactJson(value: unknown, options: CompactJsonOptions = {}):
       case "function":
         return write(`[Function${(v as { name?: string }).name ? ` ${(v as { name: string }).name}` : ""}]`);
       case "symbol":
+      case "unreadable":
         return write(String(v));
       default: {
         const isArray = type === "array";
@@ -209,6 +235,7 @@ export function hashValue(value: unknown, budget = 512): string {
     }
     if (type === "string") parts.push(JSON.stringify((v as string).length > 256 ? `${(v as string).slice(0, 256)}#${(v as string).length}` : v));
     else if (type === "date") parts.push(`D${(v as Date).getTime()}`);
+    else if (type === "unreadable") parts.push("unreadable");
     else if (type === "number") parts.push(Number.isNaN(v) ? "NaN" : String(v));
     else parts.push(`${type}:${String(v)}`);
   };

@@ -14,6 +14,8 @@ describe("diffWords", () => {
     ["punctuation is its own token", "Hello, world.", "Hello; world!", [{ type: "equal", text: "Hello" }, { type: "delete", text: "," }, { type: "insert", text: ";" }, { type: "equal", text: " world" }, { type: "delete", text: "." }, { type: "insert", text: "!" }]],
     ["letters beyond ASCII are words", "Grüße aus Köln", "Grüße aus Zürich", [{ type: "equal", text: "Grüße aus " }, { type: "delete", text: "Köln" }, { type: "insert", text: "Zürich" }]],
     ["from empty", "", "new text", [{ type: "insert", text: "new text" }]],
+    ["emoji are never split", "I feel 😀 today", "I feel 😁 today", [{ type: "equal", text: "I feel " }, { type: "delete", text: "😀" }, { type: "insert", text: "😁" }, { type: "equal", text: " today" }]],
+    ["astral characters sharing a low surrogate", "a 𐀀 b", "a 𐐀 b", [{ type: "equal", text: "a " }, { type: "delete", text: "𐀀" }, { type: "insert", text: "𐐀" }, { type: "equal", text: " b" }]],
   ])("%s", (_, before, after, expected) => {
     expect(diffWords(before, after)).toEqual(expected);
   });
@@ -27,13 +29,15 @@ describe("diffWords", () => {
   });
 
   it("always rebuilds both texts from its segments", () => {
-    const text = fc.array(fc.constantFrom("a", "b", "cc", " ", "  ", ".", "é", "\n", "dog"), { maxLength: 30 }).map((parts) => parts.join(""));
+    const text = fc.array(fc.constantFrom("a", "b", "cc", " ", "  ", ".", "é", "\n", "dog", "😀", "😁", "𐀀", "𐐀", "👍🏽"), { maxLength: 30 }).map((parts) => parts.join(""));
     fc.assert(
       fc.property(text, text, (before, after) => {
         const segments = diffWords(before, after)!;
         expect(side(segments, "delete")).toBe(before);
         expect(side(segments, "insert")).toBe(after);
         for (let i = 1; i < segments.length; i++) expect(segments[i]!.type === "equal" && segments[i - 1]!.type === "equal").toBe(false);
+        // No segment starts or ends inside a surrogate pair.
+        for (const { text } of segments) expect(/^[\udc00-\udfff]|[\ud800-\udbff]$/.test(text)).toBe(false);
       }),
       { numRuns: 1000 },
     );

@@ -66,6 +66,18 @@ describe("normalizeLog", () => {
     if (!result.ok) expect(result.error.reason).toContain(reason);
   });
 
+  it("never throws on hostile rows: throwing getters, revoked proxies", () => {
+    const hostileMeta = { id: 1, action: "updateMany", resource: "p", meta: { get ids(): unknown { throw new Error("boom"); }, id: 3 } };
+    const result = normalizeLog(hostileMeta);
+    expect(result).toMatchObject({ ok: true, entry: { recordIds: [3] } });
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    expect(normalizeLog(proxy)).toMatchObject({ ok: false });
+    expect(normalizeLog({ ...row, data: proxy, meta: proxy })).toMatchObject({ ok: true, entry: { meta: {} } });
+    const unreadableId = Object.defineProperty({ action: "update", resource: "p" }, "id", { enumerable: true, get: () => { throw new Error("x"); } });
+    expect(normalizeLog(unreadableId)).toMatchObject({ ok: false });
+  });
+
   it("lists everything that is missing", () => {
     const result = normalizeLog({ data: {} });
     expect(!result.ok && result.error.reason).toBe("This log entry is missing an id, an action and a resource.");
