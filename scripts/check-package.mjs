@@ -14,7 +14,7 @@ const dist = path.join(root, "dist");
 // The kit's own code (peers and jsondiffpatch are external), minified and gzipped as an
 // app's bundler ships it. A budget against regressions: the 15 kB target of the
 // performance issue is not met yet (see CHANGELOG), so this sits just above today's size.
-const MAX_GZIP_BYTES = 28_000;
+const MAX_GZIP_BYTES = 30_000;
 const REQUIRED_EXPORTS = ["computeChanges"];
 
 /** @type {string[]} */

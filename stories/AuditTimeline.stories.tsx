@@ -1,9 +1,7 @@
 import { useUpdate } from "@refinedev/core";
-import type { Decorator, Meta, StoryObj } from "@storybook/react-vite";
+import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState } from "react";
 import { expect, userEvent, waitFor, within } from "storybook/test";
-import timelineCss from "../src/audit-timeline/timeline.css?inline";
-import kitCss from "../src/styles.css?inline";
 import {
   AuditTimeline,
   auditTimelineParts as parts,
@@ -14,24 +12,9 @@ import {
   withPreviousData,
   type AuditTimelineProps,
 } from "../src/index";
+import { isStyled, withDarkTheme, withStylesheet } from "./support/decorators";
 import { bulkHistory, createMemoryDataProvider, malformedRows, manyEntries, orphanUpdates, productHistory } from "./support/logFixtures";
 import { RefineStoryProvider, withRefine, type RefineStoryParameters } from "./support/withRefine";
-
-/** Injects the optional stylesheets (the kit's, and the timeline's until it is merged into it). */
-const withStylesheet: Decorator = (Story) => (
-  <>
-    <style>{kitCss}</style>
-    <style>{timelineCss}</style>
-    <Story />
-  </>
-);
-
-/** A dark page around the story, as an app with `data-theme="dark"` on its shell. */
-const withDarkTheme: Decorator = (Story) => (
-  <div data-theme="dark" style={{ background: "#0d1117", padding: "1rem" }}>
-    <Story />
-  </div>
-);
 
 /** A fresh provider per mount, so that a story that writes logs starts clean each time. */
 const fresh = (initial: () => unknown[], options: { pageSize?: number; latency?: number } = {}) => () =>
@@ -57,6 +40,7 @@ export const Unstyled: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await waitFor(() => expect(entries(canvasElement)).toHaveLength(5));
+    await expect(isStyled(root(canvasElement))).toBe(false);
     const toggle = canvas.getAllByRole("button", { name: "Show changes" })[0]!;
     await userEvent.click(toggle);
     await expect(toggle).toHaveAttribute("aria-expanded", "true");

@@ -1,25 +1,10 @@
-import type { Decorator, Meta, StoryObj } from "@storybook/react-vite";
+import type { Meta, StoryObj } from "@storybook/react-vite";
 import type { ReactNode } from "react";
 import { expect, userEvent, within } from "storybook/test";
-import css from "../src/styles.css?inline";
 import { RecordDiff, recordDiffParts as parts, useRecordDiff, type FieldChange, type RenderValue, type UseRecordDiffOptions } from "../src/index";
+import { isStyled, withDarkTheme, withStylesheet } from "./support/decorators";
 import { account, accountUpdated, categories, logRows, makeHugeChange, order, orderUpdated, product, productUpdated } from "./support/diffFixtures";
 import { withRefine } from "./support/withRefine";
-
-/** Injects the optional stylesheet: only the stories that list this decorator are styled. */
-const withStylesheet: Decorator = (Story) => (
-  <>
-    <style>{css}</style>
-    <Story />
-  </>
-);
-
-/** A dark page around the story, as an app with `data-theme="dark"` on its shell. */
-const withDarkTheme: Decorator = (Story) => (
-  <div data-theme="dark" style={{ background: "#0d1117", padding: "1rem" }}>
-    <Story />
-  </div>
-);
 
 const meta = {
   title: "Components/RecordDiff",
@@ -192,13 +177,24 @@ export const MalformedLogEntry: Story = {
 export const NoChanges: Story = { args: { previousData: product, data: { ...product } } };
 
 /** No stylesheet at all: semantic markup with the browser's defaults. */
-export const Unstyled: Story = { args: { previousData: product, data: productUpdated, defaultShowUnchanged: true } };
+export const Unstyled: Story = {
+  args: { previousData: product, data: productUpdated, defaultShowUnchanged: true },
+  play: async ({ canvasElement }) => {
+    await expect(isStyled(canvasElement.querySelector('[data-scope="record-diff"]')!)).toBe(false);
+  },
+};
 
 /** With `refine-audit-trail/styles.css`. */
-export const WithStylesheet: Story = { ...Unstyled, decorators: [withStylesheet] };
+export const WithStylesheet: Story = {
+  ...Unstyled,
+  decorators: [withStylesheet],
+  play: async ({ canvasElement }) => {
+    await expect(isStyled(canvasElement.querySelector('[data-scope="record-diff"]')!)).toBe(true);
+  },
+};
 
 /** The stylesheet under a `data-theme="dark"` ancestor. */
-export const Dark: Story = { ...Unstyled, args: { ...Unstyled.args, view: "split" }, decorators: [withDarkTheme, withStylesheet] };
+export const Dark: Story = { ...WithStylesheet, args: { ...Unstyled.args, view: "split" }, decorators: [withDarkTheme, withStylesheet] };
 
 function HeadlessDiff(options: UseRecordDiffOptions) {
   const diff = useRecordDiff(options);

@@ -1,7 +1,9 @@
-import { useLogList, type AccessControlProvider } from "@refinedev/core";
+import { useLogList, type AccessControlProvider, type AuditLogProvider } from "@refinedev/core";
 import type { Meta, StoryObj } from "@storybook/react-vite";
+import type { ReactNode } from "react";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import {
+  AuditTimeline,
   createInMemoryAuditLogProvider,
   normalizeLogs,
   RenameLogEntry,
@@ -9,9 +11,9 @@ import {
   useRenameLogEntry,
   type InMemoryLogRow,
 } from "../src/index";
-// Until it is merged into the kit's main stylesheet.
-import "../src/rename-log-entry/rename.css";
-import { withRefine, type RefineStoryParameters } from "./support/withRefine";
+import { isStyled, withDarkTheme, withStylesheet } from "./support/decorators";
+import { productHistory } from "./support/logFixtures";
+import { RefineStoryProvider, withRefine, type RefineStoryParameters } from "./support/withRefine";
 
 const rows = (): InMemoryLogRow[] => [
   { id: 1, resource: "products", action: "create", createdAt: "2024-03-01T09:00:00Z", author: { name: "Ada" }, data: { price: 10 }, meta: { id: 1 } },
@@ -52,8 +54,17 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** No stylesheet: the bare markup (the name as text, a plain button), as the browser shows it. */
+export const Unstyled: Story = {
+  play: async ({ canvasElement }) => {
+    await expect(isStyled(root(canvasElement))).toBe(false);
+    await expect(within(canvasElement).getByRole("button", { name: "Rename “Winter prices”" })).toBeEnabled();
+  },
+};
+
 /** An entry with a name: the name, and a "Rename" button. */
 export const Named: Story = {
+  decorators: [withStylesheet],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByText("Winter prices").dataset.part).toBe(renameLogEntryParts.name);
@@ -64,6 +75,7 @@ export const Named: Story = {
 
 /** An entry without a name: only the "Name this version" button. */
 export const Unnamed: Story = {
+  decorators: [withStylesheet],
   args: { log: unnamedRow },
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByRole("button", { name: "Name this version" })).toBeEnabled();
@@ -72,6 +84,7 @@ export const Unnamed: Story = {
 
 /** The input open, with the current name selected. */
 export const Editing: Story = {
+  decorators: [withStylesheet],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole("button", { name: "Rename “Winter prices”" }));
@@ -84,6 +97,7 @@ export const Editing: Story = {
 
 /** A provider that takes three seconds: nothing can be submitted twice meanwhile. */
 export const Saving: Story = {
+  decorators: [withStylesheet],
   args: { log: unnamedRow },
   parameters: refine({ auditLogProvider: freshProvider(undefined, 3000) }),
   play: async ({ canvasElement }) => {
@@ -98,6 +112,7 @@ export const Saving: Story = {
 
 /** A provider whose `update` fails: the error beside the input, the typed text kept. */
 export const UpdateFails: Story = {
+  decorators: [withStylesheet],
   parameters: refine({ auditLogProvider: freshProvider((provider) => provider.setFailure("update", new Error("The audit service is offline."))) }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -112,6 +127,7 @@ export const UpdateFails: Story = {
 
 /** Access control denies renaming: the button is disabled, with the reason as its title and description. */
 export const Forbidden: Story = {
+  decorators: [withStylesheet],
   parameters: refine({ auditLogProvider: freshProvider(), accessControlProvider: denyWith("Only editors can name versions.") }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -124,6 +140,7 @@ export const Forbidden: Story = {
 
 /** Access control denies renaming and hides unauthorized buttons: the name only. */
 export const ForbiddenAndHidden: Story = {
+  decorators: [withStylesheet],
   parameters: refine({
     auditLogProvider: freshProvider(),
     accessControlProvider: denyWith("Only editors can name versions.", { buttons: { hideIfUnauthorized: true } }),
@@ -138,6 +155,7 @@ export const ForbiddenAndHidden: Story = {
 
 /** A provider without `update`: the name is shown read-only. */
 export const ReadOnly: Story = {
+  decorators: [withStylesheet],
   parameters: refine({
     auditLogProvider: () => {
       const { get, create } = createInMemoryAuditLogProvider({ initial: rows() });
@@ -152,6 +170,7 @@ export const ReadOnly: Story = {
 
 /** Long names wrap (a 120-character name, and one with no spaces); longer than 120 is refused with a message. */
 export const LongNames: Story = {
+  decorators: [withStylesheet],
   render: (args) => (
     <div style={{ display: "grid", gap: "0.75rem", maxWidth: "24rem" }}>
       <RenameLogEntry {...args} log={{ ...namedRow, name: LONG_NAME }} />
@@ -166,6 +185,120 @@ export const LongNames: Story = {
     await userEvent.keyboard("{End}0123456789");
     await expect(canvas.getByRole("alert")).toHaveTextContent(/120.*130/);
     await expect(canvas.getByRole("textbox", { name: "Version name" })).toHaveAttribute("aria-invalid", "true");
+  },
+};
+
+/** Longer than any test: the "Saving" cell of {@link States} stays in flight while it is looked at. */
+const SAVING_FOREVER = 10 * 60_000;
+
+/** The cells of {@link States}: each one's entry and its own `<Refine>` (provider, access control). */
+const stateCells: { title: string; log: InMemoryLogRow; providers: RefineStoryParameters }[] = [
+  { title: "Idle, unnamed", log: unnamedRow, providers: { auditLogProvider: freshProvider() } },
+  { title: "Idle, named", log: namedRow, providers: { auditLogProvider: freshProvider() } },
+  { title: "Editing", log: namedRow, providers: { auditLogProvider: freshProvider() } },
+  { title: "Saving", log: unnamedRow, providers: { auditLogProvider: freshProvider(undefined, SAVING_FOREVER) } },
+  {
+    title: "Error",
+    log: namedRow,
+    providers: { auditLogProvider: freshProvider((provider) => provider.setFailure("update", new Error("The audit service is offline."))) },
+  },
+  { title: "Forbidden", log: namedRow, providers: { auditLogProvider: freshProvider(), accessControlProvider: denyWith("Only editors can name versions.") } },
+  { title: "Long name", log: { ...namedRow, name: LONG_NAME }, providers: { auditLogProvider: freshProvider() } },
+  { title: "Long name without spaces", log: { ...namedRow, name: UNBROKEN_NAME }, providers: { auditLogProvider: freshProvider() } },
+];
+
+function StateCell({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section aria-label={title} style={{ border: "1px dashed #888", padding: 12, minWidth: 0 }}>
+      <h2 style={{ fontSize: 14, margin: "0 0 8px" }}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/**
+ * Every state side by side, with the stylesheet, each in its own `<Refine>`. The play
+ * function drives the interactive ones: it opens "Editing", saves "Saving" into a provider
+ * that takes ten minutes, and saves "Error" into one whose `update` fails.
+ */
+export const States: Story = {
+  decorators: [withStylesheet],
+  render: () => (
+    <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(320px, 1fr))", gap: 16 }}>
+      {stateCells.map(({ title, log, providers }) => (
+        <StateCell key={title} title={title}>
+          <RefineStoryProvider {...providers}>
+            <RenameLogEntry log={log} />
+          </RefineStoryProvider>
+        </StateCell>
+      ))}
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const cell = (name: string) => within(within(canvasElement).getByRole("region", { name }));
+    await userEvent.click(cell("Editing").getByRole("button", { name: "Rename “Winter prices”" }));
+    await userEvent.click(cell("Saving").getByRole("button", { name: "Name this version" }));
+    await userEvent.keyboard("Spring price list{Enter}");
+    await userEvent.click(cell("Error").getByRole("button", { name: "Rename “Winter prices”" }));
+    await userEvent.keyboard("Spring prices{Enter}");
+    await waitFor(() => expect(cell("Forbidden").getByRole("button", { name: "Rename “Winter prices”" })).toBeDisabled());
+    const states = () => [...canvasElement.querySelectorAll<HTMLElement>('[data-scope="rename-log-entry"]')].map((element) => element.dataset.state);
+    await waitFor(() => expect(states()).toEqual(["idle", "idle", "editing", "saving", "error", "idle", "idle", "idle"]));
+    await expect(cell("Error").getByRole("alert")).toHaveTextContent("The audit service is offline.");
+    await expect(cell("Long name").getByText(LONG_NAME)).toBeVisible();
+  },
+};
+
+/** What the "In a timeline" story's provider holds, and how many reads it answered after storing a rename. */
+const timelineProbe = { rows: [] as unknown[], readsAfterRename: 0 };
+
+/** A fresh in-memory provider with product 7's history, a little latency, and {@link timelineProbe} kept up to date. */
+const timelineProvider = (): AuditLogProvider => {
+  const provider = createInMemoryAuditLogProvider({ initial: productHistory(), latency: 200 });
+  let isRenamed = false;
+  Object.assign(timelineProbe, { rows: provider.rows, readsAfterRename: 0 });
+  return {
+    ...provider,
+    update: async (params) => {
+      const result = await provider.update(params);
+      isRenamed = true;
+      return result;
+    },
+    get: async (params) => {
+      const isAfterRename = isRenamed;
+      const result = await provider.get(params);
+      if (isAfterRename) timelineProbe.readsAfterRename++;
+      return result;
+    },
+  };
+};
+
+const TIMELINE_NAME = "Before the spring sale";
+
+/**
+ * `<AuditTimeline>` renders a `<RenameLogEntry>` in each entry's header. The play function
+ * names the newest entry and checks that the timeline shows the name, and still does once
+ * the provider has stored it and the timeline has read its list again.
+ */
+export const InATimeline: Story = {
+  name: "In a timeline",
+  decorators: [withStylesheet],
+  parameters: refine({ auditLogProvider: timelineProvider }),
+  render: () => <AuditTimeline resource="products" id={7} locale="en-US" />,
+  play: async ({ canvasElement }) => {
+    const entry = () => canvasElement.querySelector<HTMLElement>('[data-scope="audit-timeline"][data-part="entry"][data-log-id="5"]')!;
+    await waitFor(() => expect(entry()).not.toBeNull());
+    await userEvent.click(within(entry()).getByRole("button", { name: "Name this version" }));
+    await userEvent.keyboard(`${TIMELINE_NAME}{Enter}`);
+    await waitFor(() => expect(within(entry()).getByText(TIMELINE_NAME)).toBeVisible());
+    await expect(timelineProbe.rows).toContainEqual(expect.objectContaining({ id: 5, name: TIMELINE_NAME }));
+
+    await waitFor(() => expect(timelineProbe.readsAfterRename).toBeGreaterThan(0));
+    // Let the refetched list reach the screen (TanStack Query notifies on a timer).
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await expect(within(entry()).getByText(TIMELINE_NAME)).toBeVisible();
+    await expect(entry()).toHaveAttribute("data-named");
+    await expect(within(entry()).getByRole("button", { name: `Rename “${TIMELINE_NAME}”` })).toHaveFocus();
   },
 };
 
@@ -214,6 +347,7 @@ function NamedVersions({ recordId }: { recordId: number }) {
 
 /** Renaming in one list updates every list that shows the entry, at once. */
 export const RenameUpdatesLists: Story = {
+  decorators: [withStylesheet],
   render: () => (
     <div style={{ display: "grid", gap: "1rem" }}>
       <VersionList recordId={1} />
@@ -267,8 +401,9 @@ export const HeadlessHook: Story = {
 
 /** The dark palette (`[data-theme="dark"]` on an ancestor), editing and idle side by side. */
 export const DarkTheme: Story = {
+  decorators: [withDarkTheme, withStylesheet],
   render: (args) => (
-    <div data-theme="dark" style={{ background: "#111827", color: "#f9fafb", padding: "1rem", display: "grid", gap: "0.75rem" }}>
+    <div style={{ display: "grid", gap: "0.75rem" }}>
       <RenameLogEntry {...args} log={namedRow} />
       <RenameLogEntry {...args} log={unnamedRow} />
     </div>

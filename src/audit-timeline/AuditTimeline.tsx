@@ -1,10 +1,11 @@
 import { memo, type HTMLAttributes, type ReactNode } from "react";
 import type { AuditAuthor, AuditLogEntry, MalformedLogEntry } from "../core/normalizeLog";
 import type { ChangeSummary } from "../core/summarizeChanges";
-import { toCompactJson } from "../core/values";
 import { RecordDiff, type RecordDiffProps } from "../record-diff/RecordDiff";
 import { RenameLogEntry } from "../rename-log-entry/RenameLogEntry";
+import { describeUnreadableRow } from "../shared/describeUnreadableRow";
 import { flexRender, type Renderable } from "../shared/flexRender";
+import { formatNumber, toIntlLocale } from "../shared/intl";
 import { AUDIT_TIMELINE_SCOPE, auditTimelineParts as parts } from "./parts";
 import {
   useAuditTimeline,
@@ -70,7 +71,9 @@ export function defaultRenderRename({ log }: AuditTimelineRenameProps) {
 }
 
 /** Props of {@link AuditTimeline}: the hook's options, renderers, and the root `<div>`'s own props. */
-export interface AuditTimelineProps extends UseAuditTimelineOptions, Omit<HTMLAttributes<HTMLDivElement>, "children" | keyof UseAuditTimelineOptions> {
+export interface AuditTimelineProps
+  extends Omit<UseAuditTimelineOptions, "fields">,
+    Omit<HTMLAttributes<HTMLDivElement>, "children" | keyof UseAuditTimelineOptions> {
   /**
    * Replaces an entry's content (its `<li data-part="entry">` stays, with its data
    * attributes). Receives the item, the hook's result, and the default content.
@@ -93,7 +96,11 @@ export interface AuditTimelineProps extends UseAuditTimelineOptions, Omit<HTMLAt
    * <AuditTimeline resource="products" id={7} renderRename={null} />
    */
   renderRename?: Renderable<AuditTimelineRenameProps> | null;
-  /** Props for each entry's `<RecordDiff>` (`view`, `fields`, `renderValue`…). */
+  /**
+   * Props for each entry's `<RecordDiff>` (`view`, `fields`, `renderValue`…). Its
+   * `fields` apply to the summaries too: hidden fields are not mentioned, redacted ones
+   * are named without their values ("Changed password (hidden)").
+   */
   diffProps?: Omit<RecordDiffProps, "changes" | "previousData" | "data" | "log" | "ignore">;
   /** The level of the day headings. Default 3. */
   headingLevel?: 2 | 3 | 4 | 5 | 6;
@@ -114,7 +121,7 @@ export interface AuditTimelineEntryContentProps {
 function DefaultAuthor({ author, label }: AuditTimelineAuthorProps) {
   return (
     <>
-      {author?.avatar && <img data-scope={AUDIT_TIMELINE_SCOPE} data-part={parts.avatar} src={author.avatar} alt="" />}
+      {author?.avatar && <img data-scope={AUDIT_TIMELINE_SCOPE} data-part={parts.avatar} src={author.avatar} alt="" width={20} height={20} />}
       {label}
     </>
   );
@@ -192,12 +199,14 @@ const EntryRow = memo(
 );
 
 function MalformedEntry({ row, timeline }: { row: MalformedLogEntry; timeline: AuditTimelineEntryGetters }) {
+  // Only what identifies the row: its data may hold fields the diffs redact or hide.
+  const identity = describeUnreadableRow(row.raw);
   return (
     <li {...timeline.getMalformedEntryProps(row)}>
       <p {...timeline.getPartProps(parts.summary)}>
         {timeline.t("auditLog.timeline.malformed", "This entry could not be read: {reason}", { reason: row.reason })}
       </p>
-      <code {...timeline.getPartProps(parts.raw)}>{toCompactJson(row.raw, { maxLength: 300 })}</code>
+      {identity && <code {...timeline.getPartProps(parts.raw)}>{identity}</code>}
     </li>
   );
 }
@@ -217,8 +226,10 @@ function MalformedEntry({ row, timeline }: { row: MalformedLogEntry; timeline: A
  * - `<li data-part="entry" data-action="<action>" data-log-id="<id>" data-state="open|closed">`
  *   (`data-bulk`, `data-named` when they apply) holding `data-part` `header`, `author`,
  *   `avatar`, `action`, `name` (or `rename`, the slot), `time` (+ `time-tooltip`), `summary`, `toggle`, `diff`
- * - an unreadable row: `<li data-part="entry" data-malformed="">` with `summary` and `raw`
- * - `show-more`, `sentinel`, `status`, `empty`, `error` + `retry`, `unconfigured`, `skeleton`
+ * - an unreadable row: `<li data-part="entry" data-malformed="">` with `summary` and `raw` (its id, resource, action and time only)
+ * - `show-more` (stays while a page loads: `aria-disabled`, `aria-busy`), `sentinel`,
+ *   `truncated` (more history exists than the kit reads), `status`, `empty`, `error` + `retry`,
+ *   `unconfigured`, `skeleton`
  *
  * For another layout, use {@link useAuditTimeline}.
  *
@@ -264,6 +275,7 @@ export function AuditTimeline(props: AuditTimelineProps) {
     batchSize,
     ignore,
     idField,
+    fields: diffProps?.fields,
     expanded,
     defaultExpanded,
     onExpandedChange,
@@ -366,6 +378,13 @@ export function AuditTimeline(props: AuditTimelineProps) {
             <button {...timeline.getShowMoreProps()} />
             <div {...timeline.getSentinelProps()} />
           </>
+        )}
+        {timeline.isTruncated && !timeline.hasMore && (
+          <p {...timeline.getPartProps(parts.truncated)}>
+            {t("auditLog.timeline.truncated", "Showing the first {count} entries: older history exists but is not loaded here.", {
+              count: formatNumber(timeline.totalCount, toIntlLocale(timeline.locale)),
+            })}
+          </p>
         )}
         <p {...timeline.getPartProps(parts.status)} role="status">
           {timeline.isLoadingMore ? t("auditLog.timeline.loadingMore", "Loading more…") : ""}

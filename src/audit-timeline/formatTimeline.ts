@@ -2,9 +2,11 @@ import { isBulkAction } from "../core/history";
 import type { AuditLogEntry } from "../core/normalizeLog";
 import { formatPath } from "../core/path";
 import type { ChangeSummary } from "../core/summarizeChanges";
-import { getValueType, toCompactJson } from "../core/values";
+import type { Path } from "../core/types";
+import { formatValue } from "../record-diff/formatValue";
 import type { AuditTranslate } from "../refine/useAuditTranslate";
 import { toIntlLocale } from "../shared/intl";
+import { plural } from "../shared/plural";
 
 /** Intl objects for one locale and time zone, made once and reused for every entry. */
 export interface TimelineFormatters {
@@ -14,10 +16,7 @@ export interface TimelineFormatters {
   relative: Intl.RelativeTimeFormat;
   absolute: Intl.DateTimeFormat;
   day: Intl.DateTimeFormat;
-  number: Intl.NumberFormat;
-  plural: Intl.PluralRules;
 }
-
 
 /** Builds the {@link TimelineFormatters} for a locale and an optional IANA time zone. */
 export function createFormatters(locale: string | undefined, timeZone?: string): TimelineFormatters {
@@ -43,8 +42,6 @@ export function createFormatters(locale: string | undefined, timeZone?: string):
       timeZone: zone,
     }),
     day: new Intl.DateTimeFormat(intlLocale, { weekday: "long", year: "numeric", month: "long", day: "numeric", timeZone: zone }),
-    number: new Intl.NumberFormat(intlLocale),
-    plural: new Intl.PluralRules(intlLocale),
   };
 }
 
@@ -68,20 +65,6 @@ export function formatRelativeTime(date: Date, now: Date, formatters: TimelineFo
   return formatters.relative.format(Math.round(value), "year");
 }
 
-/** Picks a plural form: the key gets the locale's category (`.one`, `.other`, `.few`…). */
-export function plural(
-  t: AuditTranslate,
-  formatters: TimelineFormatters,
-  key: string,
-  count: number,
-  one: string,
-  other: string,
-  params?: Record<string, string>,
-): string {
-  const category = formatters.plural.select(count);
-  return t(`${key}.${category}`, category === "one" ? one : other, { ...params, count: formatters.number.format(count) });
-}
-
 const ACTION_WORDS: Record<string, string> = { create: "created", update: "updated", delete: "deleted" };
 const BULK_WORDS: Record<string, [string, string]> = {
   createMany: ["created {count} record", "created {count} records"],
@@ -94,7 +77,7 @@ export function formatAction(entry: AuditLogEntry, t: AuditTranslate, formatters
   const { action } = entry;
   if (isBulkAction(action)) {
     const [one, other] = BULK_WORDS[action]!;
-    return plural(t, formatters, `auditLog.action.${action}`, entry.recordIds.length, one, other);
+    return plural(t, formatters.locale, `auditLog.action.${action}`, entry.recordIds.length, one, other);
   }
   if (Object.hasOwn(ACTION_WORDS, action)) return t(`auditLog.action.${action}`, ACTION_WORDS[action]!);
   // Only simple names become keys: an action is provider data, not a key path.
@@ -108,34 +91,29 @@ export function shorten(text: string, max: number): string {
   return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : flat;
 }
 
-/** A value, short, for a summary line: text as it is, numbers and dates through Intl, objects as compact JSON. */
+/**
+ * A value, short, for a summary line: formatted exactly as `<RecordDiff>` shows it
+ * (`formatValue`: numbers and dates through Intl, booleans as Yes/No, empty values in
+ * words, objects as compact JSON), then cut to `max` characters on one line.
+ */
 export function formatSummaryValue(value: unknown, t: AuditTranslate, formatters: TimelineFormatters, max = 40): string {
-  switch (getValueType(value)) {
-    case "undefined":
-    case "null":
-      return t("auditLog.value.empty", "empty");
-    case "string":
-      return (value as string).trim() === "" ? t("auditLog.value.emptyText", "empty text") : shorten(value as string, max);
-    case "number":
-      return formatters.number.format(value as number);
-    case "boolean":
-      return value ? t("auditLog.value.true", "true") : t("auditLog.value.false", "false");
-    case "date": {
-      const date = value as Date;
-      return Number.isNaN(date.getTime()) ? "Invalid Date" : formatters.absolute.format(date);
-    }
-    default:
-      return shorten(toCompactJson(value, { maxLength: max * 2 }), max);
-  }
+  const text = shorten(formatValue(value, { t, locale: formatters.locale, timeZone: formatters.timeZone }).text, max);
+  // Whitespace-only text collapses to nothing on one line: say it in words instead.
+  return text === "" ? t("auditLog.recordDiff.value.emptyText", "empty text") : text;
 }
 
 /** The one-line summary in words: "Changed price from 50 to 100 and 2 more fields", "Set status to Published", "Created with 6 fields", "Deleted". */
-export function formatSummary(summary: ChangeSummary, t: AuditTranslate, formatters: TimelineFormatters): string {
+export function formatSummary(
+  summary: ChangeSummary,
+  t: AuditTranslate,
+  formatters: TimelineFormatters,
+  getLabel: (path: Path) => string = formatPath,
+): string {
   switch (summary.type) {
     case "created":
-      return plural(t, formatters, "auditLog.summary.created", summary.fieldCount, "Created with {count} field", "Created with {count} fields");
+      return plural(t, formatters.locale, "auditLog.summary.created", summary.fieldCount, "Created with {count} field", "Created with {count} fields");
     case "createdMany":
-      return plural(t, formatters, "auditLog.summary.createdMany", summary.recordCount, "Created {count} record", "Created {count} records");
+      return plural(t, formatters.locale, "auditLog.summary.createdMany", summary.recordCount, "Created {count} record", "Created {count} records");
     case "deleted":
       return t("auditLog.summary.deleted", "Deleted");
     case "unchanged":
@@ -144,17 +122,21 @@ export function formatSummary(summary: ChangeSummary, t: AuditTranslate, formatt
       return t("auditLog.summary.empty", "No details recorded");
     case "changed": {
       const { first, moreCount } = summary;
-      const field = formatPath(first.path) || t("auditLog.summary.root", "the value");
-      const before = formatSummaryValue(first.before, t, formatters);
-      const after = formatSummaryValue(first.after, t, formatters);
+      const field = (first.path.length > 0 && getLabel(first.path)) || t("auditLog.summary.root", "the value");
       let line: string;
-      if (first.kind === "changed" && first.isBeforeUnknown) line = t("auditLog.summary.set", "Set {field} to {after}", { field, after });
-      else if (first.kind === "changed") line = t("auditLog.summary.changed", "Changed {field} from {before} to {after}", { field, before, after });
-      else if (first.kind === "added") line = t("auditLog.summary.added", "Added {field}: {after}", { field, after });
+      if (summary.isFirstRedacted && first.kind === "added") line = t("auditLog.summary.addedHidden", "Added {field} (hidden)", { field });
+      else if (summary.isFirstRedacted && first.kind === "changed") line = t("auditLog.summary.changedHidden", "Changed {field} (hidden)", { field });
+      else if (first.kind === "changed" && first.isBeforeUnknown) line = t("auditLog.summary.set", "Set {field} to {after}", { field, after: formatSummaryValue(first.after, t, formatters) });
+      else if (first.kind === "changed") line = t("auditLog.summary.changed", "Changed {field} from {before} to {after}", {
+          field,
+          before: formatSummaryValue(first.before, t, formatters),
+          after: formatSummaryValue(first.after, t, formatters),
+        });
+      else if (first.kind === "added") line = t("auditLog.summary.added", "Added {field}: {after}", { field, after: formatSummaryValue(first.after, t, formatters) });
       else if (first.kind === "removed") line = t("auditLog.summary.removed", "Removed {field}", { field });
       else line = t("auditLog.summary.moved", "Moved {field}", { field });
       if (moreCount === 0) return line;
-      return plural(t, formatters, "auditLog.summary.more", moreCount, "{summary} and {count} more field", "{summary} and {count} more fields", {
+      return plural(t, formatters.locale, "auditLog.summary.more", moreCount, "{summary} and {count} more field", "{summary} and {count} more fields", {
         summary: line,
       });
     }

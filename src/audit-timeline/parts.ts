@@ -7,7 +7,7 @@
 export const AUDIT_TIMELINE_SCOPE = "audit-timeline";
 
 /**
- * Every `data-part` of `<AuditTimeline>`, declared once: markup, timeline.css, tests and
+ * Every `data-part` of `<AuditTimeline>`, declared once: markup, styles.css, tests and
  * stories use these names. Each element also has `data-scope="audit-timeline"`.
  */
 export const auditTimelineParts = {
@@ -70,6 +70,11 @@ export const auditTimelineParts = {
   showMore: "show-more",
   /** `<div aria-hidden>`: renders more entries when it scrolls into view. */
   sentinel: "sentinel",
+  /**
+   * `<p>` at the end of the list: the provider has more history than the kit reads
+   * (`MAX_AUDIT_LOG_PAGES` requests), so the list is not complete ("Showing the first 500 entries…").
+   */
+  truncated: "truncated",
 } as const;
 
 /** The name of one part of `<AuditTimeline>`; see {@link auditTimelineParts}. */

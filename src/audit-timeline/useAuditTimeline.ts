@@ -2,13 +2,13 @@ import {
   useCallback,
   useEffect,
   useId,
-  useLayoutEffect,
   useMemo,
   useRef,
   useState,
   type ButtonHTMLAttributes,
   type HTMLAttributes,
   type KeyboardEvent,
+  type MouseEvent,
   type Ref,
   type TimeHTMLAttributes,
 } from "react";
@@ -19,8 +19,12 @@ import { summarizeChanges, type ChangeSummary } from "../core/summarizeChanges";
 import type { FieldChange } from "../core/types";
 import { useAuditLogEntries, type AuditLogError, type AuditLogListState, type UseAuditLogEntriesOptions } from "../refine/useAuditLogEntries";
 import { useAuditTranslate, type AuditTranslate } from "../refine/useAuditTranslate";
-import { createFormatters, formatAction, formatRelativeTime, formatSummary, type TimelineFormatters } from "./formatTimeline";
+import { compileFields, type RecordDiffFields } from "../record-diff/compileFields";
+import type { DataAttributes } from "../shared/dataAttributes";
+import { isSameChangeList } from "../shared/isSameChangeList";
 import { mergeProps } from "../shared/mergeProps";
+import { useIsomorphicLayoutEffect } from "../shared/useIsomorphicLayoutEffect";
+import { createFormatters, formatAction, formatRelativeTime, formatSummary, type TimelineFormatters } from "./formatTimeline";
 import { AUDIT_TIMELINE_SCOPE, auditTimelineParts as parts, type AuditTimelinePart } from "./parts";
 
 /**
@@ -39,6 +43,13 @@ export interface UseAuditTimelineOptions extends UseAuditLogEntriesOptions {
   ignore?: readonly string[];
   /** The field that holds a record's id in bulk `data` / `previousData` items. Default `"id"`. */
   idField?: string;
+  /**
+   * The same field options the entries' diffs get (`<AuditTimeline>` passes
+   * `diffProps.fields`): `hidden` fields are neither counted nor named in a summary,
+   * `redact`ed ones are named without their values ("Changed password (hidden)"), and
+   * `label`s name fields. Compared by content, so an inline object is fine.
+   */
+  fields?: RecordDiffFields;
   /** Keys (`String(entry.id)`) of the entries whose diff is open (controlled). */
   expanded?: readonly string[];
   /** Keys of the entries open at first (uncontrolled). */
@@ -53,8 +64,7 @@ export interface UseAuditTimelineOptions extends UseAuditLogEntriesOptions {
   timeZone?: string;
 }
 
-/** Data attributes of a part (always `data-scope` and `data-part`). */
-export type DataAttributes = { [key: `data-${string}`]: string | undefined };
+export type { DataAttributes };
 
 /** What a props getter returns: the part's own props merged with yours. */
 export type TimelinePartProps<P> = P & DataAttributes;
@@ -152,10 +162,16 @@ export interface UseAuditTimelineResult extends AuditTimelineEntryGetters {
   entries: AuditLogEntry[];
   /** How many entries match (read so far). */
   totalCount: number;
-  /** More entries can be rendered or read. */
+  /** More entries can be rendered or read (also while the next page is on its way). */
   hasMore: boolean;
   /** The next page is on its way. */
   isLoadingMore: boolean;
+  /**
+   * The provider has more entries than the kit reads (`MAX_AUDIT_LOG_PAGES` requests):
+   * the list is not the whole history. `<AuditTimeline>` says so at its end
+   * (`data-part="truncated"`).
+   */
+  isTruncated: boolean;
   /** Filters are active (the empty message says so). */
   isFiltered: boolean;
   /** Why the history could not be loaded (state `error`). */
@@ -175,7 +191,11 @@ export interface UseAuditTimelineResult extends AuditTimelineEntryGetters {
   getDayHeadingProps: <P extends ElementProps>(day: AuditTimelineDay, props?: P) => TimelinePartProps<P>;
   /** The `<ol>` of one day's entries. */
   getEntriesProps: <P extends ElementProps>(day: AuditTimelineDay, props?: P) => TimelinePartProps<P>;
-  /** The "Show more" button (a label as `children`). */
+  /**
+   * The "Show more" button (a label as `children`). It stays while the next page loads
+   * (`aria-disabled`, `aria-busy`, "Loading more…"), so keyboard focus stays on it; when
+   * it goes because nothing more is left, focus moves to the first new entry.
+   */
   getShowMoreProps: <P extends ButtonHTMLAttributes<HTMLButtonElement>>(props?: P) => TimelinePartProps<P>;
   /** The element that renders more when it scrolls into view (IntersectionObserver). */
   getSentinelProps: <P extends ElementProps>(props?: P) => TimelinePartProps<P & { ref: Ref<HTMLElement> }>;
@@ -237,18 +257,28 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
   const [shown, setShown] = useState({ scope, count: batchSize });
   const visibleCount = shown.scope === scope ? shown.count : batchSize;
 
-  const { hasNextPage, isFetchingNextPage, fetchNextPage, pageError } = log;
-  // Fill the rendered batches from further pages (also when client-side filters thin a page out).
-  useEffect(() => {
-    if (sorted.length < visibleCount && hasNextPage && !isFetchingNextPage && !pageError) fetchNextPage();
-  }, [sorted.length, visibleCount, hasNextPage, isFetchingNextPage, pageError, fetchNextPage]);
-
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = log;
   const hasMore = sorted.length > visibleCount || hasNextPage;
-  const loadMore = useCallback(() => {
-    // Grow only once what is wanted is on screen, so a sentinel that stays in view cannot run ahead.
-    if (!hasMore || sorted.length < visibleCount) return;
-    setShown({ scope, count: visibleCount + batchSize });
-  }, [hasMore, sorted.length, visibleCount, scope, batchSize]);
+  // The entry count at the sentinel's last page request: a page that added nothing visible
+  // (a client-side filter hid it all) stops the sentinel; only "Show more" asks further.
+  const sentinelFetchedAt = useRef<string | null>(null);
+  // Pages are only ever asked for here, on a user's action (a click, or the sentinel
+  // scrolled into view): never by themselves, however few entries a filter leaves.
+  const loadMore = useCallback(
+    (source?: "sentinel") => {
+      if (!hasMore || isFetchingNextPage) return;
+      const target = Math.min(sorted.length, visibleCount) + batchSize;
+      if (target > visibleCount) setShown({ scope, count: target });
+      if (sorted.length >= target || !hasNextPage) return;
+      if (source === "sentinel") {
+        const mark = `${scope}\u0000${sorted.length}`;
+        if (sentinelFetchedAt.current === mark) return;
+        sentinelFetchedAt.current = mark;
+      }
+      fetchNextPage();
+    },
+    [hasMore, isFetchingNextPage, sorted.length, visibleCount, batchSize, scope, hasNextPage, fetchNextPage],
+  );
 
   // Expanded entries: controlled (`expanded`) or not (`defaultExpanded`).
   const [ownExpanded, setOwnExpanded] = useState<readonly string[]>(options.defaultExpanded ?? []);
@@ -256,7 +286,7 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
   const expandedSet = useMemo(() => new Set(expanded), [expanded]);
   // The latest values for callbacks that keep their identity (so memoised rows stay put).
   const latest = useRef({ expanded, isControlled: options.expanded !== undefined, onExpandedChange: options.onExpandedChange });
-  useLayoutEffectSafe(() => {
+  useIsomorphicLayoutEffect(() => {
     latest.current = { expanded, isControlled: options.expanded !== undefined, onExpandedChange: options.onExpandedChange };
   });
   const setExpanded = useCallback((keys: readonly string[]) => {
@@ -273,14 +303,28 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
 
   // Tooltips: one open at a time, on hover or focus.
   const [openTooltip, setOpenTooltip] = useState<string | null>(null);
+  // Leaving the time by pointer closes its tooltip a moment later, so the pointer can move
+  // onto the tooltip and stay there (WCAG 1.4.13: content on hover stays hoverable).
+  const tooltipCloseTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(tooltipCloseTimer.current), []);
 
   const ignoreKey = JSON.stringify(ignore ?? null);
+  // Only what a summary reads from `fields` (hidden, redact, label): an inline object must not redo the work.
+  const fieldsKey = JSON.stringify(
+    Object.entries(options.fields ?? {}).map(([pattern, field]) => [pattern, Boolean(field?.hidden), Boolean(field?.redact), field?.label ?? null]),
+  );
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const compiledFields = useMemo(() => compileFields(options.fields), [fieldsKey]);
   // Per-entry work (summary, full changes, the item), kept while what it depends on stands.
   const cache = useMemo(
-    () => new Map<AuditLogEntry, { summary?: FieldChange[]; full?: FieldChange[]; item?: AuditTimelineItem }>(),
+    () => new Map<AuditLogEntry, { summary?: FieldChange[]; full?: readonly FieldChange[]; item?: AuditTimelineItem }>(),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [history, ignoreKey, id, idField, t, formatters],
+    [history, ignoreKey, id, idField, t, formatters, compiledFields],
   );
+  // The last full change list handed out per entry key, across cache renewals: a refresh
+  // or a rename that leaves an entry's changes as they were hands out the same array, so
+  // an open diff keeps its paging and expanded values.
+  const handedOut = useRef(new Map<string, readonly FieldChange[]>());
 
   const items = useMemo<AuditTimelineItem[]>(() => {
     const changeOptions = { history, recordId: id, idField, ignore };
@@ -298,8 +342,10 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
       if (previous && previous.isExpanded === isExpanded && previous.isTimeTooltipOpen === isTimeTooltipOpen && previous.time.relative === relative) {
         return previous;
       }
-      const summaryChanges = (cached.summary ??= getEntryChanges(entry, { ...changeOptions, includeUnchanged: false, minTextDiffLength: Number.POSITIVE_INFINITY }));
-      const summary = summarizeChanges(entry, summaryChanges, id);
+      const summaryChanges = (cached.summary ??= getEntryChanges(entry, { ...changeOptions, includeUnchanged: false, minTextDiffLength: Number.POSITIVE_INFINITY }).filter(
+        (change) => !compiledFields.isHidden(change.path),
+      ));
+      const summary = summarizeChanges(entry, summaryChanges, { recordId: id, isRedacted: compiledFields.isRedacted });
       const authorLabel = getAuthorLabel(entry.author);
       const entryCache = cached;
       const item: AuditTimelineItem = previous
@@ -316,17 +362,24 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
             isAuthorUnknown: authorLabel === undefined,
             actionLabel: formatAction(entry, t, formatters),
             summary,
-            summaryText: formatSummary(summary, t, formatters),
+            summaryText: formatSummary(summary, t, formatters, (path) => compiledFields.getLabel(path, "")),
             hasChanges: summaryChanges.length > 0,
             time: { date, dateTime: date?.toISOString(), relative, absolute: date ? formatters.absolute.format(date) : "" },
-            getChanges: () => (entryCache.full ??= getEntryChanges(entry, changeOptions)),
+            getChanges: () => {
+              if (entryCache.full) return entryCache.full;
+              const fresh = getEntryChanges(entry, changeOptions);
+              const previousChanges = handedOut.current.get(key);
+              entryCache.full = previousChanges && isSameChangeList(previousChanges, fresh) ? previousChanges : fresh;
+              handedOut.current.set(key, entryCache.full);
+              return entryCache.full;
+            },
           };
       cached.item = item;
       return item;
     });
     // `ignore` is read through `cache`, which its key renews.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [sorted, visibleCount, cache, history, id, idField, expandedSet, openTooltip, t, formatters, now]);
+  }, [sorted, visibleCount, cache, history, id, idField, expandedSet, openTooltip, t, formatters, now, compiledFields]);
 
   const groups = useMemo<AuditTimelineDay[]>(() => {
     const zone = { timeZone: formatters.timeZone };
@@ -352,7 +405,7 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
   const sentinelRef = useRef<HTMLElement | null>(null);
   const observerRef = useRef<IntersectionObserver | null>(null);
   const loadMoreRef = useRef(loadMore);
-  useLayoutEffectSafe(() => {
+  useIsomorphicLayoutEffect(() => {
     loadMoreRef.current = loadMore;
   });
   const observe = useCallback(() => {
@@ -361,7 +414,7 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
     const node = sentinelRef.current;
     if (!node || typeof IntersectionObserver === "undefined") return;
     const observer = new IntersectionObserver((records) => {
-      if (records.some((record) => record.isIntersecting)) loadMoreRef.current();
+      if (records.some((record) => record.isIntersecting)) loadMoreRef.current("sentinel");
     });
     observer.observe(node);
     observerRef.current = observer;
@@ -380,9 +433,44 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
 
   const state = log.state;
   const isFiltered = log.requestMeta.filters !== undefined;
-  const isLoadingMore = isFetchingNextPage || (sorted.length < visibleCount && hasNextPage);
+  const isLoadingMore = isFetchingNextPage;
+
+  // Keyboard focus on "Show more": it stays there while the page loads (the button stays);
+  // when the button goes because nothing more is left, it moves to the first new entry.
+  const listRef = useRef<HTMLElement | null>(null);
+  const focusFrom = useRef<number | null>(null);
+  useIsomorphicLayoutEffect(() => {
+    const from = focusFrom.current;
+    if (from === null || isLoadingMore) return;
+    focusFrom.current = null;
+    if (hasMore || !listRef.current) return;
+    const rows = listRef.current.querySelectorAll<HTMLElement>(`[data-scope="${AUDIT_TIMELINE_SCOPE}"][data-part="${parts.entry}"]:not([data-malformed])`);
+    const row = rows[Math.min(from, rows.length - 1)];
+    if (!row) return;
+    const target = row.querySelector<HTMLElement>('button:not([disabled]), [href], input, [tabindex]:not([tabindex="-1"])');
+    if (target) target.focus();
+    else {
+      row.tabIndex = -1;
+      row.focus();
+    }
+  }, [items.length, hasMore, isLoadingMore]);
 
   const entryGetters = useMemo<AuditTimelineEntryGetters>(() => {
+    const tooltipHandlers = (key: string) => {
+      const show = () => {
+        clearTimeout(tooltipCloseTimer.current);
+        setOpenTooltip(key);
+      };
+      const hide = () => {
+        clearTimeout(tooltipCloseTimer.current);
+        setOpenTooltip((open) => (open === key ? null : open));
+      };
+      const hideSoon = () => {
+        clearTimeout(tooltipCloseTimer.current);
+        tooltipCloseTimer.current = setTimeout(hide, 150);
+      };
+      return { show, hide, hideSoon };
+    };
     const domId = (item: AuditTimelineItem, suffix: string) => `${baseId}-${toDomId(item.key)}-${suffix}`;
     return {
       t,
@@ -401,8 +489,7 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
       getPartProps: (name, props) => merge(part(name), props),
       getSummaryProps: (item, props) => merge({ ...part(parts.summary), id: domId(item, "summary") }, props),
       getTimeProps: (item, props) => {
-        const show = () => setOpenTooltip(item.key);
-        const hide = () => setOpenTooltip((open) => (open === item.key ? null : open));
+        const { show, hide, hideSoon } = tooltipHandlers(item.key);
         return merge(
           {
             ...part(parts.time),
@@ -410,7 +497,7 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
             tabIndex: item.time.date ? 0 : undefined,
             "aria-describedby": item.time.date ? domId(item, "time") : undefined,
             onMouseEnter: show,
-            onMouseLeave: hide,
+            onMouseLeave: hideSoon,
             onFocus: show,
             onBlur: hide,
             onKeyDown: (event: KeyboardEvent<HTMLElement>) => {
@@ -429,6 +516,8 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
             ...part(parts.timeTooltip),
             id: domId(item, "time"),
             role: "tooltip",
+            onMouseEnter: tooltipHandlers(item.key).show,
+            onMouseLeave: tooltipHandlers(item.key).hideSoon,
             "data-state": item.isTimeTooltipOpen ? "open" : "closed",
             hidden: !item.isTimeTooltipOpen,
           },
@@ -454,6 +543,10 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
     };
   }, [baseId, t, toggleExpanded]);
 
+  const setListRef = useCallback((node: HTMLElement | null) => {
+    listRef.current = node;
+  }, []);
+
   const onListKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     const target = event.target as HTMLElement;
     const name = target.getAttribute("data-part");
@@ -477,11 +570,12 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
     totalCount: sorted.length,
     hasMore,
     isLoadingMore,
+    isTruncated: log.isTruncated,
     isFiltered,
     error: log.error,
     loadMoreError: log.pageError,
     history,
-    actions: { retry: log.retry, loadMore, toggleExpanded, setExpanded },
+    actions: { retry: log.retry, loadMore: () => loadMore(), toggleExpanded, setExpanded },
     locale,
     getRootProps: (props) =>
       merge(
@@ -493,7 +587,8 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
         },
         props,
       ),
-    getListProps: (props) => merge({ ...part(parts.list), "aria-label": t("auditLog.timeline.label", "History"), onKeyDown: onListKeyDown }, props),
+    getListProps: (props) =>
+      merge({ ...part(parts.list), "aria-label": t("auditLog.timeline.label", "History"), onKeyDown: onListKeyDown, ref: setListRef }, props),
     getDayProps: (day, props) => merge({ ...part(parts.day), "data-day": day.key }, props),
     getDayHeadingProps: (_day, props) => merge(part(parts.dayHeading), props),
     getEntriesProps: (day, props) => merge({ ...part(parts.entries), "aria-label": day.label }, props),
@@ -502,8 +597,13 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
         {
           ...part(parts.showMore),
           type: "button" as const,
-          onClick: loadMore,
+          onClick: (event: MouseEvent<HTMLButtonElement>) => {
+            if (isLoadingMore) return;
+            if (typeof document !== "undefined" && document.activeElement === event.currentTarget) focusFrom.current = items.length;
+            loadMore();
+          },
           "aria-disabled": isLoadingMore ? true : undefined,
+          "aria-busy": isLoadingMore ? true : undefined,
           children: isLoadingMore ? t("auditLog.timeline.loadingMore", "Loading more…") : t("auditLog.timeline.showMore", "Show more"),
         },
         props,
@@ -527,6 +627,3 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
 
 const part = (name: AuditTimelinePart): DataAttributes => ({ "data-scope": AUDIT_TIMELINE_SCOPE, "data-part": name });
 const merge = <P extends object>(own: object, props: P | undefined) => mergeProps(own, props) as TimelinePartProps<P>;
-
-// useLayoutEffect warns during server rendering; there, effects do not run anyway.
-const useLayoutEffectSafe = typeof window === "undefined" ? useEffect : useLayoutEffect;

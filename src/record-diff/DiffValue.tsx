@@ -1,7 +1,9 @@
 import { useState, type ComponentType, type ReactNode } from "react";
 import type { FieldChange, Path, TextSegment } from "../core/types";
 import type { RecordDiffSide } from "./compileFields";
-import { formatNumber, type FormattedValue } from "./formatValue";
+import { flexRender, type Renderable } from "../shared/flexRender";
+import { formatNumber } from "../shared/intl";
+import type { FormattedValue } from "./formatValue";
 import { recordDiffParts as parts } from "./parts";
 import type { RecordDiffRow, UseRecordDiffResult } from "./useRecordDiff";
 import { VisuallyHidden } from "./VisuallyHidden";
@@ -65,18 +67,8 @@ export function DiffValue({ diff, row, side, renderValue, maxValueLength, textMo
     locale: diff.locale,
     defaultRender,
   };
-  const isClassComponent = typeof renderValue === "function" && Boolean((renderValue as { prototype?: { isReactComponent?: unknown } }).prototype?.isReactComponent);
-  if (typeof renderValue !== "function" || isClassComponent) {
-    const Component = renderValue as ComponentType<RenderValueProps>;
-    return <Component {...props} />;
-  }
-  return <RenderSlot render={renderValue as (props: RenderValueProps) => ReactNode | undefined} props={props} />;
-}
-
-/** Calls a render function as the body of its own component, so it may use hooks and may return `undefined`. */
-function RenderSlot({ render, props }: { render: (props: RenderValueProps) => ReactNode | undefined; props: RenderValueProps }) {
-  const out = render(props);
-  return <>{out === undefined ? props.defaultRender() : out}</>;
+  // The kit's one render-prop mechanism; a render function's `undefined` falls back to the default.
+  return flexRender(renderValue as Renderable<RenderValueProps>, props, defaultRender);
 }
 
 type Diff = Pick<UseRecordDiffResult, "t" | "locale">;

@@ -1,5 +1,5 @@
 import type { HTMLAttributes } from "react";
-import { toCompactJson } from "../core/values";
+import { describeUnreadableRow } from "../shared/describeUnreadableRow";
 import { DiffValue, type RenderValue } from "./DiffValue";
 import { recordDiffParts as parts } from "./parts";
 import { useRecordDiff, type RecordDiffRow, type UseRecordDiffOptions, type UseRecordDiffResult } from "./useRecordDiff";
@@ -62,6 +62,7 @@ export function RecordDiff(props: RecordDiffProps) {
   });
   const { t } = diff;
   if (diff.error) {
+    const identity = describeUnreadableRow(diff.error.raw);
     return (
       <div {...diff.getRootProps(rootProps)}>
         <div data-part={parts.fallback}>
@@ -69,7 +70,8 @@ export function RecordDiff(props: RecordDiffProps) {
           <details>
             <summary>{t("auditLog.recordDiff.malformedDetails", "Details")}</summary>
             <p>{diff.error.reason}</p>
-            <code data-part={parts.json}>{toCompactJson(diff.error.raw)}</code>
+            {/* Only what identifies the row: its data may hold fields that `fields` redacts or hides. */}
+            {identity && <code data-part={parts.json}>{identity}</code>}
           </details>
         </div>
       </div>

@@ -1,6 +1,8 @@
 import { getValueType, isDateOnly, parseIsoDate, safeKeys, toArray, toCompactJson } from "../core/values";
 import { interpolate, type AuditTranslate } from "../refine/useAuditTranslate";
-import { toIntlLocale } from "../shared/intl";
+import { formatNumber, toIntlLocale } from "../shared/intl";
+
+export { formatNumber };
 
 /**
  * How a formatted value should be marked up:
@@ -67,11 +69,6 @@ export function formatValue(value: unknown, options: FormatValueOptions = {}): F
     default:
       return { type: "text", text: toCompactJson(value) };
   }
-}
-
-/** Formats a number (or BigInt) with Intl, keeping every significant digit. */
-export function formatNumber(value: number | bigint, locale?: string): string {
-  return cached(`n|${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 20 })).format(value);
 }
 
 function formatDate(date: Date, dateOnly: boolean, locale: string | undefined, timeZone: string | undefined, t: AuditTranslate, source?: string): FormattedValue {

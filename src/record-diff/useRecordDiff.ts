@@ -6,9 +6,12 @@ import { formatPath } from "../core/path";
 import type { FieldChange, GetItemId } from "../core/types";
 import { useAuditTranslate, type AuditTranslate } from "../refine/useAuditTranslate";
 import { compileFields, type RecordDiffField, type RecordDiffFields, type RecordDiffSide } from "./compileFields";
-import { toIntlLocale } from "../shared/intl";
-import { formatNumber, formatValue, type FormattedValue } from "./formatValue";
+import type { DataAttributes } from "../shared/dataAttributes";
+import { formatNumber, toIntlLocale } from "../shared/intl";
+import { isAuditLogEntry } from "../shared/isAuditLogEntry";
 import { mergeProps } from "../shared/mergeProps";
+import { plural } from "../shared/plural";
+import { formatValue, type FormattedValue } from "./formatValue";
 import { RECORD_DIFF_SCOPE, recordDiffParts } from "./parts";
 import { useControllableState } from "./useControllableState";
 
@@ -20,7 +23,12 @@ export type RecordDiffView = "unified" | "split";
  * `log` (a provider row or an {@link AuditLogEntry}), else `previousData` and `data`.
  */
 export interface UseRecordDiffOptions {
-  /** The old version of the record (`undefined` or `null`: it did not exist, everything is added). */
+  /**
+   * The old version of the record (`undefined` or `null`: it did not exist, everything is
+   * added). Keep `previousData` and `data` stable (state, a query's data, `useMemo`): a
+   * new object recomputes the diff on every render (the rows shown and "Show more" stay,
+   * as long as the changes are the same).
+   */
   previousData?: unknown;
   /** The new version (`undefined` or `null`: it was deleted, everything is removed). */
   data?: unknown;
@@ -82,8 +90,8 @@ export interface RecordDiffRow {
   field: RecordDiffField | undefined;
 }
 
-/** `data-*` attributes, as the prop getters return them. */
-export type RecordDiffDataAttributes = { [key: `data-${string}`]: string | undefined };
+/** `data-*` attributes, as the prop getters return them (the kit's one `DataAttributes` type). */
+export type RecordDiffDataAttributes = DataAttributes;
 /** What a prop getter returns: the part's props merged with the user's. */
 export type RecordDiffPartProps<P> = P & RecordDiffDataAttributes & HTMLAttributes<HTMLElement>;
 /** What a button's prop getter returns. */
@@ -205,10 +213,12 @@ export function useRecordDiff(options: UseRecordDiffOptions = {}): UseRecordDiff
   });
   const visible = useMemo(() => (isShowingUnchanged ? kept : kept.filter((c) => c.kind !== "unchanged")), [kept, isShowingUnchanged]);
 
-  // Paging starts over when the changes themselves change.
-  const [paging, setPaging] = useState({ kept, limit: pageSize });
-  const limit = paging.kept === kept ? Math.max(paging.limit, pageSize) : pageSize;
-  const showMore = useCallback(() => setPaging({ kept, limit: limit + pageSize }), [kept, limit, pageSize]);
+  // Paging starts over only when the changes really differ, not when an equal list
+  // comes again (an inline `data`, a refetch, a rename elsewhere in a timeline).
+  const signature = useMemo(() => getChangesSignature(kept), [kept]);
+  const [paging, setPaging] = useState({ signature, limit: pageSize });
+  const limit = paging.signature === signature ? Math.max(paging.limit, pageSize) : pageSize;
+  const showMore = useCallback(() => setPaging({ signature, limit: limit + pageSize }), [signature, limit, pageSize]);
 
   const rows = useMemo(() => {
     const placeholder = t("auditLog.recordDiff.redacted", "(hidden)");
@@ -338,17 +348,13 @@ export function useRecordDiff(options: UseRecordDiffOptions = {}): UseRecordDiff
   };
 }
 
-/** True for a value that is already an {@link AuditLogEntry} (from `normalizeLog`), not a raw provider row. */
-function isAuditLogEntry(value: unknown): value is AuditLogEntry {
-  const entry = value as Partial<AuditLogEntry> | null;
-  return (
-    typeof entry === "object" &&
-    entry !== null &&
-    "raw" in entry &&
-    Array.isArray(entry.recordIds) &&
-    typeof entry.action === "string" &&
-    (entry.createdAt === undefined || entry.createdAt instanceof Date)
-  );
+/** What identifies a change list for paging: its length and the kinds and keys at its ends and middle. */
+function getChangesSignature(changes: readonly FieldChange[]): string {
+  const at = (index: number) => {
+    const change = changes[index];
+    return change ? `${change.kind}:${change.key}` : "";
+  };
+  return [changes.length, at(0), at(changes.length >> 1), at(changes.length - 1)].join("\u0000");
 }
 
 function getRowLabel(change: FieldChange, label: string): string {
@@ -389,10 +395,4 @@ function describeNote(note: NonNullable<FieldChange["note"]>, t: AuditTranslate)
     case "too-deep":
       return t("auditLog.recordDiff.note.tooDeep", "too deep: not compared further");
   }
-}
-
-/** A counted message: the key ends in the plural category (`.one`, `.other`…); the English default has one and other. */
-function plural(t: AuditTranslate, locale: string | undefined, key: string, count: number, one: string, other: string): string {
-  const category = new Intl.PluralRules(locale).select(count);
-  return t(`${key}.${category}`, category === "one" ? one : other, { count: formatNumber(count, locale) });
 }

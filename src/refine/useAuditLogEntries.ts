@@ -44,12 +44,18 @@ export interface UseAuditLogEntriesOptions {
   /** One record's history; without it, the whole resource's. Compared by value (`1` is `"1"`). */
   id?: BaseKey;
   /**
-   * Which entries to keep. Sent in `meta.filters` (so differently filtered lists never
-   * share a cache entry), as Refine's `action` too when there is exactly one, and applied
-   * again to what the provider returns (most providers ignore unknown `meta`).
+   * Which entries to keep. Sent in `meta.filters` only (so differently filtered lists
+   * never share a cache entry) and applied to what the provider returns. Never sent as
+   * Refine's `action` param, which providers apply: the entries a filter hides are still
+   * needed to reconstruct before-values (`allEntries`). A provider that applies
+   * `meta.filters` itself loses that reconstruction for the entries it leaves out.
    */
   filters?: AuditLogFilters;
-  /** Rows to ask for in the first request (`meta.pageSize`); each further request asks for twice the previous. Default 50. */
+  /**
+   * Rows to ask for in each request (`meta.pageSize`). Default 50. At most
+   * {@link MAX_AUDIT_LOG_PAGES} requests are made, so at most `pageSize × 10` rows are
+   * read (fewer when the provider caps its pages); beyond that `isTruncated` is true.
+   */
   pageSize?: number;
   /** Refetch when Refine writes a log for this resource (see {@link useLiveAuditRefresh}). Default `true`. */
   live?: boolean;
@@ -75,8 +81,13 @@ export interface UseAuditLogEntriesResult {
   pageError: AuditLogError | null;
   /** True while any request runs (first page, refetch, further page). */
   isFetching: boolean;
-  /** The provider pages and has more rows than were read. */
+  /** The provider pages and has more rows than were read (also true while the next page is on its way). */
   hasNextPage: boolean;
+  /**
+   * The request cap ({@link MAX_AUDIT_LOG_PAGES}) was reached while the provider still had
+   * more: the entries are not the whole history, and a UI must say so.
+   */
+  isTruncated: boolean;
   isFetchingNextPage: boolean;
   /** Asks the provider for the next page (no-op without one, or while one is on its way). */
   fetchNextPage: () => void;
@@ -87,10 +98,12 @@ export interface UseAuditLogEntriesResult {
 }
 
 /**
- * How many requests one list may make. Refine's `useLogList` is one query per call and
- * its query function cannot be reached otherwise, so each page is one call in a fixed
- * set of calls (unused ones are disabled). Page sizes double, so ten requests read
- * `pageSize × 1023` rows (51,150 by default) from a provider that honours `pageSize`.
+ * How many requests (pages) one list may make. Refine's `useLogList` is one query per
+ * call and its query function cannot be reached otherwise, so each page is one call in a
+ * fixed set of calls (unused ones are disabled). Every request asks for the same
+ * `pageSize`, so a list reads at most `pageSize × 10` rows (500 by default); when the
+ * provider still has more, the list reports `isTruncated` rather than looking complete.
+ * Further pages are only ever fetched by `fetchNextPage()` (a user action), never by themselves.
  */
 export const MAX_AUDIT_LOG_PAGES = 10;
 
@@ -171,9 +184,8 @@ export function useAuditLogEntries(options: UseAuditLogEntriesOptions): UseAudit
   const [pages, setPages] = useState({ scope, count: 1 });
   const pageCount = pages.scope === scope ? pages.count : 1;
 
-  // Refine's `author` param is left out: an author filter matches a name or an email too,
-  // which a provider filtering on `author.id` would wrongly drop.
-  const singleAction = canonical?.actions?.length === 1 ? canonical.actions[0] : undefined;
+  // Refine's `action` and `author` params are left out: providers apply them, and the
+  // entries they would drop are the ones before-values are reconstructed from.
 
   // A new filter or page size keeps the previous answer on screen (filtered client-side)
   // until the new one arrives; another record or resource starts from a clean slate.
@@ -198,24 +210,21 @@ export function useAuditLogEntries(options: UseAuditLogEntriesOptions): UseAudit
   const results: UseQueryResult<unknown, HttpError>[] = [];
   const datas: unknown[] = [];
   let cursor: string | number | undefined;
-  let nextPageSize = pageSize;
   // A fixed number of calls, so the hook order never changes (see MAX_AUDIT_LOG_PAGES).
   // Unused calls are disabled and parked on the first page's key, which costs no request.
   for (let page = 0; page < MAX_AUDIT_LOG_PAGES; page++) {
     const isUsed = page === 0 || (page < pageCount && cursor !== undefined);
-    const meta = page === 0 || !isUsed ? requestMeta : { ...requestMeta, pageSize: nextPageSize, cursor };
+    const meta = page === 0 || !isUsed ? requestMeta : { ...requestMeta, cursor };
     // eslint-disable-next-line react-hooks/rules-of-hooks
     const result = useLogList<unknown, HttpError>({
       resource,
       meta,
-      action: singleAction,
       queryOptions: page === 0 ? { placeholderData: keepSameScope } : { enabled: isUsed, placeholderData: keepSamePage },
     });
     if (isUsed) {
       results.push(result);
       datas.push(result.data);
       cursor = readNextCursor(result.data);
-      nextPageSize *= 2;
     } else {
       datas.push(undefined);
       cursor = undefined;
@@ -249,13 +258,14 @@ export function useAuditLogEntries(options: UseAuditLogEntriesOptions): UseAudit
   }, [...datas, resource, id, canonicalKey]);
 
   const nextCursor = readNextCursor(last.data);
-  const canPage = results.length < MAX_AUDIT_LOG_PAGES;
-  const hasNextPage = nextCursor !== undefined && canPage && !last.isError;
   const isFetchingNextPage = results.length > 1 && last.isFetching && last.data === undefined;
+  const isTruncated = nextCursor !== undefined && results.length >= MAX_AUDIT_LOG_PAGES;
+  // A page on its way counts as "more": whatever offers it (a "Show more" button) stays put meanwhile.
+  const hasNextPage = isFetchingNextPage || (nextCursor !== undefined && !isTruncated && !last.isError);
   const failedPage = results.find((result) => result.isError && (result !== head || head.data !== undefined));
 
   const fetchNextPage = useCallback(() => {
-    if (!hasNextPage || isFetchingNextPage) return;
+    if (!hasNextPage || isFetchingNextPage || results.length >= MAX_AUDIT_LOG_PAGES) return;
     setPages({ scope, count: results.length + 1 });
   }, [hasNextPage, isFetchingNextPage, scope, results.length]);
 
@@ -264,10 +274,11 @@ export function useAuditLogEntries(options: UseAuditLogEntriesOptions): UseAudit
   };
 
   let state: AuditLogListState;
-  if (head.status === "pending" && head.fetchStatus === "idle") state = "unconfigured";
+  // Refine disables the query only when the provider has no `get`; a cancelled first load is also pending + idle, but still loading.
+  if (!head.isEnabled && head.data === undefined) state = "unconfigured";
   else if (head.status === "pending") state = "loading";
   else if (head.status === "error" && head.data === undefined) state = "error";
-  else if (entries.length === 0 && malformed.length === 0 && !hasNextPage) state = "empty";
+  else if (entries.length === 0 && malformed.length === 0 && !hasNextPage && !isTruncated) state = "empty";
   else state = "ready";
 
   return {
@@ -279,6 +290,7 @@ export function useAuditLogEntries(options: UseAuditLogEntriesOptions): UseAudit
     pageError: failedPage?.error ?? null,
     isFetching: results.some((result) => result.isFetching),
     hasNextPage,
+    isTruncated,
     isFetchingNextPage,
     fetchNextPage,
     retry,

@@ -48,6 +48,7 @@ export const RenameLogEntry = forwardRef<HTMLSpanElement, RenameLogEntryProps>(f
       ) : (
         <>
           {rename.name !== undefined && <span {...rename.getNameProps()}>{rename.name}</span>}
+          {rename.name !== undefined && rename.isTriggerVisible && " "}
           {rename.isTriggerVisible && <button {...rename.getTriggerProps()}>{rename.labels.trigger}</button>}
           {rename.isTriggerVisible && rename.reason && <span {...rename.getReasonProps()}>{rename.reason}</span>}
         </>

@@ -1,9 +1,6 @@
-import { AccessControlContext, keys, useCan } from "@refinedev/core";
 import {
-  useContext,
   useEffect,
   useId,
-  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -17,8 +14,12 @@ import {
 import { normalizeLog, type AuditLogEntry } from "../core/normalizeLog";
 import { readAuditLogMethods } from "../refine/readAuditLogMethods";
 import { useAuditTranslate } from "../refine/useAuditTranslate";
+import { useCanRename } from "../refine/useCanRename";
 import { useRenameLog } from "../refine/useRenameLog";
+import type { DataAttributes } from "../shared/dataAttributes";
+import { isAuditLogEntry } from "../shared/isAuditLogEntry";
 import { mergeProps } from "../shared/mergeProps";
+import { useIsomorphicLayoutEffect } from "../shared/useIsomorphicLayoutEffect";
 import { RENAME_LOG_ENTRY_SCOPE, renameLogEntryParts as parts, type RenameLogEntryState } from "./parts";
 
 /** The default of {@link UseRenameLogEntryOptions.maxLength}. */
@@ -64,7 +65,7 @@ export interface RenameLogEntryLabels {
 }
 
 /** `data-*` attributes: strings, with booleans as `""` or absent (Radix style). */
-export type DataAttributes = { [key: `data-${string}`]: string | undefined };
+export type { DataAttributes };
 
 /**
  * The props a getter of {@link useRenameLogEntry} takes and returns: the element's
@@ -132,22 +133,7 @@ export interface UseRenameLogEntryResult {
   getMessageProps: <E extends HTMLElement = HTMLElement>(props?: RenameLogEntryPartProps<E>) => RenameLogEntryPartProps<E>;
 }
 
-type Access = "allowed" | "denied" | "checking";
 type FocusTarget = "trigger" | "input" | "select-input";
-
-const useIsomorphicLayoutEffect = typeof window === "undefined" ? useEffect : useLayoutEffect;
-
-function isAuditLogEntry(value: unknown): value is AuditLogEntry {
-  if (!value || typeof value !== "object") return false;
-  const entry = value as Partial<AuditLogEntry>;
-  return (
-    "raw" in entry &&
-    Array.isArray(entry.recordIds) &&
-    (typeof entry.id === "string" || typeof entry.id === "number") &&
-    typeof entry.resource === "string" &&
-    (entry.createdAt === undefined || entry.createdAt instanceof Date)
-  );
-}
 
 function toError(value: unknown): Error {
   if (value instanceof Error) return value;
@@ -214,39 +200,13 @@ export function useRenameLogEntry(options: UseRenameLogEntryOptions): UseRenameL
   const isSupported = !!entry && !readOnly && hasUpdate !== false;
 
   // --- Access control, the way Refine's useButtonCanAccess decides.
-  const accessContext = useContext(AccessControlContext);
-  const accessEnabled = options.accessControl?.enabled ?? accessContext.options.buttons.enableAccessControl;
-  const hideIfUnauthorized = options.accessControl?.hideIfUnauthorized ?? accessContext.options.buttons.hideIfUnauthorized;
-  const shouldCheck = accessEnabled && isSupported && !!accessContext.can;
-  const canQuery = useCan({
-    resource: entry?.resource ?? "",
-    action: "rename",
-    params: { id: entry?.id, log: entry },
-    queryOptions: {
-      enabled: shouldCheck,
-      // The entry itself goes to `can` but stays out of the key: rows can be large or
-      // circular, and the key is hashed on every render of every entry.
-      queryKey: keys()
-        .access()
-        .resource(entry?.resource)
-        .action("rename")
-        .params({ params: { id: entry?.id }, enabled: shouldCheck })
-        .get(),
-    },
-  });
-  const access: Access = !shouldCheck
-    ? "allowed"
-    : canQuery.data?.can === true
-      ? "allowed"
-      : canQuery.data?.can === false || canQuery.isError
-        ? "denied"
-        : "checking";
+  const { access, reason: deniedReason, isError: isAccessError, hideIfUnauthorized } = useCanRename({ entry, enabled: isSupported, accessControl: options.accessControl });
   const canRename = isSupported && access === "allowed";
   const isTriggerVisible = isSupported && !(hideIfUnauthorized && access !== "allowed");
   const reason =
     access !== "denied"
       ? undefined
-      : canQuery.data?.reason || (canQuery.isError ? t("auditLog.rename.accessError", "Could not check whether you may rename this version.") : t("auditLog.rename.forbidden", "You are not allowed to rename this version."));
+      : deniedReason || (isAccessError ? t("auditLog.rename.accessError", "Could not check whether you may rename this version.") : t("auditLog.rename.forbidden", "You are not allowed to rename this version."));
 
   // --- Edit state, reset when the component is handed another entry.
   const [mode, setMode] = useState<RenameLogEntryState>("idle");

@@ -16,14 +16,18 @@ const isExoticComponent = (value: unknown) =>
 const isClassComponent = (value: unknown) =>
   typeof value === "function" && Boolean((value as { prototype?: { isReactComponent?: unknown } }).prototype?.isReactComponent);
 
-function RenderFunction<P>({ render, props }: { render: (props: P) => ReactNode; props: P }) {
-  return render(props);
+function RenderFunction<P>({ render, props, fallback }: { render: (props: P) => ReactNode; props: P; fallback?: () => ReactNode }) {
+  const out = render(props);
+  return <>{out === undefined && fallback ? fallback() : out}</>;
 }
 
-/** Renders a {@link Renderable} with its props. */
-export function flexRender<P extends object>(renderable: Renderable<P>, props: P): ReactNode {
+/**
+ * Renders a {@link Renderable} with its props. With `fallback`, a render function that
+ * returns `undefined` renders `fallback()` instead ("not mine: the default, please").
+ */
+export function flexRender<P extends object>(renderable: Renderable<P>, props: P, fallback?: () => ReactNode): ReactNode {
   if (isValidElement(renderable)) return renderable;
   if (isClassComponent(renderable) || isExoticComponent(renderable)) return createElement(renderable as ComponentType<P>, props);
-  if (typeof renderable === "function") return <RenderFunction render={renderable as (props: P) => ReactNode} props={props} />;
+  if (typeof renderable === "function") return <RenderFunction render={renderable as (props: P) => ReactNode} props={props} fallback={fallback} />;
   return renderable as ReactNode;
 }

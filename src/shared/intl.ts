@@ -13,3 +13,16 @@ export function toIntlLocale(locale: string | undefined): string | undefined {
   }
   return undefined;
 }
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** Formats a number (or BigInt) with Intl, keeping every significant digit (`0.0001` stays `0.0001`). */
+export function formatNumber(value: number | bigint, locale?: string): string {
+  const key = locale ?? "";
+  let format = numberFormats.get(key);
+  if (!format) {
+    if (numberFormats.size > 50) numberFormats.clear();
+    numberFormats.set(key, (format = new Intl.NumberFormat(locale, { maximumFractionDigits: 20 })));
+  }
+  return format.format(value);
+}

@@ -117,6 +117,22 @@ describe("<AuditTimeline> reading a record's history", () => {
     expect(tooltip.hidden).toBe(true);
   });
 
+  it("keeps the time's tooltip open while the pointer moves onto it, and closes it once the pointer has left both", async () => {
+    const user = userEvent.setup();
+    const { container } = renderWithRefine(timeline(), { auditLogProvider: createInMemoryAuditLogProvider({ initial: productHistory(NOW) }) });
+    await waitFor(() => expect(entries(container)).toHaveLength(5));
+    const time = byLogId(container, "5").querySelector<HTMLElement>("time")!;
+    const tooltip = document.getElementById(time.getAttribute("aria-describedby")!)!;
+    await user.hover(time);
+    expect(tooltip.hidden).toBe(false);
+    await user.unhover(time);
+    await user.hover(tooltip);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(tooltip.hidden).toBe(false);
+    await user.unhover(tooltip);
+    await waitFor(() => expect(tooltip.hidden).toBe(true));
+  });
+
   it("can list oldest first", async () => {
     const { container } = renderWithRefine(timeline({ order: "oldest" }), { auditLogProvider: createInMemoryAuditLogProvider({ initial: productHistory(NOW) }) });
     await waitFor(() => expect(entries(container)).toHaveLength(5));
@@ -202,7 +218,10 @@ describe("<AuditTimeline> states", () => {
     const malformed = container.querySelectorAll<HTMLElement>('[data-part="entry"][data-malformed]');
     expect(malformed).toHaveLength(2);
     expect(malformed[0]!.textContent).toMatch(/could not be read/);
-    expect(malformed[1]!.querySelector('[data-part="raw"]')?.textContent).toBe('"<img src=x onerror=alert(1)>"');
+    // A row that is not even an object has nothing that identifies it: the reason alone.
+    expect(malformed[1]!.textContent).toMatch(/could not be read/);
+    expect(malformed[1]!.querySelector('[data-part="raw"]')).toBeNull();
+    expect(malformed[0]!.querySelector('[data-part="raw"]')?.textContent).toMatch(/"resource": "products"/);
     expect(container.querySelector("img[src=x]")).toBeNull();
     expect(byLogId(container, "41").querySelector('[data-part="summary"]')?.textContent).toBe("Set price to 60");
     // A row without a readable time goes to its own group rather than disappearing.
@@ -274,19 +293,18 @@ describe("<AuditTimeline> live refresh", () => {
 });
 
 describe("<AuditTimeline> scale", () => {
-  it("renders a long history in batches, asking a paging provider for more pages", async () => {
+  it("renders a long history in batches, asking a paging provider for more pages", { timeout: 15_000 }, async () => {
     const provider = createInMemoryAuditLogProvider({ initial: manyEntries(120, { recordId: 7, now: NOW }), pageSize: 25 });
     const get = vi.spyOn(provider, "get");
     const { container } = renderWithRefine(timeline({ pageSize: 20, batchSize: 30 }), { auditLogProvider: provider });
 
-    // 30 wanted, 20 per first page: a second page (twice as big) is fetched by itself.
-    await waitFor(() => expect(entries(container)).toHaveLength(30));
-    expect(get.mock.calls.map((call) => [call[0].meta?.cursor, call[0].meta?.pageSize])).toEqual([
-      [undefined, 20],
-      ["20", 40],
-    ]);
+    // 30 wanted, 20 per page: the first page is shown, and nothing more is asked until the user does.
+    await waitFor(() => expect(entries(container)).toHaveLength(20));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(get.mock.calls.map((call) => [call[0].meta?.cursor, call[0].meta?.pageSize])).toEqual([[undefined, 20]]);
 
-    const showMore = () => screen.queryByRole("button", { name: /Show more|Loading more/ });
+    // By its part, not by role: computing every button's name in a long list is slow in jsdom.
+    const showMore = () => container.querySelector<HTMLButtonElement>('[data-scope="audit-timeline"][data-part="show-more"]');
     while (showMore()) {
       await userEvent.click(showMore()!);
       await waitFor(() => expect(showMore()?.textContent ?? "").not.toBe("Loading more…"));
@@ -296,10 +314,12 @@ describe("<AuditTimeline> scale", () => {
     expect(new Set(ids).size).toBe(120);
     expect(ids[0]).toBe("1119");
     expect(ids.at(-1)).toBe("1000");
+    // Every request asked for the same page size.
+    expect(new Set(get.mock.calls.map((call) => call[0].meta?.pageSize))).toEqual(new Set([20]));
     expect(summaries(container).at(-1)).toBe("Created with 4 fields");
   });
 
-  it("reads 10,000 entries once and renders only the first batch", async () => {
+  it("reads 10,000 entries once and renders only the first batch", { timeout: 15_000 }, async () => {
     const provider = createInMemoryAuditLogProvider({ initial: manyEntries(10_000, { records: 500, now: NOW }) });
     const started = performance.now();
     const { container } = renderWithRefine(timeline({ id: undefined }), { auditLogProvider: provider });
@@ -396,5 +416,139 @@ describe("<AuditTimeline> customisation and keyboard", () => {
     expect(root(container).className).toBe("mine");
     expect(root(container).style.color).toBe("red");
     expect(root(container).getAttribute("aria-label")).toBe("Product history");
+  });
+});
+
+describe("<AuditTimeline> secrets, formatting and filters", () => {
+  const at = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000).toISOString();
+  const userRows = () => [
+    { id: 1, resource: "users", action: "create", createdAt: at(30), data: { password: "hunter2", token: "tok-1", email: "a@b.c" }, meta: { id: 7 } },
+    { id: 2, resource: "users", action: "update", createdAt: at(20), data: { token: "tok-2", password: "s3cret!" }, previousData: {}, meta: { id: 7 } },
+    { id: 3, resource: "users", action: "update", createdAt: at(10), data: { token: "tok-3" }, previousData: {}, meta: { id: 7 } },
+    // Unreadable (no action), with a secret in its data.
+    { id: 4, resource: "users", createdAt: at(5), data: { password: "leaked-in-dump" }, author: { email: "ada@example.com" }, meta: { id: 7 } },
+  ];
+
+  it("keeps redacted values and hidden fields out of summaries and unreadable rows, as the diff does", async () => {
+    const { container } = renderWithRefine(
+      timeline({ resource: "users", diffProps: { fields: { password: { redact: true }, token: { hidden: true } } } }),
+      { auditLogProvider: { get: async () => userRows() } },
+    );
+    await waitFor(() => expect(root(container).dataset.state).toBe("ready"));
+    // The token is hidden: not the first change, not counted; the password says only that it changed.
+    expect(summaries(container).slice(0, 3)).toEqual(["No visible changes", "Changed password (hidden)", "Created with 2 fields"]);
+    for (const toggle of screen.getAllByRole("button", { name: "Show changes" })) await userEvent.click(toggle);
+    const text = container.textContent ?? "";
+    expect(text).not.toMatch(/hunter2|s3cret!|tok-\d|leaked-in-dump|ada@example\.com/);
+    expect(text).toMatch(/This entry could not be read/);
+  });
+
+  it("formats summary values as the diff does: every digit, Yes/No, dates through Intl", async () => {
+    const rows = [
+      { id: 1, resource: "products", action: "create", createdAt: at(30), data: { rate: 0.0001, active: false, due: "2024-04-01T10:00:00Z" }, meta: { id: 7 } },
+      { id: 2, resource: "products", action: "update", createdAt: at(20), data: { rate: 0.0002 }, previousData: {}, meta: { id: 7 } },
+      { id: 3, resource: "products", action: "update", createdAt: at(10), data: { active: true }, previousData: {}, meta: { id: 7 } },
+      { id: 4, resource: "products", action: "update", createdAt: at(5), data: { due: "2024-04-02T10:00:00Z" }, previousData: {}, meta: { id: 7 } },
+    ];
+    const { container } = renderWithRefine(timeline({ timeZone: "UTC" }), { auditLogProvider: { get: async () => rows } });
+    await waitFor(() => expect(entries(container)).toHaveLength(4));
+    expect(summaries(container).slice(0, 3)).toEqual([
+      "Changed due from Apr 1, 2024, 10:00 AM UTC to Apr 2, 2024, 10:00 AM UTC",
+      "Changed active from No to Yes",
+      "Changed rate from 0.0001 to 0.0002",
+    ]);
+  });
+
+  it("reconstructs before-values the same way whether or not a filter is set, with a provider that applies Refine's action", async () => {
+    const rows = [
+      { id: 1, resource: "products", action: "create", createdAt: at(30), data: { price: 50 }, meta: { id: 7 } },
+      { id: 2, resource: "products", action: "update", createdAt: at(20), data: { price: 100 }, previousData: {}, meta: { id: 7 } },
+    ];
+    const provider = createInMemoryAuditLogProvider({ initial: rows });
+    const { container } = renderWithRefine(timeline({ filters: { action: "update" } }), { auditLogProvider: provider });
+    await waitFor(() => expect(entries(container)).toHaveLength(1));
+    expect(summaries(container)).toEqual(["Changed price from 50 to 100"]);
+  });
+});
+
+describe("<AuditTimeline> paging", () => {
+  it("keeps keyboard focus on Show more while the next page loads, then on the first new entry when nothing more is left", { timeout: 15_000 }, async () => {
+    const provider = createInMemoryAuditLogProvider({ initial: manyEntries(30, { recordId: 7, now: NOW }), pageSize: 10, latency: 100 });
+    const { container } = renderWithRefine(timeline({ pageSize: 10, batchSize: 10, renderRename: null }), { auditLogProvider: provider });
+    await waitFor(() => expect(entries(container)).toHaveLength(10), { timeout: 3000 });
+    const button = screen.getByRole("button", { name: "Show more" });
+    button.focus();
+    await userEvent.keyboard("{Enter}");
+    await waitFor(() => expect(button.getAttribute("aria-busy")).toBe("true"));
+    expect(button.isConnected).toBe(true);
+    expect(document.activeElement).toBe(button);
+    expect(button.getAttribute("aria-disabled")).toBe("true");
+    expect(button.textContent).toBe("Loading more…");
+    await waitFor(() => expect(entries(container)).toHaveLength(20), { timeout: 3000 });
+    expect(document.activeElement).toBe(button);
+
+    await userEvent.keyboard("{Enter}");
+    await waitFor(() => expect(entries(container)).toHaveLength(30), { timeout: 3000 });
+    // The last page: the button goes, and focus goes to the first entry it brought.
+    await waitFor(() => expect(screen.queryByRole("button", { name: /Show more|Loading more/ })).toBeNull(), { timeout: 3000 });
+    expect(document.activeElement).not.toBe(document.body);
+    expect(entries(container)[20]!.contains(document.activeElement)).toBe(true);
+  });
+
+  it("never asks for more pages by itself when a client-side filter hides a page", async () => {
+    const provider = createInMemoryAuditLogProvider({ initial: manyEntries(60, { recordId: 7, now: NOW }), pageSize: 10 });
+    const get = vi.spyOn(provider, "get");
+    // No entry is named, and the provider ignores meta.filters: every page is hidden client-side.
+    const { container } = renderWithRefine(timeline({ pageSize: 10, filters: { namedOnly: true } }), { auditLogProvider: provider });
+    await waitFor(() => expect(get).toHaveBeenCalled());
+    await act(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    expect(get).toHaveBeenCalledTimes(1);
+    expect(entries(container)).toHaveLength(0);
+    await userEvent.click(screen.getByRole("button", { name: "Show more" }));
+    await waitFor(() => expect(get).toHaveBeenCalledTimes(2));
+  });
+
+  it("says the history is truncated when the request cap is reached and the provider still has more", { timeout: 15_000 }, async () => {
+    const provider = createInMemoryAuditLogProvider({ initial: manyEntries(60, { recordId: 7, now: NOW }), pageSize: 5 });
+    const { container } = renderWithRefine(timeline({ pageSize: 5, batchSize: 5 }), { auditLogProvider: provider });
+    await waitFor(() => expect(entries(container)).toHaveLength(5));
+    // By its part, not by role: computing every button's name in a long list is slow in jsdom.
+    const showMore = () => container.querySelector<HTMLButtonElement>('[data-scope="audit-timeline"][data-part="show-more"]');
+    while (showMore()) {
+      await userEvent.click(showMore()!);
+      await waitFor(() => expect(showMore()?.textContent ?? "").not.toBe("Loading more…"));
+    }
+    expect(entries(container)).toHaveLength(50);
+    const note = container.querySelector('[data-scope="audit-timeline"][data-part="truncated"]');
+    expect(note?.textContent).toBe("Showing the first 50 entries: older history exists but is not loaded here.");
+  });
+
+  it("keeps an open diff's paging when a rename or a live refresh leaves its changes as they were", async () => {
+    const big = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`f${i}`, i]));
+    const bigger = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`f${i}`, i + 1]));
+    const rows = [
+      { id: 1, resource: "products", action: "create", createdAt: new Date(NOW.getTime() - 120_000).toISOString(), data: big, meta: { id: 7 } },
+      { id: 2, resource: "products", action: "update", createdAt: new Date(NOW.getTime() - 60_000).toISOString(), data: bigger, previousData: {}, meta: { id: 7 } },
+    ];
+    const provider = createInMemoryAuditLogProvider({ initial: rows });
+    const { container, queryClient } = renderWithRefine(timeline({ diffProps: { pageSize: 3 }, renderRename: null }), { auditLogProvider: provider });
+    await waitFor(() => expect(entries(container)).toHaveLength(2));
+    const entry = byLogId(container, "2");
+    await userEvent.click(within(entry).getByRole("button", { name: "Show changes" }));
+    await userEvent.click(within(entry).getByRole("button", { name: /Show 3 more/ }));
+    expect(entry.querySelectorAll('[data-scope="record-diff"] [data-part="field"]')).toHaveLength(6);
+    // A rename of another entry writes into the cached answer (as useRenameLog does): a new
+    // answer, the same changes for this entry.
+    act(() => {
+      queryClient.setQueriesData<unknown[]>({ queryKey: ["audit", "products", "list"] }, (old) =>
+        old?.map((row) => ((row as { id: number }).id === 1 ? { ...(row as object), name: "First" } : row)),
+      );
+    });
+    await waitFor(() => expect(byLogId(container, "1").dataset.named).toBe(""));
+    expect(byLogId(container, "2").querySelectorAll('[data-scope="record-diff"] [data-part="field"]')).toHaveLength(6);
+    // A refresh that brings the same rows back.
+    await act(() => queryClient.invalidateQueries({ queryKey: ["audit", "products", "list"] }));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(byLogId(container, "2").querySelectorAll('[data-scope="record-diff"] [data-part="field"]')).toHaveLength(6);
   });
 });

@@ -51,7 +51,8 @@ describe("values in a summary", () => {
     expect(shorten("😀".repeat(20), 5)).toBe("😀😀😀😀…");
     expect(formatSummaryValue({ a: [1, 2] }, t, en)).toBe('{"a": [1, 2]}');
     expect(formatSummaryValue("  ", t, en)).toBe("empty text");
-    expect(formatSummaryValue(true, t, en)).toBe("true");
+    expect(formatSummaryValue(true, t, en)).toBe("Yes");
+    expect(formatSummaryValue(0.0001, t, en)).toBe("0.0001");
   });
 
   it("accepts odd locales without throwing", () => {

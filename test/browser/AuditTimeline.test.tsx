@@ -4,7 +4,7 @@ import { act, render, screen, waitFor } from "@testing-library/react";
 import type { ReactElement } from "react";
 import { describe, expect, it } from "vitest";
 import { userEvent } from "vitest/browser";
-import timelineCss from "../../src/audit-timeline/timeline.css?inline";
+import timelineCss from "../../src/styles.css?inline";
 import { AuditTimeline, createInMemoryAuditLogProvider } from "../../src/index";
 import { manyEntries, productHistory } from "../../stories/support/logFixtures";
 

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { describe, expect, it, vi } from "vitest";
 import { userEvent } from "vitest/browser";
 import { createInMemoryAuditLogProvider, normalizeLogs, RenameLogEntry } from "../../src/index";
-import "../../src/rename-log-entry/rename.css";
+import "../../src/styles.css";
 
 const rows = () => [
   { id: 1, resource: "products", action: "create", createdAt: "2024-03-01T10:00:00Z", meta: { id: 1 } },
@@ -54,8 +54,14 @@ describe("<RenameLogEntry> in Chromium", () => {
   });
 
   it("a click on Save while the provider is slow sends once, then focus returns to the trigger", async () => {
-    const provider = createInMemoryAuditLogProvider({ initial: rows(), latency: 150 });
-    const update = vi.fn(provider.update);
+    const provider = createInMemoryAuditLogProvider({ initial: rows() });
+    // The provider answers only when the test says so, however slow the machine is.
+    let answer!: () => void;
+    const stored = new Promise<void>((resolve) => (answer = resolve));
+    const update = vi.fn(async (params: { id: string | number; name: string }) => {
+      await stored;
+      return provider.update(params);
+    });
     renderWith(<List />, { ...provider, update });
     const item = await screen.findByRole("listitem", { name: "Entry 1" }, { timeout: 2000 });
     await userEvent.click(within(item).getByRole("button", { name: "Name this version" }));
@@ -64,6 +70,8 @@ describe("<RenameLogEntry> in Chromium", () => {
     await userEvent.click(save);
     await userEvent.keyboard("{Enter}");
     expect(save.hasAttribute("disabled")).toBe(true);
+    expect(update).toHaveBeenCalledTimes(1);
+    answer();
     await waitFor(() => expect(document.activeElement).toBe(within(item).getByRole("button", { name: "Rename “Launch”" })), { timeout: 2000 });
     expect(update).toHaveBeenCalledTimes(1);
   });

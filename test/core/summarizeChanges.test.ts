@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getEntryChanges, replayHistory } from "../../src/core/history";
-import { normalizeLog, type AuditLogEntry } from "../../src/core/normalizeLog";
+import { normalizeLog, type AuditId, type AuditLogEntry } from "../../src/core/normalizeLog";
 import { summarizeChanges } from "../../src/core/summarizeChanges";
 
 let clock = 0;
@@ -14,7 +14,7 @@ function entry(action: string, data?: unknown, meta: Record<string, unknown> = {
 }
 
 const summarize = (target: AuditLogEntry, entries: AuditLogEntry[] = [target], recordId?: unknown) =>
-  summarizeChanges(target, getEntryChanges(target, { history: replayHistory(entries), includeUnchanged: false }), recordId);
+  summarizeChanges(target, getEntryChanges(target, { history: replayHistory(entries), includeUnchanged: false }), { recordId: recordId as AuditId | undefined });
 
 describe("summarizeChanges", () => {
   it("counts a create's fields", () => {
@@ -24,7 +24,7 @@ describe("summarizeChanges", () => {
   it("counts the records of a bulk create seen from the resource, and the fields of the record's own part", () => {
     const bulk = entry("createMany", [{ id: 1, a: 1 }, { id: 2, a: 2, b: 3 }], { ids: [1, 2] });
     expect(summarize(bulk)).toEqual({ type: "createdMany", recordCount: 2 });
-    expect(summarizeChanges(bulk, getEntryChanges(bulk, { recordId: 2 }), 2)).toEqual({ type: "created", fieldCount: 3 });
+    expect(summarizeChanges(bulk, getEntryChanges(bulk, { recordId: 2 }), { recordId: 2 })).toEqual({ type: "created", fieldCount: 3 });
   });
 
   it("says deleted for deletes, with or without known fields", () => {
@@ -52,5 +52,17 @@ describe("summarizeChanges", () => {
     const same = entry("update", { price: 50 });
     expect(summarize(same, [create, same])).toEqual({ type: "unchanged" });
     expect(summarize(entry("export"))).toEqual({ type: "empty" });
+  });
+
+  it("leaves hidden fields out (not counted, never first) and drops a redacted first change's values", () => {
+    const create = entry("create", { password: "hunter2", token: "t1", price: 50 });
+    const update = entry("update", { password: "s3cret!", token: "t2", price: 60 }, { id: 1 }, {});
+    const changes = getEntryChanges(update, { history: replayHistory([create, update]), includeUnchanged: false });
+    const isHidden = (path: readonly unknown[]) => path[0] === "token";
+    const isRedacted = (path: readonly unknown[]) => path[0] === "password";
+    const summary = summarizeChanges(update, changes, { isHidden, isRedacted });
+    expect(summary).toMatchObject({ type: "changed", first: { key: "password", kind: "changed" }, moreCount: 1, isFirstRedacted: true });
+    expect(JSON.stringify(summary)).not.toMatch(/hunter2|s3cret/);
+    expect(summarizeChanges(create, getEntryChanges(create), { isHidden })).toEqual({ type: "created", fieldCount: 2 });
   });
 });

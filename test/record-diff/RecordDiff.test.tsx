@@ -265,6 +265,21 @@ describe("RecordDiff", () => {
     expect(screen.queryByRole("button", { name: /more/ })).toBeNull();
   });
 
+  it("keeps its Show more paging when the parent renders again with an equal, inline data", async () => {
+    const user = userEvent.setup();
+    const record = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`f${i}`, i + 1]));
+    const old = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`f${i}`, i]));
+    const ui = () => <RecordDiff locale="en-US" previousData={{ ...old }} data={{ ...record }} pageSize={3} />;
+    const { rerender } = render(ui());
+    await user.click(screen.getByRole("button", { name: "Show 3 more (7 not shown)" }));
+    expect(paths()).toHaveLength(6);
+    rerender(ui());
+    expect(paths()).toHaveLength(6);
+    // Other changes start over from the first page.
+    rerender(<RecordDiff locale="en-US" previousData={{ a: 1, b: 1, c: 1, d: 1 }} data={{ a: 2, b: 2, c: 2, d: 2 }} pageSize={3} />);
+    expect(paths()).toHaveLength(3);
+  });
+
   it("says No changes, and still offers the unchanged fields", () => {
     render(<RecordDiff previousData={{ a: 1 }} data={{ a: 1 }} />);
     expect(root().querySelector(`[data-part="${parts.emptyState}"]`)!.textContent).toBe("No changes");
@@ -278,11 +293,12 @@ describe("RecordDiff", () => {
     expect(root().textContent).toContain(hostile);
   });
 
-  it("renders a readable fallback for a malformed log row", () => {
-    render(<RecordDiff log={{ resource: "products", data: { price: 1 } }} />);
+  it("renders a readable fallback for a malformed log row, without the row's data (which may hold secrets)", () => {
+    render(<RecordDiff log={{ id: 9, resource: "products", data: { password: "hunter2" }, author: { email: "ada@example.com" } }} fields={{ password: { redact: true } }} />);
     const fallback = root().querySelector(`[data-part="${parts.fallback}"]`)!;
     expect(fallback.textContent).toMatch(/could not be read/);
-    expect(fallback.textContent).toContain('"price": 1');
+    expect(fallback.textContent).toContain('"resource": "products"');
+    expect(fallback.textContent).not.toMatch(/hunter2|ada@example\.com/);
   });
 
   it("reads a raw log row and a normalised entry alike", () => {

@@ -2,7 +2,7 @@ import { Refine, useLog, type AuditLogProvider } from "@refinedev/core";
 import { act, renderHook, waitFor } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { describe, expect, it, vi } from "vitest";
-import { createInMemoryAuditLogProvider, useAuditLogEntries, type UseAuditLogEntriesOptions } from "../../src/index";
+import { createInMemoryAuditLogProvider, MAX_AUDIT_LOG_PAGES, useAuditLogEntries, type UseAuditLogEntriesOptions } from "../../src/index";
 import { createTestQueryClient } from "../audit-timeline/renderWithRefine";
 
 function renderEntries(options: UseAuditLogEntriesOptions, auditLogProvider?: Partial<AuditLogProvider>) {
@@ -37,9 +37,12 @@ describe("useAuditLogEntries", () => {
     expect(result.current.list.entries[0]!.author).toBeUndefined();
   });
 
-  it("sends the record id and the filters in meta, and applies the filters itself", async () => {
+  it("sends the filters in meta only (never as Refine's action, which providers apply), and applies them itself", async () => {
+    // The in-memory provider, like Refine's example one, applies Refine's `action` param:
+    // the create must still come back, since before-values are reconstructed from it.
     const provider = createInMemoryAuditLogProvider({
       initial: [
+        { id: 0, resource: "products", action: "create", createdAt: "2024-05-01T09:00:00Z", data: { price: 0, stock: 0 }, meta: { id: 7 } },
         { id: 1, resource: "products", action: "update", createdAt: "2024-05-01T10:00:00Z", name: "v1", data: { price: 1 }, meta: { id: 7 } },
         { id: 2, resource: "products", action: "update", createdAt: "2024-05-01T11:00:00Z", data: { stock: 1 }, meta: { id: 7 } },
       ],
@@ -47,11 +50,10 @@ describe("useAuditLogEntries", () => {
     const get = vi.spyOn(provider, "get");
     const { result } = renderEntries({ resource: "products", id: 7, filters: { namedOnly: true, action: ["update"] } }, provider);
     await waitFor(() => expect(result.current.list.state).toBe("ready"));
-    expect(get).toHaveBeenCalledWith(
-      expect.objectContaining({ action: "update", meta: { id: 7, pageSize: 50, filters: { actions: ["update"], namedOnly: true } } }),
-    );
+    expect(get).toHaveBeenCalledWith(expect.objectContaining({ meta: { id: 7, pageSize: 50, filters: { actions: ["update"], namedOnly: true } } }));
+    expect(get.mock.calls.every(([params]) => params.action === undefined)).toBe(true);
     expect(result.current.list.entries.map((entry) => entry.id)).toEqual([1]);
-    expect(result.current.list.allEntries.map((entry) => entry.id)).toEqual([2, 1]);
+    expect(result.current.list.allEntries.map((entry) => entry.id)).toEqual([2, 1, 0]);
   });
 
   it("says 'unconfigured' when the provider has no get", async () => {
@@ -76,7 +78,7 @@ describe("useAuditLogEntries", () => {
     expect(get.mock.calls.length).toBe(calls + 1);
   });
 
-  it("pages with meta.cursor, each page twice the previous, without duplicates; live refresh refetches every page", async () => {
+  it("pages with meta.cursor at a constant page size, without duplicates; live refresh refetches every page", async () => {
     const initial = Array.from({ length: 70 }, (_, i) => ({
       id: i + 1,
       resource: "products",
@@ -87,30 +89,46 @@ describe("useAuditLogEntries", () => {
     }));
     const provider = createInMemoryAuditLogProvider({ initial, pageSize: 100 });
     const get = vi.spyOn(provider, "get");
-    const { result } = renderEntries({ resource: "products", id: 7, pageSize: 10 }, provider);
-    await waitFor(() => expect(result.current.list.entries).toHaveLength(10));
+    const { result } = renderEntries({ resource: "products", id: 7, pageSize: 30 }, provider);
+    await waitFor(() => expect(result.current.list.entries).toHaveLength(30));
     expect(result.current.list.hasNextPage).toBe(true);
     act(() => result.current.list.fetchNextPage());
-    await waitFor(() => expect(result.current.list.entries).toHaveLength(30));
+    // While the page is on its way there is still "more": a "Show more" button stays put.
+    expect(result.current.list.isFetchingNextPage).toBe(true);
+    expect(result.current.list.hasNextPage).toBe(true);
+    await waitFor(() => expect(result.current.list.entries).toHaveLength(60));
     act(() => result.current.list.fetchNextPage());
     await waitFor(() => expect(result.current.list.entries).toHaveLength(70));
     expect(result.current.list.hasNextPage).toBe(false);
+    expect(result.current.list.isTruncated).toBe(false);
     expect(get.mock.calls.map(([params]) => [params.meta?.cursor, params.meta?.pageSize])).toEqual([
-      [undefined, 10],
-      ["10", 20],
-      ["30", 40],
+      [undefined, 30],
+      ["30", 30],
+      ["60", 30],
     ]);
 
     get.mockClear();
     await act(() => result.current.log.log.mutateAsync({ resource: "products", action: "update", data: { n: 70 }, meta: { id: 7 } }));
     await waitFor(() => expect(result.current.list.entries[0]!.id).toBe(71));
     expect(get).toHaveBeenCalledTimes(3);
-    // The pages keep their offsets: the oldest entry moved to a page not read yet.
-    expect(result.current.list.entries).toHaveLength(70);
-    expect(result.current.list.hasNextPage).toBe(true);
-    act(() => result.current.list.fetchNextPage());
-    await waitFor(() => expect(result.current.list.entries).toHaveLength(71));
+    expect(result.current.list.entries).toHaveLength(71);
     expect(new Set(result.current.list.entries.map((entry) => entry.id)).size).toBe(71);
+  });
+
+  it("says the list is truncated when the request cap is reached and the provider still has more", async () => {
+    const initial = Array.from({ length: 60 }, (_, i) => ({ id: i + 1, resource: "products", action: "update", createdAt: "2024-05-01T00:00:00Z", meta: { id: 7 } }));
+    // A backend that caps its pages at 5 rows, whatever meta.pageSize asks.
+    const capped = createInMemoryAuditLogProvider({ initial, pageSize: 5 });
+    const provider = { get: (params: Parameters<typeof capped.get>[0]) => capped.get({ ...params, meta: { ...params.meta, pageSize: 5 } }) };
+    const { result } = renderEntries({ resource: "products", id: 7, pageSize: 50 }, provider);
+    await waitFor(() => expect(result.current.list.entries).toHaveLength(5));
+    for (let page = 2; page <= MAX_AUDIT_LOG_PAGES; page++) {
+      act(() => result.current.list.fetchNextPage());
+      await waitFor(() => expect(result.current.list.entries).toHaveLength(page * 5));
+    }
+    expect(result.current.list.hasNextPage).toBe(false);
+    expect(result.current.list.isTruncated).toBe(true);
+    expect(result.current.list.state).toBe("ready");
   });
 
   it("keeps the pages read when a further page fails, and retries it", async () => {
@@ -125,7 +143,7 @@ describe("useAuditLogEntries", () => {
     expect(result.current.list.entries).toHaveLength(10);
     provider.setFailure("get", undefined);
     act(() => result.current.list.retry());
-    await waitFor(() => expect(result.current.list.entries).toHaveLength(30));
+    await waitFor(() => expect(result.current.list.entries).toHaveLength(20));
     expect(result.current.list.pageError).toBeNull();
   });
 });

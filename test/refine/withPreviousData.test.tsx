@@ -1,5 +1,5 @@
-import { useUpdate, useUpdateMany, type DataProvider, type LogParams } from "@refinedev/core";
-import { screen, waitFor } from "@testing-library/react";
+import { useList, useUpdate, useUpdateMany, type BaseRecord, type DataProvider, type LogParams } from "@refinedev/core";
+import { act, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { AuditTimeline, createInMemoryAuditLogProvider, withPreviousData } from "../../src/index";
@@ -85,7 +85,10 @@ describe("withPreviousData inside <Refine>", () => {
     await userEvent.click(screen.getByRole("button", { name: "Update one" }));
     await waitFor(() => expect(logged()).toHaveLength(1));
     expect(dataProvider.tables.get("products")![0]).toMatchObject({ price: 60 });
-    expect(logged()[0]!.previousData).toEqual({ price: undefined, name: undefined });
+    // Refine's own previousData: the patched keys, present but undefined (not `{}`).
+    const previousData = logged()[0]!.previousData as Record<string, unknown>;
+    expect(Object.keys(previousData)).toEqual(["price", "name"]);
+    expect(Object.values(previousData)).toEqual([undefined, undefined]);
   });
 
   it("forgets the read of a failed write, so the next log gets the right values", async () => {
@@ -104,5 +107,172 @@ describe("withPreviousData inside <Refine>", () => {
     await userEvent.click(screen.getByRole("button", { name: "Update one" }));
     await waitFor(() => expect(logged()).toHaveLength(1));
     expect(logged()[0]!.previousData).toEqual({ price: 55, name: "Lamp" });
+  });
+});
+
+/** A data provider written as a class: methods on the prototype, state in private fields, `this` everywhere. */
+class ProductsApi {
+  #rows: BaseRecord[];
+  readonly reads: BaseRecord[] = [];
+  constructor(rows: BaseRecord[]) {
+    this.#rows = rows.map((row) => ({ ...row }));
+  }
+  getApiUrl() {
+    return "https://api.example.test";
+  }
+  #find(id: unknown) {
+    const row = this.#rows.find((candidate) => String(candidate.id) === String(id));
+    if (!row) throw new Error(`No product ${String(id)}`);
+    return row;
+  }
+  async getList() {
+    return { data: this.#rows.map((row) => ({ ...row })), total: this.#rows.length } as never;
+  }
+  async getOne({ id }: { id: unknown }) {
+    const copy = { ...this.#find(id) };
+    this.reads.push(copy);
+    return { data: copy } as never;
+  }
+  async getMany({ ids }: { ids: unknown[] }) {
+    return { data: ids.map((id) => ({ ...this.#find(id) })) } as never;
+  }
+  async create() {
+    throw new Error("not used");
+  }
+  async deleteOne() {
+    throw new Error("not used");
+  }
+  async update({ id, variables }: { id: unknown; variables: object }) {
+    Object.assign(this.#find(id), variables);
+    return { data: { ...this.#find(id) } } as never;
+  }
+  async updateMany({ ids, variables }: { ids: unknown[]; variables: object }) {
+    // Reads `this`: fails if called unbound.
+    if (!this.getApiUrl().startsWith("https://")) throw new Error("bad url");
+    for (const id of ids) Object.assign(this.#find(id), variables);
+    return { data: ids.map((id) => ({ ...this.#find(id) })) } as never;
+  }
+}
+
+function ProductNames() {
+  const { result, query } = useList({ resource: "products" });
+  if (query.isError) return <p role="alert">{String(query.error?.message)}</p>;
+  return (
+    <ul aria-label="Products">
+      {result.data.map((row) => (
+        <li key={String(row.id)}>
+          {String(row.name)}: {String(row.stock)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+describe("withPreviousData with a class-based data provider", () => {
+  it("keeps the class's methods and `this`: lists load, update and updateMany log true old values", async () => {
+    const api = new ProductsApi(products());
+    const memory = createInMemoryAuditLogProvider();
+    const create = vi.spyOn(memory, "create");
+    const wrapped = withPreviousData({ dataProvider: api as unknown as DataProvider, auditLogProvider: memory });
+    renderWithRefine(
+      <>
+        <Buttons />
+        <ProductNames />
+      </>,
+      { dataProvider: wrapped.dataProvider, auditLogProvider: wrapped.auditLogProvider },
+    );
+    const list = await screen.findByRole("list", { name: "Products" });
+    await waitFor(() => expect(list.textContent).toContain("Lamp: 3"));
+    expect(wrapped.dataProvider.getApiUrl()).toBe("https://api.example.test");
+
+    await userEvent.click(screen.getByRole("button", { name: "Update one" }));
+    await waitFor(() => expect(create).toHaveBeenCalledTimes(1));
+    expect(create.mock.calls[0]![0]).toMatchObject({ action: "update", previousData: { price: 50, name: "Lamp" } });
+
+    await userEvent.click(screen.getByRole("button", { name: "Update many" }));
+    await waitFor(() => expect(create).toHaveBeenCalledTimes(2));
+    expect(create.mock.calls[1]![0]).toMatchObject({ action: "updateMany", previousData: [{ stock: 8 }, { stock: 3 }] });
+    await waitFor(() => expect(list.textContent).toContain("Chair: 0"));
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  it("wraps a frozen provider object", async () => {
+    const dataProvider = createMemoryDataProvider({ products: products() });
+    const memory = createInMemoryAuditLogProvider();
+    const create = vi.spyOn(memory, "create");
+    const wrapped = withPreviousData({ dataProvider: Object.freeze({ ...dataProvider }), auditLogProvider: memory });
+    renderWithRefine(<Buttons />, { dataProvider: wrapped.dataProvider, auditLogProvider: wrapped.auditLogProvider });
+    await userEvent.click(screen.getByRole("button", { name: "Update one" }));
+    await waitFor(() => expect(create).toHaveBeenCalledTimes(1));
+    expect(create.mock.calls[0]![0]).toMatchObject({ previousData: { price: 50, name: "Lamp" } });
+  });
+
+  it("works with a class-based audit log provider too", async () => {
+    class AuditApi {
+      #rows: LogParams[] = [];
+      async create(params: LogParams) {
+        this.#rows.push(params);
+        return params;
+      }
+      async get() {
+        return this.#rows.map((row, index) => ({ ...row, id: index + 1, createdAt: "2024-03-01T10:00:00Z" }));
+      }
+      async update() {
+        return undefined;
+      }
+      get logged() {
+        return this.#rows;
+      }
+    }
+    const audit = new AuditApi();
+    const dataProvider = createMemoryDataProvider({ products: products() });
+    const wrapped = withPreviousData({ dataProvider, auditLogProvider: audit });
+    renderWithRefine(<Buttons />, { dataProvider: wrapped.dataProvider, auditLogProvider: wrapped.auditLogProvider });
+    await userEvent.click(screen.getByRole("button", { name: "Update one" }));
+    await waitFor(() => expect(audit.logged).toHaveLength(1));
+    expect(audit.logged[0]).toMatchObject({ previousData: { price: 50 } });
+    await expect((wrapped.auditLogProvider.get as AuditApi["get"])()).resolves.toHaveLength(1);
+  });
+});
+
+describe("withPreviousData forgets reads whose log never comes", () => {
+  const unlogged = (provider: DataProvider, id: number, variables: object) =>
+    provider.update({ resource: "products", id, variables, meta: {} });
+
+  it("keeps at most maxPending reads: an old unlogged read never becomes a later log's previousData", async () => {
+    const dataProvider = createMemoryDataProvider({ products: products() });
+    const memory = createInMemoryAuditLogProvider();
+    const create = vi.spyOn(memory, "create");
+    const wrapped = withPreviousData({ dataProvider, auditLogProvider: memory, maxPending: 2 });
+    // Writes that Refine does not log (a direct call, a resource whose meta.audit leaves updates out).
+    await unlogged(wrapped.dataProvider, 1, { price: 55 });
+    await unlogged(wrapped.dataProvider, 2, { price: 130 });
+    await unlogged(wrapped.dataProvider, 3, { price: 45 });
+    renderWithRefine(<Buttons />, { dataProvider: wrapped.dataProvider, auditLogProvider: wrapped.auditLogProvider });
+    await userEvent.click(screen.getByRole("button", { name: "Update one" }));
+    await waitFor(() => expect(create).toHaveBeenCalledTimes(1));
+    expect(create.mock.calls[0]![0]).toMatchObject({ action: "update", previousData: { price: 55, name: "Lamp" } });
+  });
+
+  it("lets go of a read once maxWaitMs has passed, even if nothing else happens", async () => {
+    const v8 = await import("node:v8");
+    const vm = await import("node:vm");
+    v8.setFlagsFromString("--expose-gc");
+    const gc = vm.runInNewContext("gc") as () => void;
+    const api = new ProductsApi(products());
+    const wrapped = withPreviousData({ dataProvider: api as unknown as DataProvider, auditLogProvider: createInMemoryAuditLogProvider(), maxWaitMs: 20 });
+    await unlogged(wrapped.dataProvider, 1, { price: 55 });
+    const read = new WeakRef(api.reads.pop()!);
+    expect(read.deref()).toMatchObject({ price: 50 });
+    await act(() => new Promise((resolve) => setTimeout(resolve, 80)));
+    // deref() keeps its target alive until the current task ends: collect in a later one.
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await tick();
+      gc();
+      await tick();
+      if (read.deref() === undefined) break;
+    }
+    expect(read.deref()).toBeUndefined();
   });
 });

@@ -154,7 +154,7 @@ describe("<RenameLogEntry> sends once", () => {
   it("ignores a second Enter, Enter then a click, and re-renders while saving", async () => {
     const user = userEvent.setup();
     const pending = deferred();
-    const { update, rerender } = renderInRefine({ update: () => pending.promise });
+    const { update, rerenderInRefine, provider } = renderInRefine({ update: () => pending.promise });
     const item = await entry(1);
     await user.click(within(item).getByRole("button", { name: "Name this version" }));
     await user.keyboard("Once");
@@ -166,10 +166,27 @@ describe("<RenameLogEntry> sends once", () => {
     });
     await user.keyboard("{Enter}");
     within(item).getByRole("button", { name: "Saving…" }).click();
-    rerender(<></>);
+
+    // The parent re-renders with new props (and new entry objects) while the save is in flight.
+    rerenderInRefine(
+      <>
+        <Timeline entryProps={{ maxLength: 60 }} />
+        <NameTable />
+      </>,
+    );
+    const sameItem = await entry(1);
+    expect(sameItem).toBe(item);
+    expect(root(sameItem).dataset.state).toBe("saving");
+    const stillOpen = within(sameItem).getByRole("textbox");
+    expect(stillOpen).toHaveProperty("value", "Once");
+    await user.type(stillOpen, "{Enter}");
+    await user.click(within(sameItem).getByRole("button", { name: "Saving…" }));
     expect(update).toHaveBeenCalledTimes(1);
-    await act(async () => pending.resolve({}));
+
+    await act(async () => pending.resolve(await provider.update({ id: 1, name: "Once" })));
+    await waitFor(() => expect(root(sameItem).dataset.state).toBe("idle"));
     expect(update).toHaveBeenCalledTimes(1);
+    expect(within(sameItem).getByText("Once").dataset.part).toBe("name");
   });
 
   it("sends nothing when the name did not change", async () => {

@@ -61,30 +61,39 @@ interface SetupOptions {
   rows?: unknown[];
   /** Replaces the provider's `update` (a spy wraps it either way); `null` removes it. */
   update?: AuditLogProvider["update"] | null;
+  /** Replaces the provider's `get` (a spy wraps it either way); it receives the in-memory one to delegate to. */
+  get?: (params: Parameters<AuditLogProvider["get"]>[0], inMemory: AuditLogProvider["get"]) => Promise<unknown>;
   accessControlProvider?: AccessControlProvider;
   children?: ReactNode;
 }
 
 /** Renders children (default: the timeline and the table) inside a real `<Refine>` with an in-memory provider. */
-export function renderInRefine({ rows = sampleRows(), update, accessControlProvider, children }: SetupOptions = {}) {
+export function renderInRefine({ rows = sampleRows(), update, get: customGet, accessControlProvider, children }: SetupOptions = {}) {
   const provider = createInMemoryAuditLogProvider({ initial: rows });
   const updateSpy = vi.fn(update ?? provider.update);
-  const get = vi.fn(provider.get);
+  const get = vi.fn(customGet ? (params: Parameters<AuditLogProvider["get"]>[0]) => customGet(params, provider.get) : provider.get);
   const auditLogProvider: Partial<AuditLogProvider> = { create: provider.create, get, ...(update === null ? {} : { update: updateSpy }) };
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: 0 } } });
-  const view = render(
+  const inRefine = (node: ReactNode) => (
     <Refine
       auditLogProvider={auditLogProvider as AuditLogProvider}
       accessControlProvider={accessControlProvider}
       options={{ disableTelemetry: true, reactQuery: { clientConfig: queryClient } }}
     >
-      {children ?? (
+      {node}
+    </Refine>
+  );
+  const view = render(
+    inRefine(
+      children ?? (
         <>
           <Timeline />
           <NameTable />
         </>
-      )}
-    </Refine>,
+      ),
+    ),
   );
-  return { ...view, provider, update: updateSpy, get, queryClient };
+  /** Re-renders inside the same `<Refine>` (same providers, same cache), so the tree stays mounted. */
+  const rerenderInRefine = (node: ReactNode) => view.rerender(inRefine(node));
+  return { ...view, provider, update: updateSpy, get, queryClient, rerenderInRefine };
 }

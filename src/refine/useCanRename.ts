@@ -1,0 +1,59 @@
+import { AccessControlContext, keys, useCan } from "@refinedev/core";
+import { useContext } from "react";
+import type { AuditLogEntry } from "../core/normalizeLog";
+
+/** Options of {@link useCanRename}. */
+export interface UseCanRenameOptions {
+  /** The entry to rename; `undefined` (an unreadable row) skips the check. */
+  entry: AuditLogEntry | undefined;
+  /** Ask access control at all (false when renaming is impossible anyway: no provider `update`, read-only). */
+  enabled: boolean;
+  /** Overrides of `accessControlProvider.options.buttons`, as on Refine's own buttons. */
+  accessControl?: { enabled?: boolean; hideIfUnauthorized?: boolean };
+}
+
+/** The result of {@link useCanRename}. */
+export interface UseCanRenameResult {
+  /** `allowed` (also when no check applies), `denied` (or the check failed), or `checking`. */
+  access: "allowed" | "denied" | "checking";
+  /** The access control provider's `reason` when denied, if it gave one. */
+  reason: string | undefined;
+  /** The check itself failed (counts as denied). */
+  isError: boolean;
+  /** Remove the trigger rather than disable it while not allowed. */
+  hideIfUnauthorized: boolean;
+}
+
+/**
+ * Whether the user may rename a log entry, the way Refine's own buttons decide
+ * (`useButtonCanAccess`): `useCan({ resource, action: "rename", params: { id, log } })`,
+ * skipped when `accessControlProvider.options.buttons.enableAccessControl` is false (or
+ * `accessControl.enabled` is) and when there is no access control provider.
+ *
+ * @example
+ * const { access, reason } = useCanRename({ entry, enabled: true });
+ */
+export function useCanRename({ entry, enabled, accessControl }: UseCanRenameOptions): UseCanRenameResult {
+  const context = useContext(AccessControlContext);
+  const isCheckOn = accessControl?.enabled ?? context.options.buttons.enableAccessControl;
+  const hideIfUnauthorized = accessControl?.hideIfUnauthorized ?? context.options.buttons.hideIfUnauthorized ?? false;
+  const shouldCheck = !!isCheckOn && enabled && !!entry && !!context.can;
+  const query = useCan({
+    resource: entry?.resource ?? "",
+    action: "rename",
+    params: { id: entry?.id, log: entry },
+    queryOptions: {
+      enabled: shouldCheck,
+      // The entry itself goes to `can` but stays out of the key: rows can be large or
+      // circular, and the key is hashed on every render of every entry.
+      queryKey: keys()
+        .access()
+        .resource(entry?.resource)
+        .action("rename")
+        .params({ params: { id: entry?.id }, enabled: shouldCheck })
+        .get(),
+    },
+  });
+  const access = !shouldCheck ? "allowed" : query.data?.can === true ? "allowed" : query.data?.can === false || query.isError ? "denied" : "checking";
+  return { access, reason: access === "denied" ? query.data?.reason || undefined : undefined, isError: shouldCheck && query.isError, hideIfUnauthorized };
+}
