@@ -73,6 +73,10 @@ export function sortEntriesByTime(entries: readonly AuditLogEntry[], order: "old
   const indexed = entries.map((entry, index) => ({ entry, index, time: time(entry), id: numericId(entry.id) }));
   indexed.sort((a, b) => {
     if (a.time !== b.time) return a.time < b.time ? -1 : 1;
+    // A total order on ties (so the sort is stable whatever it meets): numeric ids first,
+    // by value (providers number logs in order); the others in reverse provider order
+    // (providers answer newest first).
+    if ((a.id === undefined) !== (b.id === undefined)) return a.id === undefined ? 1 : -1;
     if (a.id !== undefined && b.id !== undefined && a.id !== b.id) return a.id - b.id;
     return b.index - a.index;
   });

@@ -304,3 +304,20 @@ describe("getEntryChanges", () => {
     ]);
   });
 });
+
+describe("sortEntriesByTime: ties", () => {
+  it("orders entries of the same time the same way whatever order they arrive in, with mixed id types", () => {
+    const at = "2024-05-01T10:00:00Z";
+    const rows = [3, "b", 1, "a", 2].map((id) => ({ id, action: "update", resource: "p", createdAt: at }));
+    const entries = rows.map((row) => {
+      const result = normalizeLog(row);
+      if (!result.ok) throw new Error("fixture");
+      return result.entry;
+    });
+    const ids = (list: typeof entries) => sortEntriesByTime(list).map((entry) => entry.id);
+    // Numeric ids by value first; the others keep their (reversed) provider order.
+    expect(ids(entries)).toEqual([1, 2, 3, "a", "b"]);
+    const numbersOnly = entries.filter((entry) => typeof entry.id === "number");
+    expect(ids([...numbersOnly].reverse())).toEqual([1, 2, 3]);
+  });
+});
