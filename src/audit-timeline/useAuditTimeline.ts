@@ -21,6 +21,7 @@ import { useAuditLogEntries, type AuditLogError, type AuditLogListState, type Us
 import { useAuditTranslate, type AuditTranslate } from "../refine/useAuditTranslate";
 import { compileFields, type RecordDiffFields } from "../record-diff/compileFields";
 import type { DataAttributes } from "../shared/dataAttributes";
+import { useControllableState } from "../shared/useControllableState";
 import { isSameChangeList } from "../shared/isSameChangeList";
 import { mergeProps } from "../shared/mergeProps";
 import { useIsomorphicLayoutEffect } from "../shared/useIsomorphicLayoutEffect";
@@ -281,23 +282,15 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
   );
 
   // Expanded entries: controlled (`expanded`) or not (`defaultExpanded`).
-  const [ownExpanded, setOwnExpanded] = useState<readonly string[]>(options.defaultExpanded ?? []);
-  const expanded = options.expanded ?? ownExpanded;
-  const expandedSet = useMemo(() => new Set(expanded), [expanded]);
-  // The latest values for callbacks that keep their identity (so memoised rows stay put).
-  const latest = useRef({ expanded, isControlled: options.expanded !== undefined, onExpandedChange: options.onExpandedChange });
-  useIsomorphicLayoutEffect(() => {
-    latest.current = { expanded, isControlled: options.expanded !== undefined, onExpandedChange: options.onExpandedChange };
+  const { onExpandedChange } = options;
+  const [expanded, setExpanded] = useControllableState<readonly string[]>({
+    value: options.expanded,
+    defaultValue: options.defaultExpanded ?? [],
+    onChange: onExpandedChange && ((keys) => onExpandedChange([...keys])),
   });
-  const setExpanded = useCallback((keys: readonly string[]) => {
-    if (!latest.current.isControlled) setOwnExpanded(keys);
-    latest.current.onExpandedChange?.([...keys]);
-  }, []);
+  const expandedSet = useMemo(() => new Set(expanded), [expanded]);
   const toggleExpanded = useCallback(
-    (key: string) => {
-      const open = latest.current.expanded;
-      setExpanded(open.includes(key) ? open.filter((candidate) => candidate !== key) : [...open, key]);
-    },
+    (key: string) => setExpanded((open) => (open.includes(key) ? open.filter((candidate) => candidate !== key) : [...open, key])),
     [setExpanded],
   );
 

@@ -13,7 +13,7 @@ import { mergeProps } from "../shared/mergeProps";
 import { plural } from "../shared/plural";
 import { formatValue, type FormattedValue } from "./formatValue";
 import { RECORD_DIFF_SCOPE, recordDiffParts } from "./parts";
-import { useControllableState } from "./useControllableState";
+import { useControllableState } from "../shared/useControllableState";
 
 /** `unified`: one row per field, old value then new. `split`: a table with Before and After columns. */
 export type RecordDiffView = "unified" | "split";

@@ -2,7 +2,7 @@ import type { CSSProperties, Ref, RefCallback } from "react";
 
 
 /** Sets every ref (callback or object) to the same node. */
-export function composeRefs<T>(...refs: (Ref<T> | undefined)[]): RefCallback<T> {
+function composeRefs<T>(...refs: (Ref<T> | undefined)[]): RefCallback<T> {
   return (node) => {
     for (const ref of refs) {
       if (typeof ref === "function") ref(node);

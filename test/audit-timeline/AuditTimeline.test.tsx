@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { useUpdate } from "@refinedev/core";
 import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
@@ -406,6 +407,30 @@ describe("<AuditTimeline> customisation and keyboard", () => {
     expect(document.activeElement).toBe(toggles[0]);
     await userEvent.keyboard(" ");
     expect(toggles[0]!.getAttribute("aria-expanded")).toBe("false");
+  });
+
+  it("opens entries from defaultExpanded, and is controlled through expanded / onExpandedChange", async () => {
+    const provider = () => createInMemoryAuditLogProvider({ initial: productHistory(NOW) });
+    const first = renderWithRefine(timeline({ defaultExpanded: ["2"] }), { auditLogProvider: provider() });
+    await waitFor(() => expect(entries(first.container)).toHaveLength(5));
+    expect(byLogId(first.container, "2").dataset.state).toBe("open");
+    expect(byLogId(first.container, "4").dataset.state).toBe("closed");
+    first.unmount();
+
+    const changes: string[][] = [];
+    function Controlled() {
+      const [expanded, setExpanded] = useState<string[]>(["4"]);
+      return timeline({ expanded, onExpandedChange: (keys) => { changes.push(keys); setExpanded(keys); } });
+    }
+    const { container } = renderWithRefine(<Controlled />, { auditLogProvider: provider() });
+    await waitFor(() => expect(entries(container)).toHaveLength(5));
+    expect(byLogId(container, "4").dataset.state).toBe("open");
+    await userEvent.click(within(byLogId(container, "2")).getByRole("button", { name: "Show changes" }));
+    expect(changes).toEqual([["4", "2"]]);
+    expect(byLogId(container, "2").dataset.state).toBe("open");
+    await userEvent.click(within(byLogId(container, "4")).getByRole("button", { name: "Hide changes" }));
+    expect(changes.at(-1)).toEqual(["2"]);
+    expect(byLogId(container, "4").dataset.state).toBe("closed");
   });
 
   it("merges the root's className and style, and spreads the user's props last", async () => {
