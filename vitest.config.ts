@@ -45,6 +45,8 @@ const optimizeDepsInclude = [
   "@refinedev/core",
   "@tanstack/react-query",
   "jsondiffpatch",
+  "@tanstack/react-table",
+  "antd",
 ];
 
 export default defineConfig({

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The single `npm test` entry: typecheck, all vitest projects, package checks.
+// The single `npm test` entry: typecheck, all vitest projects, the demo's tests, package checks.
 // Each step prints a header; the first failing step stops the run with its exit code.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -50,6 +50,8 @@ function step(title, command, args) {
 const startedAll = Date.now();
 
 step("Typecheck", "tsc", ["--noEmit", "-p", "."]);
+// The demo app (examples/demo) has its own tsconfig: it imports the kit from source.
+step("Typecheck demo", "tsc", ["--noEmit", "-p", "examples/demo"]);
 
 // Browser-mode projects need a real Chromium (playwright cannot download one here).
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -76,6 +78,19 @@ step("Tests (vitest: unit, browser, storybook)", "vitest", [
   "browser",
   "--project",
   "storybook",
+]);
+
+// The demo end to end: its REST server over plain HTTP, then the built app in Chromium
+// (create, edit, live timeline, rename, history table filter, CSV export). Temporary
+// database and build folder; the dev database in examples/demo/data is never touched.
+step("Demo: server and end-to-end tests (node --test, Chromium)", process.execPath, [
+  "--test",
+  "--test-concurrency=1",
+  // A hang (a build, a browser) fails the step instead of stalling CI.
+  "--test-timeout=240000",
+  "--test-reporter=spec",
+  path.join("examples", "demo", "test", "server.test.mjs"),
+  path.join("examples", "demo", "test", "e2e.test.mjs"),
 ]);
 
 step("Build (tsup)", "tsup", []);

@@ -47,3 +47,11 @@ export {
 } from "./audit-timeline/useAuditTimeline";
 export { AUDIT_TIMELINE_SCOPE, auditTimelineParts, type AuditTimelinePart } from "./audit-timeline/parts";
 export { flexRender, type Renderable } from "./shared/flexRender";
+export * from "./audit-log-table";
+export {
+  useAuditEntryDescriber,
+  useCompiledFields,
+  type UseAuditEntryDescriberOptions,
+  type UseAuditEntryDescriberResult,
+  type AuditEntryDescription,
+} from "./shared/useAuditEntryDescriber";

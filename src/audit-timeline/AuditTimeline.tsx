@@ -101,7 +101,7 @@ export interface AuditTimelineProps
    * `fields` apply to the summaries too: hidden fields are not mentioned, redacted ones
    * are named without their values ("Changed password (hidden)").
    */
-  diffProps?: Omit<RecordDiffProps, "changes" | "previousData" | "data" | "log" | "ignore">;
+  diffProps?: Omit<RecordDiffProps, "changes" | "previousData" | "data" | "log" | "ignore" | "getItemId" | "minTextDiffLength">;
   /** The level of the day headings. Default 3. */
   headingLevel?: 2 | 3 | 4 | 5 | 6;
 }
@@ -184,13 +184,51 @@ const sameRenderers = (a: Renderers, b: Renderers) =>
  * many are on screen. A custom `renderEntry` also gets the whole hook result, so with it
  * every entry renders whenever the timeline does.
  */
-const EntryRow = memo(
+const EntryRow = /* @__PURE__ */ memo(
   function EntryRow({ item, getters, resource, renderers, renderEntry, timeline }: EntryRowProps) {
     const defaultContent = <AuditTimelineEntryContent item={item} timeline={getters} resource={resource} renderers={renderers} />;
     return <li {...getters.getEntryProps(item)}>{renderEntry ? flexRender(renderEntry, { item, timeline, defaultContent }) : defaultContent}</li>;
   },
   (a, b) =>
     a.item === b.item &&
+    a.getters === b.getters &&
+    a.resource === b.resource &&
+    a.renderEntry === b.renderEntry &&
+    sameRenderers(a.renderers, b.renderers) &&
+    (a.renderEntry === undefined || a.timeline === b.timeline),
+);
+
+interface DayGroupProps extends Omit<EntryRowProps, "item"> {
+  day: AuditTimelineDay;
+  heading: `h${2 | 3 | 4 | 5 | 6}`;
+}
+
+/** Whether two lists hold the very same items, in order. */
+const sameItems = (a: readonly AuditTimelineItem[], b: readonly AuditTimelineItem[]) => a.length === b.length && a.every((item, i) => item === b[i]);
+
+/**
+ * One day of entries. Memoised on its items: when more entries are rendered as the list
+ * scrolls, or one entry opens, only the days that changed render again, so the work of
+ * a batch does not grow with the entries already on screen.
+ */
+const DayGroup = /* @__PURE__ */ memo(
+  function DayGroup({ day, heading: Heading, getters, resource, renderers, renderEntry, timeline }: DayGroupProps) {
+    return (
+      <li {...timeline.getDayProps(day)}>
+        <Heading {...timeline.getDayHeadingProps(day)}>{day.label}</Heading>
+        <ol {...timeline.getEntriesProps(day)}>
+          {day.items.map((item) => (
+            <EntryRow key={item.key} item={item} getters={getters} resource={resource} renderers={renderers} renderEntry={renderEntry} timeline={timeline} />
+          ))}
+        </ol>
+      </li>
+    );
+  },
+  (a, b) =>
+    a.day.key === b.day.key &&
+    a.day.label === b.day.label &&
+    sameItems(a.day.items, b.day.items) &&
+    a.heading === b.heading &&
     a.getters === b.getters &&
     a.resource === b.resource &&
     a.renderEntry === b.renderEntry &&
@@ -335,22 +373,16 @@ export function AuditTimeline(props: AuditTimelineProps) {
       <>
         <ol {...timeline.getListProps()}>
           {timeline.groups.map((day) => (
-            <li key={day.key} {...timeline.getDayProps(day)}>
-              <Heading {...timeline.getDayHeadingProps(day)}>{day.label}</Heading>
-              <ol {...timeline.getEntriesProps(day)}>
-                {day.items.map((item) => (
-                  <EntryRow
-                    key={item.key}
-                    item={item}
-                    getters={timeline.entryGetters}
-                    resource={resource}
-                    renderers={renderers}
-                    renderEntry={renderEntry}
-                    timeline={timeline}
-                  />
-                ))}
-              </ol>
-            </li>
+            <DayGroup
+              key={day.key}
+              day={day}
+              heading={Heading}
+              getters={timeline.entryGetters}
+              resource={resource}
+              renderers={renderers}
+              renderEntry={renderEntry}
+              timeline={timeline}
+            />
           ))}
           {timeline.malformed.length > 0 && (
             <li {...timeline.getDayProps(unreadable)}>

@@ -13,19 +13,17 @@ import {
   type TimeHTMLAttributes,
 } from "react";
 import { groupByDay, shiftDayKey, toDayKey } from "../core/groupByDay";
-import { getEntryChanges, isBulkAction, replayHistory, sortEntriesByTime, type AuditHistory } from "../core/history";
-import { getAuthorLabel, type AuditId, type AuditLogEntry, type MalformedLogEntry } from "../core/normalizeLog";
-import { summarizeChanges, type ChangeSummary } from "../core/summarizeChanges";
-import type { FieldChange } from "../core/types";
+import { sortEntriesByTime, type AuditHistory } from "../core/history";
+import type { AuditId, AuditLogEntry, MalformedLogEntry } from "../core/normalizeLog";
 import { useAuditLogEntries, type AuditLogError, type AuditLogListState, type UseAuditLogEntriesOptions } from "../refine/useAuditLogEntries";
-import { useAuditTranslate, type AuditTranslate } from "../refine/useAuditTranslate";
-import { compileFields, type RecordDiffFields } from "../record-diff/compileFields";
+import type { AuditTranslate } from "../refine/useAuditTranslate";
+import type { RecordDiffFields } from "../record-diff/compileFields";
 import type { DataAttributes } from "../shared/dataAttributes";
-import { useControllableState } from "../shared/useControllableState";
-import { isSameChangeList } from "../shared/isSameChangeList";
+import { formatRelativeTime, resolveTimeZone } from "../shared/formatEntry";
 import { mergeProps } from "../shared/mergeProps";
+import { useAuditEntryDescriber, useCompiledFields, type AuditEntryDescription } from "../shared/useAuditEntryDescriber";
+import { useControllableState } from "../shared/useControllableState";
 import { useIsomorphicLayoutEffect } from "../shared/useIsomorphicLayoutEffect";
-import { createFormatters, formatAction, formatRelativeTime, formatSummary, type TimelineFormatters } from "./formatTimeline";
 import { AUDIT_TIMELINE_SCOPE, auditTimelineParts as parts, type AuditTimelinePart } from "./parts";
 
 /**
@@ -70,37 +68,16 @@ export type { DataAttributes };
 /** What a props getter returns: the part's own props merged with yours. */
 export type TimelinePartProps<P> = P & DataAttributes;
 
-/** One entry, ready to render. */
-export interface AuditTimelineItem {
-  /** `String(entry.id)`: the React key, the `data-log-id`, the key in `expanded`. */
-  key: string;
-  entry: AuditLogEntry;
+/** One entry, ready to render: its description (shared with `useAuditLogTable`) and its state in the timeline. */
+export interface AuditTimelineItem extends AuditEntryDescription {
   /** The record the timeline shows (its `id` option); `undefined` for a whole resource. */
   recordId: AuditId | undefined;
-  /** `createMany`, `updateMany` or `deleteMany`. */
-  isBulk: boolean;
-  /** How many records the entry concerns. */
-  recordCount: number;
   /** Its diff is open. */
   isExpanded: boolean;
   /** Its time's tooltip (the absolute time) is shown. */
   isTimeTooltipOpen: boolean;
-  /** Who made the change, in words ("Unknown" when the log does not say). */
-  authorLabel: string;
-  /** No author is known. */
-  isAuthorUnknown: boolean;
-  /** The action in words ("updated", "updated 3 records"). */
-  actionLabel: string;
-  /** The summary as data; see `summarizeChanges`. */
-  summary: ChangeSummary;
-  /** The summary in words. */
-  summaryText: string;
-  /** There is something to show in a diff. */
-  hasChanges: boolean;
   /** The entry's time: `dateTime` (ISO), `relative` ("5 minutes ago"), `absolute` (local, with its time zone); empty strings when unknown. */
   time: { date: Date | undefined; dateTime: string | undefined; relative: string; absolute: string };
-  /** The entry's full list of changes for a diff, before-values reconstructed where the log lacks them. Computed on first call. */
-  getChanges: () => readonly FieldChange[];
 }
 
 /** The entries of one calendar day. */
@@ -244,14 +221,22 @@ const toDomId = (key: string) => key.replace(/[^\w-]/g, (char) => `_${char.codeP
 export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTimelineResult {
   const { resource, id, order = "newest", ignore, idField, timeZone } = options;
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 50));
-  const log = useAuditLogEntries(options);
-  const { t, locale } = useAuditTranslate(options.locale);
+  const { isExcluded } = useCompiledFields(options.fields);
+  const filterOptions = useMemo(() => ({ timeZone: resolveTimeZone(timeZone), isExcluded }), [timeZone, isExcluded]);
+  const log = useAuditLogEntries({ ...options, filterOptions });
+  const { describe, history, t, locale, formatters } = useAuditEntryDescriber({
+    allEntries: log.allEntries,
+    recordId: id,
+    idField,
+    ignore,
+    fields: options.fields,
+    locale: options.locale,
+    timeZone,
+  });
   const now = useNow(options.now);
-  const formatters = useMemo<TimelineFormatters>(() => createFormatters(locale, timeZone), [locale, timeZone]);
   const baseId = useId();
 
   const sorted = useMemo(() => sortEntriesByTime(log.entries, order), [log.entries, order]);
-  const history = useMemo(() => replayHistory(log.allEntries, { idField }), [log.allEntries, idField]);
 
   // How many entries are rendered; a new query scope starts again from one batch.
   const scope = `${resource}\u0000${JSON.stringify(log.requestMeta)}\u0000${order}`;
@@ -301,78 +286,40 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
   const tooltipCloseTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(tooltipCloseTimer.current), []);
 
-  const ignoreKey = JSON.stringify(ignore ?? null);
-  // Only what a summary reads from `fields` (hidden, redact, label): an inline object must not redo the work.
-  const fieldsKey = JSON.stringify(
-    Object.entries(options.fields ?? {}).map(([pattern, field]) => [pattern, Boolean(field?.hidden), Boolean(field?.redact), field?.label ?? null]),
-  );
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const compiledFields = useMemo(() => compileFields(options.fields), [fieldsKey]);
-  // Per-entry work (summary, full changes, the item), kept while what it depends on stands.
-  const cache = useMemo(
-    () => new Map<AuditLogEntry, { summary?: FieldChange[]; full?: readonly FieldChange[]; item?: AuditTimelineItem }>(),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [history, ignoreKey, id, idField, t, formatters, compiledFields],
-  );
-  // The last full change list handed out per entry key, across cache renewals: a refresh
-  // or a rename that leaves an entry's changes as they were hands out the same array, so
-  // an open diff keeps its paging and expanded values.
-  const handedOut = useRef(new Map<string, readonly FieldChange[]>());
+  // Items, kept per description (renewed with the describer), so an unchanged entry keeps its item and its row does not render again.
+  const itemCache = useMemo(() => new WeakMap<AuditEntryDescription, AuditTimelineItem>(), [describe]);
+  // The clock reading each item's relative time was formatted for.
+  const itemNow = useMemo(() => new WeakMap<AuditTimelineItem, Date>(), []);
 
   const items = useMemo<AuditTimelineItem[]>(() => {
-    const changeOptions = { history, recordId: id, idField, ignore };
     const unknownTime = t("auditLog.timeline.unknownTime", "at an unknown time");
     return sorted.slice(0, visibleCount).map((entry) => {
-      let cached = cache.get(entry);
-      if (!cached) cache.set(entry, (cached = {}));
-      const key = String(entry.id);
+      const description = describe(entry);
       const date = entry.createdAt;
-      const isExpanded = expandedSet.has(key);
-      const isTimeTooltipOpen = openTooltip === key;
+      const isExpanded = expandedSet.has(description.key);
+      const isTimeTooltipOpen = openTooltip === description.key;
+      const previous = itemCache.get(description);
+      // Each new batch maps every entry shown: one made for this same clock reading is kept without formatting its time again.
+      if (previous && itemNow.get(previous) === now && previous.isExpanded === isExpanded && previous.isTimeTooltipOpen === isTimeTooltipOpen) return previous;
       const relative = date ? formatRelativeTime(date, now, formatters) : unknownTime;
-      const previous = cached.item;
-      // An unchanged entry keeps its item, so its row does not render again.
       if (previous && previous.isExpanded === isExpanded && previous.isTimeTooltipOpen === isTimeTooltipOpen && previous.time.relative === relative) {
+        itemNow.set(previous, now);
         return previous;
       }
-      const summaryChanges = (cached.summary ??= getEntryChanges(entry, { ...changeOptions, includeUnchanged: false, minTextDiffLength: Number.POSITIVE_INFINITY }).filter(
-        (change) => !compiledFields.isHidden(change.path),
-      ));
-      const summary = summarizeChanges(entry, summaryChanges, { recordId: id, isRedacted: compiledFields.isRedacted });
-      const authorLabel = getAuthorLabel(entry.author);
-      const entryCache = cached;
       const item: AuditTimelineItem = previous
         ? { ...previous, isExpanded, isTimeTooltipOpen, time: { ...previous.time, relative } }
         : {
-            key,
-            entry,
+            ...description,
             recordId: id,
-            isBulk: isBulkAction(entry.action),
-            recordCount: entry.recordIds.length,
             isExpanded,
             isTimeTooltipOpen,
-            authorLabel: authorLabel ?? t("auditLog.author.unknown", "Unknown"),
-            isAuthorUnknown: authorLabel === undefined,
-            actionLabel: formatAction(entry, t, formatters),
-            summary,
-            summaryText: formatSummary(summary, t, formatters, (path) => compiledFields.getLabel(path, "")),
-            hasChanges: summaryChanges.length > 0,
             time: { date, dateTime: date?.toISOString(), relative, absolute: date ? formatters.absolute.format(date) : "" },
-            getChanges: () => {
-              if (entryCache.full) return entryCache.full;
-              const fresh = getEntryChanges(entry, changeOptions);
-              const previousChanges = handedOut.current.get(key);
-              entryCache.full = previousChanges && isSameChangeList(previousChanges, fresh) ? previousChanges : fresh;
-              handedOut.current.set(key, entryCache.full);
-              return entryCache.full;
-            },
           };
-      cached.item = item;
+      itemCache.set(description, item);
+      itemNow.set(item, now);
       return item;
     });
-    // `ignore` is read through `cache`, which its key renews.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [sorted, visibleCount, cache, history, id, idField, expandedSet, openTooltip, t, formatters, now, compiledFields]);
+  }, [sorted, visibleCount, describe, itemCache, itemNow, id, expandedSet, openTooltip, t, formatters, now]);
 
   const groups = useMemo<AuditTimelineDay[]>(() => {
     const zone = { timeZone: formatters.timeZone };

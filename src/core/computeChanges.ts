@@ -68,8 +68,8 @@ export function computeChanges(previous: unknown, next: unknown, options: Comput
   return walker.run(previous, next);
 }
 
-/** A change as the walk records it: the path stays a linked node until the walk is over. */
-type PendingChange = Omit<FieldChange, "path" | "key"> & { node: PathNode | undefined; path?: FieldChange["path"] };
+/** A change as the walk records it: the path stays a linked node until the walk is over (deep walks discard many). */
+type PendingChange = Omit<FieldChange, "path" | "key"> & { node: PathNode | undefined };
 
 class Walker {
   private readonly changes: PendingChange[] = [];
@@ -102,10 +102,21 @@ class Walker {
     else if (isAbsent(next)) this.emit(undefined, "removed", { before: previous });
     else this.stack.push({ type: "compare", path: undefined, before: previous, after: next, keepUnchanged: true });
     this.drain();
-    return this.changes.map(({ node, ...rest }) => {
+    const changes = this.changes;
+    const out = new Array<FieldChange>(changes.length);
+    for (let i = 0; i < changes.length; i++) {
+      const { node, kind, before, after, fromIndex, count, text, note } = changes[i]!;
       const path = toPath(node);
-      return { path, key: toPathKey(path), ...rest } as FieldChange;
-    });
+      const change: FieldChange = { path, key: toPathKey(path), kind };
+      if (kind !== "added") change.before = before;
+      if (kind !== "removed") change.after = after;
+      if (fromIndex !== undefined) change.fromIndex = fromIndex;
+      if (count !== undefined) change.count = count;
+      if (text !== undefined) change.text = text;
+      if (note !== undefined) change.note = note;
+      out[i] = change;
+    }
+    return out;
   }
 
   /** A create or a delete: each top-level field (or item) is one entry. */
@@ -224,22 +235,40 @@ class Walker {
   private objectChildren(path: PathNode | undefined, a: object, b: object): Frame[] {
     const frames: Frame[] = [];
     const afterKeys = safeKeys(b);
-    const afterKeySet = new Set(afterKeys);
-    const visit = (key: string, inBefore: boolean) => {
+    const beforeKeys = safeKeys(a);
+    // Which keys each side has: plain objects answer for themselves (a hash lookup, as a Set
+    // would, without building one per object); anything else (class instances, proxies)
+    // is asked once, through its key list.
+    const inAfter = hasKey(b, afterKeys);
+    const inBefore = hasKey(a, beforeKeys);
+    const visit = (key: string, isInBefore: boolean) => {
       const childPath = child(path, key);
-      const before = inBefore ? safeGet(a, key) : undefined;
-      const after = afterKeySet.has(key) ? safeGet(b, key) : undefined;
+      const before = isInBefore ? safeGet(a, key) : undefined;
+      const after = inAfter(key) ? safeGet(b, key) : undefined;
       if ((before === undefined && after === undefined) || this.isIgnored(childPath)) return;
-      if (before === undefined) frames.push({ type: "emit", path: childPath, kind: "added", after });
-      else if (after === undefined) frames.push({ type: "emit", path: childPath, kind: "removed", before });
+      // Until a child needs walking, entries are in document order already: emit them now.
+      if (before === undefined) this.emitOrDefer(frames, { type: "emit", path: childPath, kind: "added", after });
+      else if (after === undefined) this.emitOrDefer(frames, { type: "emit", path: childPath, kind: "removed", before });
       else if (quickEqual(before, after)) {
-        if (this.includeUnchanged) frames.push({ type: "emit", path: childPath, kind: "unchanged", before, after });
+        if (this.includeUnchanged) this.emitOrDefer(frames, { type: "emit", path: childPath, kind: "unchanged", before, after });
       } else frames.push({ type: "compare", path: childPath, before, after });
     };
-    const beforeKeys = new Set(safeKeys(a));
-    for (const key of afterKeys) visit(key, beforeKeys.has(key));
-    for (const key of beforeKeys) if (!afterKeySet.has(key)) visit(key, true);
+    for (const key of afterKeys) visit(key, inBefore(key));
+    for (const key of beforeKeys) if (!inAfter(key)) visit(key, true);
     return frames;
+  }
+
+  /** Emits a child's entry now when no earlier sibling waits to be walked, else queues it after them. */
+  private emitOrDefer(frames: Frame[], frame: Extract<Frame, { type: "emit" }>) {
+    if (frames.length === 0) this.emit(frame.path, frame.kind, frame);
+    else frames.push(frame);
+  }
+
+  /** The identities of an array's items, as Map keys (`undefined` for an item without one). */
+  private readIds(items: readonly unknown[], arrayPath: PathSegment[]): Array<IdKey | undefined> {
+    const ids = new Array<IdKey | undefined>(items.length);
+    for (let i = 0; i < items.length; i++) ids[i] = toIdKey(this.getItemId(items[i], arrayPath));
+    return ids;
   }
 
   /**
@@ -250,19 +279,30 @@ class Walker {
    */
   private arrayChildren(path: PathNode | undefined, a: readonly unknown[], b: readonly unknown[]): Frame[] {
     const arrayPath = this.getItemId === defaultGetItemId ? [] : toPath(path);
-    const oldIds = a.map((item) => normalizeId(this.getItemId(item, arrayPath)));
-    const newIds = b.map((item) => normalizeId(this.getItemId(item, arrayPath)));
+    const oldIds = this.readIds(a, arrayPath);
+    const newIds = this.readIds(b, arrayPath);
     // Only the first item with a given identity is keyed; later duplicates are matched by content.
-    const oldKeyed = firstOccurrences(oldIds);
-    const newKeyed = firstOccurrences(newIds);
-    const newIndexById = new Map<string, number>();
-    newIds.forEach((id, j) => newKeyed[j] && newIndexById.set(id!, j));
-    const oldMatch = new Int32Array(a.length).fill(-1);
-    const newMatch = new Int32Array(b.length).fill(-1);
-    oldIds.forEach((id, i) => {
-      const j = oldKeyed[i] ? newIndexById.get(id!) : undefined;
-      if (j !== undefined) (oldMatch[i] = j), (newMatch[j] = i);
-    });
+    // Plain arrays of small integers, not typed arrays: those live outside the JS heap and
+    // their allocation pressure triggers full garbage collections on large arrays.
+    const oldKeyed = filled(a.length, 0);
+    const newKeyed = filled(b.length, 0);
+    const oldMatch = filled(a.length, -1);
+    const newMatch = filled(b.length, -1);
+    const limit = smallIdLimit(oldIds, newIds);
+    const newIndexById = createIdIndex(limit);
+    for (let j = 0; j < b.length; j++) {
+      const id = newIds[j];
+      if (id !== undefined && newIndexById.get(id) === -1) newIndexById.set(id, j), (newKeyed[j] = 1);
+    }
+    const seenOld = createIdIndex(limit);
+    for (let i = 0; i < a.length; i++) {
+      const id = oldIds[i];
+      if (id === undefined || seenOld.get(id) !== -1) continue;
+      seenOld.set(id, i);
+      oldKeyed[i] = 1;
+      const j = newIndexById.get(id);
+      if (j !== -1) (oldMatch[i] = j), (newMatch[j] = i);
+    }
     // Keyed items seen on one side only are genuinely added or removed; the others
     // (no identity, or a duplicate one) are matched by content.
     const looseOld: number[] = [];
@@ -349,31 +389,94 @@ class Walker {
   }
 }
 
+const isEnumerable = Object.prototype.propertyIsEnumerable;
+
+/** Whether `value` has `key` among its own enumerable keys (`keys`, from `Object.keys`). Never throws. */
+function hasKey(value: object, keys: readonly string[]): (key: string) => boolean {
+  let proto: unknown;
+  try {
+    proto = Object.getPrototypeOf(value);
+  } catch {
+    proto = undefined; // a revoked proxy: its key list (empty) answers
+  }
+  if (proto === Object.prototype || proto === null) {
+    return (key) => {
+      try {
+        return isEnumerable.call(value, key);
+      } catch {
+        return false; // a proxy whose trap throws: the walk reads nothing from it
+      }
+    };
+  }
+  const set = new Set(keys);
+  return (key) => set.has(key);
+}
+
 const isWalkable = (type: ValueType) => type === "array" || type === "object";
 const isDateLike = (type: ValueType) => type === "date" || type === "string";
 
-function normalizeId(id: unknown): string | undefined {
-  return typeof id === "string" || typeof id === "number" ? String(id) : undefined;
+/** An array of `length` small integers, all `value`. */
+function filled(length: number, value: number): number[] {
+  const array: number[] = [];
+  for (let i = 0; i < length; i++) array.push(value);
+  return array;
 }
 
-/** Flags the items whose identity is defined and seen for the first time. */
-function firstOccurrences(ids: (string | undefined)[]): Uint8Array {
-  const seen = new Set<string>();
-  const flags = new Uint8Array(ids.length);
-  ids.forEach((id, i) => {
-    if (id !== undefined && !seen.has(id)) seen.add(id), (flags[i] = 1);
-  });
-  return flags;
+/** A Map key for an identity: `7` and `"7"` are the same item (providers mix them), other strings stay strings. */
+type IdKey = string | number;
+function toIdKey(id: unknown): IdKey | undefined {
+  if (typeof id === "number") return id;
+  if (typeof id !== "string") return undefined;
+  // A numeric string in canonical form is keyed as its number; any other string as itself.
+  const code = id.charCodeAt(0);
+  if ((code >= 48 && code <= 57) || code === 45) {
+    const n = Number(id);
+    if (String(n) === id) return n;
+  }
+  return id;
+}
+
+/** Identity → index (-1 when absent). */
+interface IdIndex {
+  get(id: IdKey): number;
+  set(id: IdKey, index: number): void;
+}
+
+/**
+ * The usual identities, small non-negative integers (database ids), can index a typed
+ * array: no hashing at all. Returns the table size they fit in, or 0 when some do not.
+ */
+function smallIdLimit(oldIds: ReadonlyArray<IdKey | undefined>, newIds: ReadonlyArray<IdKey | undefined>): number {
+  const bound = 4 * (oldIds.length + newIds.length) + 1024;
+  let max = -1;
+  for (const ids of [oldIds, newIds]) {
+    for (const id of ids) {
+      if (id === undefined) continue;
+      if (typeof id !== "number" || !(id >= 0 && id < bound) || !Number.isInteger(id)) return 0;
+      if (id > max) max = id;
+    }
+  }
+  return max + 1;
+}
+
+/** An {@link IdIndex}: a typed array for small integer ids (see {@link smallIdLimit}), else a Map. */
+function createIdIndex(smallLimit: number): IdIndex {
+  if (smallLimit > 0) {
+    const table = filled(smallLimit, -1);
+    return { get: (id) => table[id as number]!, set: (id, index) => void (table[id as number] = index) };
+  }
+  const map = new Map<IdKey, number>();
+  return { get: (id) => map.get(id) ?? -1, set: (id, index) => void map.set(id, index) };
 }
 
 /**
  * Marks the matched pairs that keep their relative order (the longest increasing run of
  * old indices, in new-index order); the other matched items count as moved. O(n log n).
  */
-function longestIncreasingRun(newMatch: Int32Array): Uint8Array {
+function longestIncreasingRun(newMatch: readonly number[]): number[] {
   const n = newMatch.length;
   const tails: number[] = []; // new indices ending the best run of each length
-  const previous = new Int32Array(n).fill(-1);
+  const previous = filled(n, -1);
   for (let j = 0; j < n; j++) {
     const value = newMatch[j]!;
     if (value < 0) continue;
@@ -387,7 +490,7 @@ function longestIncreasingRun(newMatch: Int32Array): Uint8Array {
     if (lo > 0) previous[j] = tails[lo - 1]!;
     tails[lo] = j;
   }
-  const kept = new Uint8Array(n);
+  const kept = filled(n, 0);
   for (let j = tails.length > 0 ? tails[tails.length - 1]! : -1; j >= 0; j = previous[j]!) kept[j] = 1;
   return kept;
 }

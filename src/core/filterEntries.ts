@@ -1,5 +1,7 @@
-import { sameId, type AuditId, type AuditLogEntry } from "./normalizeLog";
-import { getValueType, safeGet, toArray } from "./values";
+import { toDayKey } from "./groupByDay";
+import { getAuthorLabel, sameId, type AuditId, type AuditLogEntry } from "./normalizeLog";
+import type { Path } from "./types";
+import { getValueType, safeGet, safeKeys, toArray } from "./values";
 
 /**
  * Which entries to show. Every criterion narrows the list; a list criterion keeps an
@@ -20,6 +22,21 @@ export interface AuditLogFilters {
   field?: string | readonly string[];
   /** Only entries that were given a name (named versions). */
   namedOnly?: boolean;
+  /**
+   * Only entries at or after this moment. A `YYYY-MM-DD` string is a calendar day in the
+   * viewer's time zone (or `FilterEntriesOptions.timeZone`): the whole day is included.
+   * Entries without a time never match a date filter.
+   */
+  from?: Date | string | number;
+  /** Only entries at or before this moment; a `YYYY-MM-DD` day includes that whole day. */
+  to?: Date | string | number;
+  /**
+   * Free text: every word must appear (case-insensitively) in the entry's name, author,
+   * action, record ids or one of its values (before or after). Values of fields a UI
+   * hides or redacts are not searched (`FilterEntriesOptions.isExcluded`), so a search
+   * cannot reveal them.
+   */
+  search?: string;
 }
 
 /**
@@ -31,12 +48,28 @@ export interface CanonicalAuditLogFilters {
   authors?: string[];
   fields?: string[];
   namedOnly?: true;
+  /** `YYYY-MM-DD` (a day) or an ISO instant. */
+  from?: string;
+  to?: string;
+  /** Trimmed, lower-cased, single spaces. */
+  search?: string;
 }
 
 const toList = (value: unknown): string[] => {
   const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
-  return [...new Set(items.filter((item) => (typeof item === "string" && item !== "") || typeof item === "number").map(String))].sort();
+  return [...new Set(items.filter((item) => (typeof item === "string" && item.trim() !== "") || typeof item === "number").map((item) => String(item).trim()))].sort();
 };
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A date bound as a day key (`YYYY-MM-DD`) or an ISO instant; `undefined` when it is not a valid date. */
+function toDateBound(value: unknown): string | undefined {
+  if (typeof value === "string" && DAY.test(value.trim())) return value.trim();
+  if (typeof value !== "string" && typeof value !== "number" && !(value instanceof Date)) return undefined;
+  if (typeof value === "string" && value.trim() === "") return undefined;
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
 
 /**
  * Puts filters in their canonical shape (see {@link CanonicalAuditLogFilters}), so two
@@ -52,6 +85,12 @@ export function canonicalizeFilters(filters: AuditLogFilters | undefined): Canon
   if (authors.length > 0) out.authors = authors;
   if (fields.length > 0) out.fields = fields;
   if (filters.namedOnly) out.namedOnly = true;
+  const from = toDateBound(filters.from);
+  const to = toDateBound(filters.to);
+  if (from !== undefined) out.from = from;
+  if (to !== undefined) out.to = to;
+  const search = typeof filters.search === "string" ? filters.search.trim().replace(/\s+/g, " ").toLowerCase() : "";
+  if (search !== "") out.search = search;
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
@@ -93,19 +132,129 @@ function authorMatches(entry: AuditLogEntry, wanted: readonly string[]): boolean
   return wanted.some((value) => sameId(author.id, value) || author.name === value || author.email === value);
 }
 
+/** Options of {@link filterEntries} and {@link createEntryFilter}. */
+export interface FilterEntriesOptions {
+  /** The IANA time zone that `YYYY-MM-DD` bounds are days of. Default: the viewer's. */
+  timeZone?: string;
+  /**
+   * Paths whose values a search must not read (fields the UI hides or redacts). Keep it
+   * stable (module level, `useCallback`): search texts are cached per function.
+   */
+  isExcluded?: (path: Path) => boolean;
+}
+
+// Values searched per entry: at most this many leaves, this deep (a search is a filter, not an index).
+const MAX_SEARCH_LEAVES = 5_000;
+const MAX_SEARCH_DEPTH = 32;
+const searchTexts = new WeakMap<object, WeakMap<AuditLogEntry, string>>();
+const NO_EXCLUSION = {};
+
+/** The searchable words of an entry, lower-cased, cached per entry and exclusion function. */
+function getSearchText(entry: AuditLogEntry, isExcluded: ((path: Path) => boolean) | undefined): string {
+  const cacheKey = isExcluded ?? NO_EXCLUSION;
+  let cache = searchTexts.get(cacheKey);
+  if (!cache) searchTexts.set(cacheKey, (cache = new WeakMap()));
+  const cached = cache.get(entry);
+  if (cached !== undefined) return cached;
+  let text = `${entry.action}\n${entry.name ?? ""}\n${getAuthorLabel(entry.author) ?? ""}\n${entry.author?.email ?? ""}\n${entry.recordIds.join("\n")}`;
+  let leaves = 0;
+  const seen = new Set<object>();
+  // One path array, pushed and popped (the walk allocates nothing per value), bounded in
+  // leaves and depth (so the recursion stays shallow), cycle-safe.
+  const path: (string | number)[] = [];
+  // A bulk entry's data is a list of records: the patterns apply inside each item.
+  const items = getValueType(entry.data) === "array" || getValueType(entry.previousData) === "array";
+  const excluded = (): boolean => {
+    if (!isExcluded) return false;
+    if (items && typeof path[0] === "number") return path.length > 1 && isExcluded(path.slice(1));
+    return path.length > 0 && isExcluded(path);
+  };
+  const visit = (value: unknown): void => {
+    if (leaves >= MAX_SEARCH_LEAVES || excluded()) return;
+    switch (typeof value) {
+      case "string":
+      case "number":
+      case "boolean":
+      case "bigint":
+        text += `\n${String(value)}`;
+        leaves++;
+        return;
+      case "object":
+        break;
+      default:
+        return;
+    }
+    const type = getValueType(value);
+    if (type === "date") {
+      const time = (value as Date).getTime();
+      if (!Number.isNaN(time)) text += `\n${(value as Date).toISOString()}`;
+      leaves++;
+    } else if ((type === "object" || type === "array") && path.length < MAX_SEARCH_DEPTH && !seen.has(value as object)) {
+      seen.add(value as object);
+      if (type === "array") {
+        const items = toArray(value);
+        for (let index = 0; index < items.length; index++) {
+          path.push(index);
+          visit(items[index]);
+          path.pop();
+        }
+      } else {
+        for (const key of safeKeys(value as object)) {
+          path.push(key);
+          visit(safeGet(value as object, key));
+          path.pop();
+        }
+      }
+    }
+  };
+  visit(entry.previousData);
+  visit(entry.data);
+  text = text.toLowerCase();
+  cache.set(entry, text);
+  return text;
+}
+
+/** True when the entry's time lies within the bounds (day keys compare as whole days). */
+function withinDates(entry: AuditLogEntry, from: string | undefined, to: string | undefined, timeZone: string | undefined): boolean {
+  const date = entry.createdAt;
+  if (!date) return false;
+  if ((from && DAY.test(from)) || (to && DAY.test(to))) {
+    const day = toDayKey(date, { timeZone });
+    if (from && DAY.test(from) && day < from) return false;
+    if (to && DAY.test(to) && day > to) return false;
+  }
+  const time = date.getTime();
+  if (from && !DAY.test(from) && time < Date.parse(from)) return false;
+  if (to && !DAY.test(to) && time > Date.parse(to)) return false;
+  return true;
+}
+
+/**
+ * The predicate behind {@link filterEntries}: `undefined` when nothing filters. Build it
+ * once per filter change and apply it to many entries.
+ */
+export function createEntryFilter(filters: AuditLogFilters | undefined, options: FilterEntriesOptions = {}): ((entry: AuditLogEntry) => boolean) | undefined {
+  const canonical = canonicalizeFilters(filters);
+  if (!canonical) return undefined;
+  const { timeZone, isExcluded } = options;
+  const actions = canonical.actions ? new Set(canonical.actions) : undefined;
+  const words = canonical.search?.split(" ");
+  const hasDates = canonical.from !== undefined || canonical.to !== undefined;
+  return (entry) =>
+    (!actions || actions.has(entry.action)) &&
+    (!canonical.authors || authorMatches(entry, canonical.authors)) &&
+    (!canonical.fields || canonical.fields.some((field) => entryTouchesField(entry, field))) &&
+    (!canonical.namedOnly || entry.name !== undefined) &&
+    (!hasDates || withinDates(entry, canonical.from, canonical.to, timeZone)) &&
+    (!words || words.every((word) => getSearchText(entry, isExcluded).includes(word)));
+}
+
 /**
  * Keeps the entries that match every filter (see {@link AuditLogFilters}), in their
  * order. Providers may ignore the filters a kit sends them: apply this on what they return.
+ * `<AuditTimeline>` and `<AuditLogTable>` both filter through it.
  */
-export function filterEntries(entries: readonly AuditLogEntry[], filters: AuditLogFilters | undefined): AuditLogEntry[] {
-  const canonical = canonicalizeFilters(filters);
-  if (!canonical) return [...entries];
-  const actions = canonical.actions ? new Set(canonical.actions) : undefined;
-  return entries.filter(
-    (entry) =>
-      (!actions || actions.has(entry.action)) &&
-      (!canonical.authors || authorMatches(entry, canonical.authors)) &&
-      (!canonical.fields || canonical.fields.some((field) => entryTouchesField(entry, field))) &&
-      (!canonical.namedOnly || entry.name !== undefined),
-  );
+export function filterEntries(entries: readonly AuditLogEntry[], filters: AuditLogFilters | undefined, options: FilterEntriesOptions = {}): AuditLogEntry[] {
+  const keep = createEntryFilter(filters, options);
+  return keep ? entries.filter(keep) : [...entries];
 }

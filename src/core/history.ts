@@ -132,7 +132,8 @@ function applyEntry(state: KnownRecordState | undefined, entry: AuditLogEntry, r
  * and after each entry: a create's data, then each update's patch (bulk updates
  * included, through {@link getRecordPart}), and any `previousData` a backend filled. A
  * delete forgets the record. Each entry is applied once per record it concerns
- * (`recordIds`), so the cost is linear in the entries and their patches.
+ * (`recordIds`), so the cost is linear in the entries and their patches; a record is
+ * replayed only when first asked about (`stateBefore` / `stateAfter`).
  *
  * Refine v5 logs updates without their before-values; {@link getEntryChanges} uses this
  * replay to fill them in, marked as inferred.
@@ -143,26 +144,40 @@ function applyEntry(state: KnownRecordState | undefined, entry: AuditLogEntry, r
  */
 export function replayHistory(entries: readonly AuditLogEntry[], options: ReplayHistoryOptions = {}): AuditHistory {
   const ordered = sortEntriesByTime(entries, "oldest");
-  const states = new Map<string, KnownRecordState | undefined>();
   type Snapshot = [before: KnownRecordState | undefined, after: KnownRecordState | undefined];
-  // One snapshot per record an entry concerns; most entries concern one record.
-  const snapshots = new Map<AuditLogEntry, Map<string, Snapshot>>();
+  // Each record's entries, in time order (a bulk entry in each of its records). A record's
+  // states depend on its own entries only, so each record is replayed when first asked
+  // about: a page showing 50 entries of a 10,000-entry log replays only their records.
+  const byRecord = new Map<string, { recordId: AuditId; entries: AuditLogEntry[] }>();
   for (const entry of ordered) {
-    const perRecord = new Map<string, Snapshot>();
     for (const recordId of entry.recordIds) {
       const key = String(recordId);
-      if (perRecord.has(key)) continue;
-      const before = states.get(key);
-      const after = applyEntry(before, entry, recordId, options);
-      states.set(key, after);
-      perRecord.set(key, [before, after]);
+      let group = byRecord.get(key);
+      if (!group) byRecord.set(key, (group = { recordId, entries: [] }));
+      // An entry that names a record twice is applied to it once.
+      if (group.entries[group.entries.length - 1] !== entry) group.entries.push(entry);
     }
-    snapshots.set(entry, perRecord);
   }
+  const replayed = new Map<string, Map<AuditLogEntry, Snapshot>>();
+  const snapshotOf = (entry: AuditLogEntry, recordId: AuditId): Snapshot | undefined => {
+    const key = String(recordId);
+    let snapshots = replayed.get(key);
+    if (!snapshots) {
+      snapshots = new Map();
+      let state: KnownRecordState | undefined;
+      for (const candidate of byRecord.get(key)?.entries ?? []) {
+        const after = applyEntry(state, candidate, recordId, options);
+        snapshots.set(candidate, [state, after]);
+        state = after;
+      }
+      replayed.set(key, snapshots);
+    }
+    return snapshots.get(entry);
+  };
   return {
     entries: ordered,
-    stateBefore: (entry, recordId) => snapshots.get(entry)?.get(String(recordId))?.[0],
-    stateAfter: (entry, recordId) => snapshots.get(entry)?.get(String(recordId))?.[1],
+    stateBefore: (entry, recordId) => snapshotOf(entry, recordId)?.[0],
+    stateAfter: (entry, recordId) => snapshotOf(entry, recordId)?.[1],
   };
 }
 

@@ -33,9 +33,12 @@ export { summarizeChanges, type ChangeSummary } from "./summarizeChanges";
 export { groupByDay, toDayKey, shiftDayKey, type DayGroup, type DayOptions } from "./groupByDay";
 export {
   filterEntries,
+  createEntryFilter,
   canonicalizeFilters,
   entryConcernsRecord,
   entryTouchesField,
   type AuditLogFilters,
   type CanonicalAuditLogFilters,
+  type FilterEntriesOptions,
 } from "./filterEntries";
+export { neutralizeFormula, toCsv, toJsonText, type ExportCell } from "./exportEntries";

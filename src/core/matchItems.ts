@@ -10,7 +10,8 @@ import { create } from "jsondiffpatch";
 /** Above this many cells (old × new items) the quadratic alignment is not attempted. */
 export const MAX_LCS_CELLS = 250_000;
 
-const differ = create({ arrays: { detectMove: true, includeValueOnMove: false } });
+// Created on first use: an app that never aligns items without identity never builds it.
+let differ: ReturnType<typeof create> | undefined;
 
 /**
  * Pairs equal items of two hash lists: returns `[oldIndex, newIndex]` pairs, each index
@@ -40,6 +41,7 @@ function matchGreedy(oldHashes: readonly string[], newHashes: readonly string[])
 type ArrayDelta = Record<string, unknown> & { _t: "a" };
 
 function matchWithLcs(oldHashes: readonly string[], newHashes: readonly string[]): Array<[number, number]> {
+  differ ??= create({ arrays: { detectMove: true, includeValueOnMove: false } });
   const delta = differ.diff([...oldHashes], [...newHashes]) as ArrayDelta | undefined;
   if (!delta) return oldHashes.map((_, i) => [i, i]);
   const removedOld = new Set<number>();

@@ -70,8 +70,10 @@ export function normalizeLog(raw: unknown, index = 0): NormalizeLogResult {
   }
   const id = pick(raw, ["id", "_id"]);
   const key = isId(id) ? String(id) : `#${index}`;
-  const missing = [!isId(id) && "an id", !isNonEmptyString(safeGet(raw, "action")) && "an action", !isNonEmptyString(safeGet(raw, "resource")) && "a resource"].filter(Boolean);
-  if (missing.length > 0) {
+  const action = safeGet(raw, "action");
+  const resource = safeGet(raw, "resource");
+  if (!isId(id) || !isNonEmptyString(action) || !isNonEmptyString(resource)) {
+    const missing = [!isId(id) && "an id", !isNonEmptyString(action) && "an action", !isNonEmptyString(resource) && "a resource"].filter(Boolean);
     const list = missing.length > 1 ? `${missing.slice(0, -1).join(", ")} and ${missing[missing.length - 1]}` : missing[0];
     return { ok: false, error: { key, reason: `This log entry is missing ${list}.`, raw } };
   }
@@ -82,8 +84,8 @@ export function normalizeLog(raw: unknown, index = 0): NormalizeLogResult {
     ok: true,
     entry: {
       id: id as AuditId,
-      resource: safeGet(raw, "resource") as string,
-      action: safeGet(raw, "action") as string,
+      resource,
+      action,
       createdAt: parseTime(pick(raw, ["createdAt", "timestamp", "date", "created_at"])),
       author: normalizeAuthor(safeGet(raw, "author")),
       name: typeof name === "string" && name.trim() !== "" ? name.trim() : undefined,
@@ -140,7 +142,10 @@ function readMeta(value: unknown): Record<string, unknown> {
   if (!isRecord(value)) return meta;
   for (const key of safeKeys(value)) {
     const item = safeGet(value, key);
-    Object.defineProperty(meta, key, { value: key === "ids" && getValueType(item) === "array" ? [...toArray(item)] : item, enumerable: true, writable: true, configurable: true });
+    const copy = key === "ids" && getValueType(item) === "array" ? [...toArray(item)] : item;
+    // A `__proto__` key stays an own field (plain assignment would set the prototype).
+    if (key === "__proto__") Object.defineProperty(meta, key, { value: copy, enumerable: true, writable: true, configurable: true });
+    else meta[key] = copy;
   }
   return meta;
 }

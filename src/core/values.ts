@@ -104,7 +104,10 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(
  * alone: "05/06/2024" means different days in different countries.
  */
 export function parseIsoDate(value: string): Date | undefined {
-  if (value.length > 40 || !ISO_DATE.test(value)) return undefined;
+  // Most strings are not dates: a length and a first digit rule them out without the regex.
+  if (value.length < 10 || value.length > 40) return undefined;
+  const first = value.charCodeAt(0);
+  if (first < 48 || first > 57 || !ISO_DATE.test(value)) return undefined;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? undefined : date;
 }

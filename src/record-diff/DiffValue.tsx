@@ -1,4 +1,4 @@
-import { useState, type ComponentType, type ReactNode } from "react";
+import { Fragment, useState, type ComponentType, type ReactNode } from "react";
 import type { FieldChange, Path, TextSegment } from "../core/types";
 import type { RecordDiffSide } from "./compileFields";
 import { flexRender, type Renderable } from "../shared/flexRender";
@@ -37,26 +37,26 @@ export type RenderValue = ((props: RenderValueProps) => ReactNode | undefined) |
 /** How a word diff is shown: both sides merged (unified), or one side of it (split). */
 export type TextDiffMode = "merged" | "before" | "after";
 
-interface DiffValueProps {
-  diff: UseRecordDiffResult;
-  row: RecordDiffRow;
-  side: RecordDiffSide;
+/** What rendering one side of a row needs from `<RecordDiff>`: stable across renders, so rows can be memoised. */
+export interface DiffValueContext {
+  getFormattedValue: UseRecordDiffResult["getFormattedValue"];
+  t: UseRecordDiffResult["t"];
+  locale: string | undefined;
   renderValue: RenderValue | undefined;
   maxValueLength: number;
-  /** Render the change's word diff in this mode instead of the value. */
-  textMode?: TextDiffMode;
 }
 
-/** One side of a row: the user's renderer if any, else the default by type. */
-export function DiffValue({ diff, row, side, renderValue, maxValueLength, textMode }: DiffValueProps) {
-  const formatted = diff.getFormattedValue(row, side);
+/**
+ * One side of a row: the user's renderer if any, else the default by type. A plain
+ * function, not a component: the default markup costs no component of its own (a diff
+ * of a thousand rows renders several thousand values). Only a user's renderer gets one.
+ */
+export function renderDiffValue(context: DiffValueContext, row: RecordDiffRow, side: RecordDiffSide, textMode?: TextDiffMode): ReactNode {
+  const formatted = context.getFormattedValue(row, side);
   const segments = textMode ? row.change.text : undefined;
   const defaultRender = () =>
-    segments ? (
-      <TextDiff segments={segments} mode={textMode!} maxLength={maxValueLength} diff={diff} />
-    ) : (
-      <FormattedValueView formatted={formatted} maxLength={maxValueLength} diff={diff} />
-    );
+    segments ? <TextDiff segments={segments} mode={textMode!} maxLength={context.maxValueLength} diff={context} /> : renderFormattedValue(formatted, context.maxValueLength, context);
+  const { renderValue } = context;
   if (!renderValue || formatted.type === "redacted" || formatted.type === "summary") return defaultRender();
   const props: RenderValueProps = {
     value: side === "before" ? row.before : row.after,
@@ -64,7 +64,7 @@ export function DiffValue({ diff, row, side, renderValue, maxValueLength, textMo
     change: row.change,
     path: row.change.path,
     formatted,
-    locale: diff.locale,
+    locale: context.locale,
     defaultRender,
   };
   // The kit's one render-prop mechanism; a render function's `undefined` falls back to the default.
@@ -74,7 +74,7 @@ export function DiffValue({ diff, row, side, renderValue, maxValueLength, textMo
 type Diff = Pick<UseRecordDiffResult, "t" | "locale">;
 
 /** The default markup of a formatted value. */
-function FormattedValueView({ formatted, maxLength, diff }: { formatted: FormattedValue; maxLength: number; diff: Diff }) {
+function renderFormattedValue(formatted: FormattedValue, maxLength: number, diff: Diff): ReactNode {
   switch (formatted.type) {
     case "empty":
       return <span data-part={parts.empty}>{formatted.text}</span>;
@@ -85,9 +85,9 @@ function FormattedValueView({ formatted, maxLength, diff }: { formatted: Formatt
     case "redacted":
       return <span data-part={parts.redacted}>{formatted.text}</span>;
     case "text":
-      return formatted.text.length > maxLength ? <TruncatedText text={formatted.text} maxLength={maxLength} diff={diff} /> : <>{formatted.text}</>;
+      return formatted.text.length > maxLength ? <TruncatedText text={formatted.text} maxLength={maxLength} diff={diff} /> : formatted.text;
     default:
-      return <>{formatted.text}</>;
+      return formatted.text;
   }
 }
 
@@ -112,6 +112,8 @@ const CONTEXT = 120;
 function TextDiff({ segments, mode, maxLength, diff }: { segments: readonly TextSegment[]; mode: TextDiffMode; maxLength: number; diff: Diff }) {
   const { t } = diff;
   const [isExpanded, setExpanded] = useState(false);
+  const deleted = `${t("auditLog.recordDiff.deletedText", "deleted:")} `;
+  const inserted = `${t("auditLog.recordDiff.insertedText", "inserted:")} `;
   const shown = segments.filter((s) => s.type === "equal" || mode === "merged" || (mode === "before") === (s.type === "delete"));
   const total = shown.reduce((sum, s) => sum + s.text.length, 0);
   const collapse = total > maxLength && !isExpanded;
@@ -120,13 +122,13 @@ function TextDiff({ segments, mode, maxLength, diff }: { segments: readonly Text
     <span data-part={parts.text}>
       {shown.map((segment, i) => {
         const text = collapse ? elide(segment, i === 0, i === last, maxLength) : segment.text;
-        if (segment.type === "equal") return <span key={i}>{text}</span>;
+        if (segment.type === "equal") return <Fragment key={i}>{text}</Fragment>;
         const isDelete = segment.type === "delete";
         return (
-          <span key={i}>
-            <VisuallyHidden>{isDelete ? t("auditLog.recordDiff.deletedText", "deleted:") : t("auditLog.recordDiff.insertedText", "inserted:")} </VisuallyHidden>
+          <Fragment key={i}>
+            <VisuallyHidden>{isDelete ? deleted : inserted}</VisuallyHidden>
             {isDelete ? <del data-part={parts.before}>{text}</del> : <ins data-part={parts.after}>{text}</ins>}
-          </span>
+          </Fragment>
         );
       })}
       {total > maxLength && (

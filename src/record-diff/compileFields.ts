@@ -85,6 +85,7 @@ export function compileFields(fields: RecordDiffFields | undefined): CompiledFie
 
   const getLabel = (path: Path, rootLabel: string): string => {
     if (path.length === 0) return rootLabel;
+    if (labelled.length === 0) return formatPath(path);
     // The longest labelled prefix names the path; what lies below it follows in path syntax.
     for (let length = path.length; length > 0; length--) {
       const prefix = path.slice(0, length);

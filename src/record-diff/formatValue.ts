@@ -1,4 +1,4 @@
-import { getValueType, isDateOnly, parseIsoDate, safeKeys, toArray, toCompactJson } from "../core/values";
+import { getValueType, parseIsoDate, safeKeys, toArray, toCompactJson } from "../core/values";
 import { interpolate, type AuditTranslate } from "../refine/useAuditTranslate";
 import { formatNumber, toIntlLocale } from "../shared/intl";
 
@@ -43,8 +43,10 @@ const english: AuditTranslate = (_key, message, params) => interpolate(message, 
  */
 export function formatValue(value: unknown, options: FormatValueOptions = {}): FormattedValue {
   const t = options.t ?? english;
-  const locale = toIntlLocale(options.locale);
+  const locale = canonicalLocale(options.locale);
   const empty = (key: string, text: string): FormattedValue => ({ type: "empty", text: t(`auditLog.recordDiff.value.${key}`, text) });
+  // The common cases first, without classifying the value.
+  if (typeof value === "number") return { type: "number", text: formatNumber(value, locale) };
   switch (getValueType(value)) {
     case "undefined":
     case "null":
@@ -60,7 +62,8 @@ export function formatValue(value: unknown, options: FormatValueOptions = {}): F
       const text = value as string;
       if (text === "") return empty("emptyText", "empty text");
       const date = parseIsoDate(text);
-      return date ? formatDate(date, isDateOnly(text), locale, options.timeZone, t, text) : { type: "text", text };
+      // An ISO date of 10 characters has no time of day (as `isDateOnly` says, without parsing twice).
+      return date ? formatDate(date, text.length === 10, locale, options.timeZone, t, text) : { type: "text", text };
     }
     case "array":
       return toArray(value).length === 0 ? empty("emptyList", "empty list") : { type: "json", text: toCompactJson(value) };
@@ -88,6 +91,16 @@ function formatDate(date: Date, dateOnly: boolean, locale: string | undefined, t
     }
   });
   return { type: "date", text: format.format(date), dateTime: date.toISOString() };
+}
+
+// Canonicalising a locale asks Intl each time: remember the answers (a diff formats thousands of values).
+const canonicalLocales = new Map<string | undefined, string | undefined>();
+function canonicalLocale(locale: string | undefined): string | undefined {
+  if (canonicalLocales.has(locale)) return canonicalLocales.get(locale);
+  if (canonicalLocales.size > 50) canonicalLocales.clear();
+  const canonical = toIntlLocale(locale);
+  canonicalLocales.set(locale, canonical);
+  return canonical;
 }
 
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();

@@ -35,7 +35,7 @@ export const recordDiffParts = {
   inferred: "inferred",
   /** `<span>`: stands for a redacted value ("(hidden)"). */
   redacted: "redacted",
-  /** `<span aria-hidden>`: the arrow between the old and the new value in the unified view. */
+  /** `<span role="img" aria-label="to">`: the arrow between the old and the new value in the unified view (screen readers say "to"). */
   arrow: "arrow",
   /** `<button aria-expanded>`: shows or hides the unchanged fields. */
   toggleUnchanged: "toggle-unchanged",

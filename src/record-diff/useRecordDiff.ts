@@ -171,7 +171,7 @@ export function useRecordDiff(options: UseRecordDiffOptions = {}): UseRecordDiff
   const view = options.view ?? "unified";
   const pageSize = Math.max(1, options.pageSize ?? 200);
   const { t, locale: appLocale } = useAuditTranslate(options.locale);
-  const locale = toIntlLocale(appLocale);
+  const locale = useMemo(() => toIntlLocale(appLocale), [appLocale]);
 
   // Inline `ignore` arrays are new on every render: compare them by content.
   const ignoreKey = ignore?.join("\u0000");
@@ -220,22 +220,36 @@ export function useRecordDiff(options: UseRecordDiffOptions = {}): UseRecordDiff
   const limit = paging.signature === signature ? Math.max(paging.limit, pageSize) : pageSize;
   const showMore = useCallback(() => setPaging({ signature, limit: limit + pageSize }), [signature, limit, pageSize]);
 
+  // Rows already built keep their identity (memoised row components skip them) when more are shown.
+  const builtRows = useMemo(() => new WeakMap<FieldChange, RecordDiffRow>(), [compiled, t, locale]);
   const rows = useMemo(() => {
     const placeholder = t("auditLog.recordDiff.redacted", "(hidden)");
     const rootLabel = t("auditLog.recordDiff.rootLabel", "Value");
     const seen = new Map<string, number>();
+    // The words of a kind are the same on every row (moves name their indices: not cached).
+    const kindTexts = new Map<string, string>();
+    const kindText = (change: FieldChange) => {
+      if (change.kind === "moved") return describeKind(change, t, locale);
+      const cacheKey = change.isBeforeUnknown ? "setTo" : change.kind;
+      let text = kindTexts.get(cacheKey);
+      if (text === undefined) kindTexts.set(cacheKey, (text = describeKind(change, t, locale)));
+      return text;
+    };
     return visible.slice(0, limit).map((change): RecordDiffRow => {
       const baseKey = `${change.kind}:${change.key}`;
       const repeat = seen.get(baseKey) ?? 0;
       seen.set(baseKey, repeat + 1);
+      const key = repeat === 0 ? baseKey : `${baseKey}#${repeat}`;
+      const built = builtRows.get(change);
+      if (built && built.key === key) return built;
       const isRedacted = compiled.isRedacted(change.path);
       const hasBefore = change.kind !== "added" && !change.isBeforeUnknown;
       const hasAfter = change.kind !== "removed";
-      return {
-        key: repeat === 0 ? baseKey : `${baseKey}#${repeat}`,
+      const row: RecordDiffRow = {
+        key,
         change,
         label: getRowLabel(change, compiled.getLabel(change.path, rootLabel)),
-        kindText: describeKind(change, t, locale),
+        kindText: kindText(change),
         noteText: change.note ? describeNote(change.note, t) : undefined,
         isRedacted,
         hasBefore,
@@ -244,8 +258,10 @@ export function useRecordDiff(options: UseRecordDiffOptions = {}): UseRecordDiff
         after: hasAfter && !isRedacted ? compiled.scrub(change.after, change.path, placeholder) : undefined,
         field: compiled.get(change.path),
       };
+      builtRows.set(change, row);
+      return row;
     });
-  }, [visible, limit, compiled, t, locale]);
+  }, [visible, limit, compiled, t, locale, builtRows]);
 
   const getFormattedValue = useCallback(
     (row: RecordDiffRow, side: RecordDiffSide): FormattedValue => {
@@ -273,22 +289,6 @@ export function useRecordDiff(options: UseRecordDiffOptions = {}): UseRecordDiff
       "data-view": view,
       role: "group",
       "aria-label": t("auditLog.recordDiff.label", "Changes"),
-    };
-    return mergeProps(own, userProps);
-  }
-
-  function getRowProps<P extends HTMLAttributes<HTMLElement>>(row: RecordDiffRow, userProps?: P): RecordDiffPartProps<P> {
-    const own: RecordDiffPartProps<object> = {
-      /** `data-part="field"`: one row. */
-      "data-part": recordDiffParts.field,
-      /** `data-path`: the change's path joined with dots (`items.2.qty`; `""` for the root), as `FieldChange.key`. */
-      "data-path": row.change.key,
-      /** `data-change="added" | "removed" | "changed" | "moved" | "unchanged"`: the kind of change. */
-      "data-change": row.change.kind,
-      /** `data-inferred`: present when the old value was reconstructed from earlier entries. */
-      "data-inferred": row.change.isBeforeInferred ? "" : undefined,
-      /** `data-redacted`: present when the values are hidden (`fields[…].redact`). */
-      "data-redacted": row.isRedacted ? "" : undefined,
     };
     return mergeProps(own, userProps);
   }
@@ -346,6 +346,26 @@ export function useRecordDiff(options: UseRecordDiffOptions = {}): UseRecordDiff
     getToggleUnchangedProps,
     getShowMoreProps,
   };
+}
+
+/**
+ * Props of a row: `data-part="field"`, `data-path`, `data-change`, `data-inferred`,
+ * `data-redacted`. It depends on the row only, so it is one function for every diff.
+ */
+export function getRowProps<P extends HTMLAttributes<HTMLElement>>(row: RecordDiffRow, userProps?: P): RecordDiffPartProps<P> {
+  const own: RecordDiffPartProps<object> = {
+    /** `data-part="field"`: one row. */
+    "data-part": recordDiffParts.field,
+    /** `data-path`: the change's path joined with dots (`items.2.qty`; `""` for the root), as `FieldChange.key`. */
+    "data-path": row.change.key,
+    /** `data-change="added" | "removed" | "changed" | "moved" | "unchanged"`: the kind of change. */
+    "data-change": row.change.kind,
+    /** `data-inferred`: present when the old value was reconstructed from earlier entries. */
+    "data-inferred": row.change.isBeforeInferred ? "" : undefined,
+    /** `data-redacted`: present when the values are hidden (`fields[…].redact`). */
+    "data-redacted": row.isRedacted ? "" : undefined,
+  };
+  return mergeProps(own, userProps);
 }
 
 /** What identifies a change list for paging: its length and the kinds and keys at its ends and middle. */

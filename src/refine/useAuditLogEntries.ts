@@ -1,7 +1,14 @@
 import { useLogList, type BaseKey, type HttpError } from "@refinedev/core";
 import type { Query, QueryKey, UseQueryResult } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
-import { canonicalizeFilters, entryConcernsRecord, filterEntries, type AuditLogFilters, type CanonicalAuditLogFilters } from "../core/filterEntries";
+import {
+  canonicalizeFilters,
+  entryConcernsRecord,
+  filterEntries,
+  type AuditLogFilters,
+  type CanonicalAuditLogFilters,
+  type FilterEntriesOptions,
+} from "../core/filterEntries";
 import { normalizeLogs, sameId, type AuditLogEntry, type MalformedLogEntry } from "../core/normalizeLog";
 import { getValueType, safeGet } from "../core/values";
 import { useLiveAuditRefresh } from "./useLiveAuditRefresh";
@@ -51,6 +58,8 @@ export interface UseAuditLogEntriesOptions {
    * `meta.filters` itself loses that reconstruction for the entries it leaves out.
    */
   filters?: AuditLogFilters;
+  /** How the filters apply: the time zone of day bounds, the paths a search must not read (keep `isExcluded` stable). */
+  filterOptions?: FilterEntriesOptions;
   /**
    * Rows to ask for in each request (`meta.pageSize`). Default 50. At most
    * {@link MAX_AUDIT_LOG_PAGES} requests are made, so at most `pageSize × 10` rows are
@@ -162,6 +171,8 @@ function normalizePage(response: unknown, page: number): NormalizedPage {
  */
 export function useAuditLogEntries(options: UseAuditLogEntriesOptions): UseAuditLogEntriesResult {
   const { resource, id, filters, live = true, meta: extraMeta } = options;
+  const filterTimeZone = options.filterOptions?.timeZone;
+  const isExcluded = options.filterOptions?.isExcluded;
   const pageSize = Math.max(1, Math.floor(options.pageSize ?? 50));
   const canonical = canonicalizeFilters(filters);
   const canonicalKey = JSON.stringify(canonical ?? null);
@@ -252,10 +263,10 @@ export function useAuditLogEntries(options: UseAuditLogEntriesOptions): UseAudit
         all.push(entry);
       }
     });
-    return { allEntries: all, entries: canonical ? filterEntries(all, filters) : all, malformed: bad };
+    return { allEntries: all, entries: canonical ? filterEntries(all, filters, { timeZone: filterTimeZone, isExcluded }) : all, malformed: bad };
     // One dependency per page answer (a fixed count), not the array that holds them.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [...datas, resource, id, canonicalKey]);
+  }, [...datas, resource, id, canonicalKey, filterTimeZone, isExcluded]);
 
   const nextCursor = readNextCursor(last.data);
   const isFetchingNextPage = results.length > 1 && last.isFetching && last.data === undefined;

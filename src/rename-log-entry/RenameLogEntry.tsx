@@ -31,7 +31,7 @@ export interface RenameLogEntryProps extends UseRenameLogEntryOptions, Omit<Comp
  * <RenameLogEntry log={entry} />
  * <RenameLogEntry log={row} maxLength={60} allowClear onRenamed={(entry, name) => toast(`Saved "${name}"`)} />
  */
-export const RenameLogEntry = forwardRef<HTMLSpanElement, RenameLogEntryProps>(function RenameLogEntry(
+export const RenameLogEntry = /* @__PURE__ */ forwardRef<HTMLSpanElement, RenameLogEntryProps>(function RenameLogEntry(
   { log, maxLength, allowClear, readOnly, accessControl, onRenamed, onError, ...rootProps },
   ref,
 ) {

@@ -201,3 +201,62 @@ export function createMemoryDataProvider(initial: Record<string, BaseRecord[]>) 
   } satisfies DataProvider;
   return Object.assign(provider, { calls, tables });
 }
+
+const PRODUCT_NAMES = ["Desk lamp", "Oak desk", "Task chair", "Monitor arm", "Bookshelf", "Floor lamp", "Filing cabinet", "Whiteboard"];
+const STATUSES = ["Draft", "Published", "Archived"];
+const linus = { id: 3, name: "Linus Torvalds", email: "linus@example.com" };
+
+/**
+ * A resource's log for the table: `count` entries (default 60) over 8 products, oldest
+ * first, one every 97 minutes back from `now`: a create per product, then updates of
+ * price, status, stock, a nested `dimensions.width` and a long description, by three
+ * authors (and some without), a delete, a bulk update, and named versions, one of them
+ * a spreadsheet formula (`=HYPERLINK(…)`) for the export's injection guard.
+ */
+export function resourceLog(count = 60, now: Date = new Date()) {
+  const rows: Record<string, unknown>[] = [];
+  const state = new Map<number, Record<string, unknown>>();
+  const authors = [ada, grace, linus, undefined];
+  for (let i = 0; i < count; i++) {
+    const createdAt = minutesAgo((count - i) * 97, now);
+    const author = authors[i % 4];
+    if (i < PRODUCT_NAMES.length) {
+      const record = {
+        id: i + 1,
+        name: PRODUCT_NAMES[i],
+        price: 40 + i * 15,
+        status: "Draft",
+        stock: 10 + i,
+        dimensions: { width: 40 + i, height: 30 },
+        description: `The ${PRODUCT_NAMES[i]!.toLowerCase()} in oak and steel.`,
+      };
+      state.set(i + 1, record);
+      rows.push({ id: 5000 + i, resource: "products", action: "create", createdAt, author, data: record, meta: { id: i + 1 } });
+      continue;
+    }
+    const id = (i % PRODUCT_NAMES.length) + 1;
+    const before = state.get(id)!;
+    if (i === count - 7) {
+      rows.push({ id: 5000 + i, resource: "products", action: "updateMany", createdAt, author, data: { status: "Published" }, previousData: [{}, {}], meta: { ids: [1, 2] } });
+      continue;
+    }
+    if (i === count - 3 && state.size > 1) {
+      rows.push({ id: 5000 + i, resource: "products", action: "delete", createdAt, author, previousData: before, meta: { id } });
+      continue;
+    }
+    const patch: Record<string, unknown> =
+      i % 5 === 0
+        ? { price: (before.price as number) + 5 }
+        : i % 5 === 1
+          ? { status: STATUSES[i % 3] }
+          : i % 5 === 2
+            ? { stock: (before.stock as number) - 1 }
+            : i % 5 === 3
+              ? { dimensions: { ...(before.dimensions as object), width: (i % 30) + 40 } }
+              : { description: `${before.description as string} Revised on visit ${i}, with a longer cable and a warmer light.` };
+    state.set(id, { ...before, ...patch });
+    const name = i === 12 ? "Price update before launch" : i === 20 ? '=HYPERLINK("http://evil.example","Click")' : undefined;
+    rows.push({ id: 5000 + i, resource: "products", action: "update", createdAt, author, data: patch, previousData: {}, meta: { id }, ...(name ? { name } : {}) });
+  }
+  return rows;
+}

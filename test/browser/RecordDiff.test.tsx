@@ -27,6 +27,20 @@ describe("RecordDiff in Chromium", () => {
     expect(screen.getByRole("button", { name: "Hide 2 unchanged fields" }).getAttribute("aria-expanded")).toBe("true");
   });
 
+  it("puts the arrow between the old and new values, with room on both sides, and names it 'to' for screen readers", () => {
+    render(<Styled previousData={previousData} data={data} />);
+    const row = document.querySelector<HTMLElement>(`[data-path="price"]`)!;
+    const arrow = within(row).getByRole("img", { name: "to" });
+    expect(arrow.getAttribute("data-part")).toBe(parts.arrow);
+    const del = row.querySelector(`del[data-part="${parts.before}"]`)!.getBoundingClientRect();
+    const ins = row.querySelector(`ins[data-part="${parts.after}"]`)!.getBoundingClientRect();
+    const glyph = arrow.getBoundingClientRect();
+    expect(del.right).toBeLessThan(glyph.left + glyph.width / 2);
+    expect(glyph.left + glyph.width / 2).toBeLessThan(ins.left);
+    // The spaces around the arrow are kept: the values never touch it.
+    expect(ins.left - del.right).toBeGreaterThan(glyph.width / 2);
+  });
+
   it("reads the split view as a table", () => {
     render(<RecordDiff view="split" previousData={previousData} data={data} />);
     const row = screen.getByRole("row", { name: /price/ });

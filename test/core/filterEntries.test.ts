@@ -49,3 +49,53 @@ describe("canonicalizeFilters", () => {
     expect(canonicalizeFilters({ namedOnly: true })).toEqual({ namedOnly: true });
   });
 });
+
+describe("filterEntries: dates and free text", () => {
+  const at = (id: number, createdAt: string, row: Record<string, unknown> = {}) => entry(id, { action: "update", createdAt, ...row });
+  const dated = [
+    at(1, "2024-05-01T23:30:00Z", { data: { city: "Paris" } }),
+    at(2, "2024-05-02T00:30:00Z", { data: { secret: "swordfish", note: "Shipping soon" } }),
+    at(3, "2024-05-03T12:00:00Z", { name: "Price update before launch", data: { price: 9 } }),
+  ];
+  const ids = (filters: AuditLogFilters, options = {}) => filterEntries(dated, filters, options).map((e) => e.id);
+
+  it("keeps whole calendar days for YYYY-MM-DD bounds, in the given time zone", () => {
+    expect(ids({ from: "2024-05-02" }, { timeZone: "UTC" })).toEqual([2, 3]);
+    expect(ids({ to: "2024-05-01" }, { timeZone: "UTC" })).toEqual([1]);
+    // 23:30 UTC on May 1st is already May 2nd in Paris (UTC+2).
+    expect(ids({ from: "2024-05-02", to: "2024-05-02" }, { timeZone: "Europe/Paris" })).toEqual([1, 2]);
+  });
+
+  it("compares instants exactly, and leaves out entries without a time", () => {
+    expect(ids({ from: new Date("2024-05-02T00:00:00Z") })).toEqual([2, 3]);
+    expect(ids({ to: "2024-05-02T00:30:00Z" })).toEqual([1, 2]);
+    const undated = entry(9, { action: "update", createdAt: undefined, data: { a: 1 } });
+    expect(filterEntries([undated], { from: "2000-01-01" })).toEqual([]);
+    expect(canonicalizeFilters({ from: "not a date", to: "" })).toBeUndefined();
+  });
+
+  it("searches names, authors and values, case-insensitively, every word", () => {
+    expect(ids({ search: "price UPDATE" })).toEqual([3]);
+    expect(ids({ search: "paris" })).toEqual([1]);
+    expect(ids({ search: "shipping   soon" })).toEqual([2]);
+    expect(ids({ search: "shipping paris" })).toEqual([]);
+    expect(ids({ search: "   " })).toEqual([1, 2, 3]);
+  });
+
+  it("never searches the values of excluded (hidden or redacted) fields", () => {
+    expect(ids({ search: "swordfish" })).toEqual([2]);
+    expect(ids({ search: "swordfish" }, { isExcluded: (path: readonly (string | number)[]) => path[0] === "secret" })).toEqual([]);
+  });
+
+  it("survives cyclic, deep and throwing data", () => {
+    const cyclic: Record<string, unknown> = { label: "loop" };
+    cyclic.self = cyclic;
+    let deep: Record<string, unknown> = { leaf: "bottom" };
+    for (let i = 0; i < 5000; i++) deep = { next: deep };
+    const throwing = Object.defineProperty({}, "boom", { enumerable: true, get: () => { throw new Error("no"); } });
+    const rows = [entry(1, { action: "update", data: cyclic }), entry(2, { action: "update", data: deep }), entry(3, { action: "update", data: throwing })];
+    expect(filterEntries(rows, { search: "loop" }).map((e) => e.id)).toEqual([1]);
+    expect(filterEntries(rows, { search: "bottom" }).map((e) => e.id)).toEqual([]);
+    expect(filterEntries(rows, { search: "anything" })).toEqual([]);
+  });
+});

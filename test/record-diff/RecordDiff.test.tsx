@@ -70,7 +70,11 @@ describe("RecordDiff", () => {
     expect(del.textContent).toBe("50");
     expect(ins.textContent).toBe("100");
     expect(del.compareDocumentPosition(ins) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-    expect(row.textContent).toMatch(/changed.*50.*to.*100/);
+    expect(row.textContent).toMatch(/changed.*50.*→.*100/);
+    // Screen readers say "to" between the values: the arrow is an image named by the word.
+    const arrow = within(row).getByRole("img", { name: "to" });
+    expect(del.compareDocumentPosition(arrow) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(arrow.compareDocumentPosition(ins) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(screen.queryByRole("table")).toBeNull();
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createFormatters, formatRelativeTime, formatSummary, formatSummaryValue, shorten } from "../../src/audit-timeline/formatTimeline";
+import { createFormatters, formatRelativeTime, formatSummary, formatSummaryValue, shorten } from "../../src/shared/formatEntry";
 import { toIntlLocale } from "../../src/shared/intl";
 import type { ChangeSummary } from "../../src/core/summarizeChanges";
 import { interpolate } from "../../src/refine/useAuditTranslate";

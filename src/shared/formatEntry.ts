@@ -2,11 +2,11 @@ import { isBulkAction } from "../core/history";
 import type { AuditLogEntry } from "../core/normalizeLog";
 import { formatPath } from "../core/path";
 import type { ChangeSummary } from "../core/summarizeChanges";
-import type { Path } from "../core/types";
+import type { FieldChange, Path } from "../core/types";
 import { formatValue } from "../record-diff/formatValue";
 import type { AuditTranslate } from "../refine/useAuditTranslate";
-import { toIntlLocale } from "../shared/intl";
-import { plural } from "../shared/plural";
+import { toIntlLocale } from "./intl";
+import { plural } from "./plural";
 
 /** Intl objects for one locale and time zone, made once and reused for every entry. */
 export interface TimelineFormatters {
@@ -15,18 +15,26 @@ export interface TimelineFormatters {
   timeZone: string | undefined;
   relative: Intl.RelativeTimeFormat;
   absolute: Intl.DateTimeFormat;
+  /** A compact date and time with its zone, for a table cell ("May 1, 2024, 10:00 AM UTC"). */
+  short: Intl.DateTimeFormat;
   day: Intl.DateTimeFormat;
 }
 
-/** Builds the {@link TimelineFormatters} for a locale and an optional IANA time zone. */
+/** The IANA time zone given when Intl knows it, else `undefined` (the viewer's own): a typo never throws later. */
+export function resolveTimeZone(timeZone: string | undefined): string | undefined {
+  if (!timeZone) return undefined;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone });
+    return timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Builds the {@link TimelineFormatters} for a locale and an optional IANA time zone (an unknown zone falls back to the viewer's). */
 export function createFormatters(locale: string | undefined, timeZone?: string): TimelineFormatters {
   const intlLocale = toIntlLocale(locale);
-  let zone = timeZone;
-  try {
-    if (zone) new Intl.DateTimeFormat(intlLocale, { timeZone: zone });
-  } catch {
-    zone = undefined;
-  }
+  const zone = resolveTimeZone(timeZone);
   return {
     locale: intlLocale,
     timeZone: zone,
@@ -38,6 +46,15 @@ export function createFormatters(locale: string | undefined, timeZone?: string):
       hour: "numeric",
       minute: "2-digit",
       second: "2-digit",
+      timeZoneName: "short",
+      timeZone: zone,
+    }),
+    short: new Intl.DateTimeFormat(intlLocale, {
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      hour: "numeric",
+      minute: "2-digit",
       timeZoneName: "short",
       timeZone: zone,
     }),
@@ -108,7 +125,13 @@ export function formatSummary(
   t: AuditTranslate,
   formatters: TimelineFormatters,
   getLabel: (path: Path) => string = formatPath,
+  /** A field's own formatter (`fields[…].format`): its text, or `undefined` for the default. */
+  formatField?: (value: unknown, side: "before" | "after", change: FieldChange) => string | undefined,
 ): string {
+  const value = (change: FieldChange, side: "before" | "after") => {
+    const own = formatField?.(side === "before" ? change.before : change.after, side, change);
+    return own !== undefined ? shorten(own, 40) || t("auditLog.recordDiff.value.emptyText", "empty text") : formatSummaryValue(side === "before" ? change.before : change.after, t, formatters);
+  };
   switch (summary.type) {
     case "created":
       return plural(t, formatters.locale, "auditLog.summary.created", summary.fieldCount, "Created with {count} field", "Created with {count} fields");
@@ -126,13 +149,13 @@ export function formatSummary(
       let line: string;
       if (summary.isFirstRedacted && first.kind === "added") line = t("auditLog.summary.addedHidden", "Added {field} (hidden)", { field });
       else if (summary.isFirstRedacted && first.kind === "changed") line = t("auditLog.summary.changedHidden", "Changed {field} (hidden)", { field });
-      else if (first.kind === "changed" && first.isBeforeUnknown) line = t("auditLog.summary.set", "Set {field} to {after}", { field, after: formatSummaryValue(first.after, t, formatters) });
+      else if (first.kind === "changed" && first.isBeforeUnknown) line = t("auditLog.summary.set", "Set {field} to {after}", { field, after: value(first, "after") });
       else if (first.kind === "changed") line = t("auditLog.summary.changed", "Changed {field} from {before} to {after}", {
           field,
-          before: formatSummaryValue(first.before, t, formatters),
-          after: formatSummaryValue(first.after, t, formatters),
+          before: value(first, "before"),
+          after: value(first, "after"),
         });
-      else if (first.kind === "added") line = t("auditLog.summary.added", "Added {field}: {after}", { field, after: formatSummaryValue(first.after, t, formatters) });
+      else if (first.kind === "added") line = t("auditLog.summary.added", "Added {field}: {after}", { field, after: value(first, "after") });
       else if (first.kind === "removed") line = t("auditLog.summary.removed", "Removed {field}", { field });
       else line = t("auditLog.summary.moved", "Moved {field}", { field });
       if (moreCount === 0) return line;

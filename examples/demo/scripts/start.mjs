@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// @ts-check
+// `npm start`: the demo's API server and the app's Vite dev server, together, in this process.
+//   npm start                  start both (the database is created and seeded on first run)
+//   npm start -- --reset       start over from a freshly seeded database
+// Environment: PORT (API, default 4000), DEMO_PORT (app, default 5173), DEMO_DB (database file).
+// Ctrl-C stops both.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createDemoServer, listen } from "../server/app.mjs";
+import { DEFAULT_DATABASE, openDemoDatabase } from "../server/paths.mjs";
+
+const demoRoot = fileURLToPath(new URL("..", import.meta.url));
+const host = "127.0.0.1";
+const file = process.env.DEMO_DB ?? DEFAULT_DATABASE;
+
+const db = openDemoDatabase(file, { reset: process.argv.includes("--reset") });
+const api = createDemoServer({ db });
+
+/** @returns {Promise<number>} */
+async function startApi() {
+  const wanted = Number(process.env.PORT ?? 4000);
+  try {
+    return await listen(api, wanted, host);
+  } catch (error) {
+    const code = /** @type {NodeJS.ErrnoException} */ (error).code;
+    // Only the default port gives way to a free one; a port you chose is kept or reported.
+    if (code === "EADDRINUSE" && process.env.PORT === undefined) return listen(api, 0, host);
+    throw error;
+  }
+}
+
+let apiPort;
+try {
+  apiPort = await startApi();
+} catch (error) {
+  console.error(`The API server could not start on ${host}:${process.env.PORT}: ${/** @type {Error} */ (error).message}`);
+  console.error("Choose another port, e.g.  PORT=4100 npm start");
+  db.close();
+  process.exit(1);
+}
+
+process.env.DEMO_API_PORT = String(apiPort);
+const { createServer } = await import("vite");
+const vite = await createServer({
+  configFile: path.join(demoRoot, "vite.config.ts"),
+  server: {
+    host,
+    port: Number(process.env.DEMO_PORT ?? 5173),
+    proxy: { "/api": `http://${host}:${apiPort}` },
+  },
+});
+await vite.listen();
+
+const appUrl = vite.resolvedUrls?.local[0] ?? `http://${host}:${vite.config.server.port}/`;
+console.log(`
+  Northwind Home, the refine-audit-trail demo
+
+  App   ${appUrl}
+  API   http://${host}:${apiPort}/api
+  Data  ${path.relative(process.cwd(), file) || file}  (npm start -- --reset to start over)
+
+  Press Ctrl-C to stop.
+`);
+
+let stopping = false;
+async function stop() {
+  if (stopping) process.exit(1); // a second Ctrl-C: leave now
+  stopping = true;
+  console.log("\nStopping…");
+  await vite.close();
+  api.closeAllConnections();
+  await new Promise((resolve) => api.close(resolve));
+  db.close();
+  process.exit(0);
+}
+process.on("SIGINT", () => void stop());
+process.on("SIGTERM", () => void stop());

@@ -1,0 +1,36 @@
+import { useForm, type HttpError } from "@refinedev/core";
+import { Link } from "react-router";
+import { CategoryForm } from "../../components/CategoryForm";
+import { ErrorMessage, Loading, statusOf } from "../../components/Status";
+import type { Category, CategoryValues } from "../../types";
+
+export function CategoryEdit() {
+  const { id, query, onFinish, mutation } = useForm<Category, HttpError, CategoryValues>({ resource: "categories", action: "edit", redirect: "show" });
+  const category = query?.data?.data;
+  return (
+    <section aria-labelledby="page-title">
+      <p className="breadcrumbs">
+        <Link to="/categories">Categories</Link> › {category && <Link to={`/categories/show/${id}`}>{category.title}</Link>}
+      </p>
+      <h1 id="page-title">Edit {category ? category.title : "category"}</h1>
+      {query?.isError ? (
+        <ErrorMessage
+          title={statusOf(query.error) === 404 ? "This category does not exist." : "The category could not be loaded."}
+          error={query.error}
+          onRetry={statusOf(query.error) === 404 ? undefined : () => query.refetch()}
+        />
+      ) : !category ? (
+        <Loading />
+      ) : (
+        <CategoryForm
+          key={category.id}
+          category={category}
+          onSubmit={(values) => void onFinish(values).catch(() => undefined)}
+          isSubmitting={mutation.isPending}
+          error={mutation.error}
+          submitLabel="Save changes"
+        />
+      )}
+    </section>
+  );
+}
