@@ -330,6 +330,9 @@ export function AuditLogTable(props: AuditLogTableProps) {
                   const entry: AuditLogEntry = row.original;
                   const isOpen = row.getIsExpanded();
                   const detailId = `${baseId}-${row.index}-detail`;
+                  // The toggle is described by the row's summary, so "Show changes" says which changes.
+                  const summaryId = `${baseId}-${row.index}-summary`;
+                  const hasSummary = row.getVisibleCells().some((cell) => cell.column.id === "summary");
                   const description = result.describe(entry);
                   return (
                     <Fragment key={row.id}>
@@ -343,13 +346,20 @@ export function AuditLogTable(props: AuditLogTableProps) {
                       >
                         <td {...part(parts.cell)} data-column="expand">
                           {description.hasChanges && (
-                            <button {...part(parts.toggle)} type="button" aria-expanded={isOpen} aria-controls={isOpen ? detailId : undefined} onClick={() => row.toggleExpanded()}>
+                            <button
+                              {...part(parts.toggle)}
+                              type="button"
+                              aria-expanded={isOpen}
+                              aria-controls={isOpen ? detailId : undefined}
+                              aria-describedby={hasSummary ? summaryId : undefined}
+                              onClick={() => row.toggleExpanded()}
+                            >
                               {isOpen ? t("auditLog.table.hideChanges", "Hide changes") : t("auditLog.table.showChanges", "Show changes")}
                             </button>
                           )}
                         </td>
                         {row.getVisibleCells().map((cell) => (
-                          <td key={cell.id} {...part(parts.cell)} data-column={cell.column.id}>
+                          <td key={cell.id} {...part(parts.cell)} data-column={cell.column.id} id={cell.column.id === "summary" ? summaryId : undefined}>
                             <table.FlexRender cell={cell} />
                           </td>
                         ))}

@@ -226,6 +226,8 @@ describe("<AuditLogTable> rows", () => {
     const { container } = await renderTable();
     const row = rows(container).find((candidate) => candidate.dataset.logId === "5055")!; // a price update (55 % 5 === 0)
     const toggle = within(row).getByRole("button", { name: "Show changes" });
+    // Which changes: the toggle is described by the row's summary.
+    expect(document.getElementById(toggle.getAttribute("aria-describedby")!)!.textContent).toMatch(/^Changed price from/);
     await userEvent.click(toggle);
     expect(toggle.getAttribute("aria-expanded")).toBe("true");
     expect(row.dataset.state).toBe("open");
