@@ -3,24 +3,10 @@ import react from "@vitejs/plugin-react";
 import { playwright } from "@vitest/browser-playwright";
 import { fileURLToPath } from "node:url";
 import { configDefaults, defineConfig } from "vitest/config";
+import { chromiumLaunchOptions } from "./scripts/chromium.mjs";
 
-// Debian's Chromium (apt-get install chromium), driven by playwright-core.
-// `npx playwright install` cannot download browsers on these machines.
-const launchOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  // Flags that keep Chromium offline. No --user-data-dir: playwright refuses it in
-  // `args` and uses a temporary profile anyway.
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-};
+// Debian's Chromium, offline (scripts/chromium.mjs: shared with the demo's e2e test and the benchmark).
+const launchOptions = chromiumLaunchOptions();
 
 // Browser-mode settings shared by the `browser` and `storybook` projects. A function,
 // not a constant: vitest mutates `instances` (it names them "<project> (chromium)"),

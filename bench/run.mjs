@@ -16,6 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { chromiumLaunchOptions } from "../scripts/chromium.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = path.join(root, "bench", ".out");
@@ -105,21 +106,7 @@ async function main() {
     return;
   }
   const { chromium } = await import("playwright-core");
-  const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  const browser = await chromium.launch({
-    executablePath,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--js-flags=--expose-gc",
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions(["--js-flags=--expose-gc"]));
   const server = /** @type {import("node:http").Server} */ (await serve());
   const address = /** @type {import("node:net").AddressInfo} */ (server.address());
   const base = `http://127.0.0.1:${address.port}`;

@@ -3,8 +3,9 @@
 // browser-mode tests. Playwright's own browser download does not work on these machines.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { chromiumPath } from "./chromium.mjs";
 
-const target = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const target = chromiumPath;
 if (existsSync(target)) {
   console.log(`Chromium is already installed: ${target}`);
   process.exit(0);

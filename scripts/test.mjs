@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { chromiumPath } from "./chromium.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const isWindows = process.platform === "win32";
@@ -54,7 +55,7 @@ step("Typecheck", "tsc", ["--noEmit", "-p", "."]);
 step("Typecheck demo", "tsc", ["--noEmit", "-p", "examples/demo"]);
 
 // Browser-mode projects need a real Chromium (playwright cannot download one here).
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const chromium = chromiumPath;
 if (!existsSync(chromium)) {
   header("Chromium missing");
   if (process.env.CHROMIUM_PATH) {

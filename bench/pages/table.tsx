@@ -9,15 +9,13 @@ import { Refine, type AuditLogProvider } from "@refinedev/core";
 import { QueryClient } from "@tanstack/react-query";
 import { createElement } from "react";
 import { createRoot, type Root } from "react-dom/client";
-import kitCss from "../../src/styles.css";
 import { AuditLogTable } from "../../src/audit-log-table/AuditLogTable";
 import { createInMemoryAuditLogProvider } from "../../src/refine/createInMemoryAuditLogProvider";
 import { manyEntries } from "../../stories/support/logFixtures";
+import { installKitStyles, waitForDom } from "./dom";
 
 const ENTRIES = 10_000;
-const style = document.createElement("style");
-style.textContent = kitCss;
-document.head.append(style);
+installKitStyles();
 const stage = document.getElementById("stage")!;
 const NOW = new Date("2026-01-15T12:00:00Z");
 const rows = manyEntries(ENTRIES, { records: 500, now: NOW });
@@ -29,22 +27,7 @@ const tableRows = () => container!.querySelectorAll<HTMLElement>('[data-scope="a
 const status = () => container!.querySelector('[data-scope="audit-log-table"][data-part="status"]')?.textContent ?? "";
 
 /** Resolves when `check()` holds after a DOM change under the container, or after `timeout` ms with `false`. */
-function waitFor(check: () => boolean, timeout: number): Promise<boolean> {
-  if (check()) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const observer = new MutationObserver(() => {
-      if (!check()) return;
-      observer.disconnect();
-      clearTimeout(timer);
-      resolve(true);
-    });
-    const timer = setTimeout(() => {
-      observer.disconnect();
-      resolve(check());
-    }, timeout);
-    observer.observe(container!, { childList: true, subtree: true, attributes: true, characterData: true });
-  });
-}
+const waitFor = (check: () => boolean, timeout: number) => waitForDom(container!, check, timeout);
 
 function unmount() {
   root?.unmount();

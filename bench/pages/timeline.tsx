@@ -8,15 +8,13 @@ import { Refine, type AuditLogProvider } from "@refinedev/core";
 import { QueryClient } from "@tanstack/react-query";
 import { createElement } from "react";
 import { createRoot, type Root } from "react-dom/client";
-import kitCss from "../../src/styles.css";
 import { AuditTimeline } from "../../src/audit-timeline/AuditTimeline";
 import { createInMemoryAuditLogProvider } from "../../src/refine/createInMemoryAuditLogProvider";
 import { manyEntries } from "../../stories/support/logFixtures";
+import { installKitStyles, waitForDom } from "./dom";
 
 const ENTRIES = 10_000;
-const style = document.createElement("style");
-style.textContent = kitCss;
-document.head.append(style);
+installKitStyles();
 const stage = document.getElementById("stage")!;
 // A fixed clock: the same days and relative times on every run.
 const NOW = new Date("2026-01-15T12:00:00Z");
@@ -29,22 +27,7 @@ let container: HTMLElement | undefined;
 const entries = () => container!.querySelectorAll('[data-scope="audit-timeline"][data-part="entry"]');
 
 /** Resolves when `check()` holds after a DOM change under the container, or after `timeout` ms with `false`. */
-function waitFor(check: () => boolean, timeout: number): Promise<boolean> {
-  if (check()) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const observer = new MutationObserver(() => {
-      if (!check()) return;
-      observer.disconnect();
-      clearTimeout(timer);
-      resolve(true);
-    });
-    const timer = setTimeout(() => {
-      observer.disconnect();
-      resolve(check());
-    }, timeout);
-    observer.observe(container!, { childList: true, subtree: true, attributes: true });
-  });
-}
+const waitFor = (check: () => boolean, timeout: number) => waitForDom(container!, check, timeout);
 
 /** Resolves when `check()` holds at an animation frame, or after `timeout` ms with `false`. */
 function waitForFrames(check: () => boolean, timeout: number): Promise<boolean> {

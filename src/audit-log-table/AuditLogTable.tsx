@@ -35,7 +35,7 @@ function download(file: AuditLogExport) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-function Filters({ result, dateInputMax }: { result: UseAuditLogTableResult; dateInputMax?: string }) {
+function Filters({ result }: { result: UseAuditLogTableResult }) {
   const { t, filters, setFilters, choices } = result;
   const fieldListId = useId();
   const one = (value: AuditLogFilters["action"] | AuditLogFilters["author"]) => (Array.isArray(value) ? String(value[0] ?? "") : value === undefined ? "" : String(value));
@@ -72,7 +72,7 @@ function Filters({ result, dateInputMax }: { result: UseAuditLogTableResult; dat
       </label>
       <label {...part(parts.filter)} data-filter="from">
         {t("auditLog.table.filter.from", "From")}{" "}
-        <input type="date" value={asDay(filters.from)} max={asDay(filters.to) || dateInputMax} onChange={(event) => update({ from: event.target.value || undefined })} />
+        <input type="date" value={asDay(filters.from)} max={asDay(filters.to) || undefined} onChange={(event) => update({ from: event.target.value || undefined })} />
       </label>
       <label {...part(parts.filter)} data-filter="to">
         {t("auditLog.table.filter.to", "To")}{" "}
@@ -332,7 +332,8 @@ export function AuditLogTable(props: AuditLogTableProps) {
                   const detailId = `${baseId}-${row.index}-detail`;
                   // The toggle is described by the row's summary, so "Show changes" says which changes.
                   const summaryId = `${baseId}-${row.index}-summary`;
-                  const hasSummary = row.getVisibleCells().some((cell) => cell.column.id === "summary");
+                  const cells = row.getVisibleCells();
+                  const hasSummary = cells.some((cell) => cell.column.id === "summary");
                   const description = result.describe(entry);
                   return (
                     <Fragment key={row.id}>
@@ -358,7 +359,7 @@ export function AuditLogTable(props: AuditLogTableProps) {
                             </button>
                           )}
                         </td>
-                        {row.getVisibleCells().map((cell) => (
+                        {cells.map((cell) => (
                           <td key={cell.id} {...part(parts.cell)} data-column={cell.column.id} id={cell.column.id === "summary" ? summaryId : undefined}>
                             <table.FlexRender cell={cell} />
                           </td>

@@ -219,7 +219,7 @@ export function useAuditLogTable(options: UseAuditLogTableOptions): UseAuditLogT
   });
 
   const { onFiltersChange } = options;
-  const [filters, setFiltersState] = useControllableState<AuditLogFilters>({
+  const [filters, setFilters] = useControllableState<AuditLogFilters>({
     value: options.filters,
     defaultValue: options.defaultFilters ?? {},
     onChange: onFiltersChange,
@@ -282,8 +282,6 @@ export function useAuditLogTable(options: UseAuditLogTableOptions): UseAuditLogT
       fetchNextPage();
     }
   }, [table, hasNextPage, isFetchingNextPage, fetchNextPage]);
-
-  const setFilters = setFiltersState;
 
   const choices = useMemo<AuditLogFilterChoices>(() => {
     const actions = new Set<string>();

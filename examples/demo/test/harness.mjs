@@ -6,24 +6,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDemoServer, listen } from "../server/app.mjs";
+import { chromiumLaunchOptions as sharedLaunchOptions } from "../../../scripts/chromium.mjs";
 import { openDatabase } from "../server/database.mjs";
 
 const demoRoot = fileURLToPath(new URL("..", import.meta.url));
 
-/** Chromium's path and the flags that keep it offline (the same as the repo's vitest config). */
-export const chromiumLaunchOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-};
+/** Chromium's path and the flags that keep it offline (shared with the repo's other browser tests). */
+export const chromiumLaunchOptions = sharedLaunchOptions();
 
 /**
  * @param {{ build?: boolean, seed?: boolean, bodyLimit?: number }} [options]
