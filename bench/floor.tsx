@@ -16,7 +16,7 @@
 import { computeChanges } from "../src/core/computeChanges";
 import { formatPath } from "../src/core/path";
 import type { FieldChange } from "../src/core/types";
-import { formatValue } from "../src/record-diff/formatValue";
+import { formatValue } from "../src/core/formatValue";
 
 /** One precomputed row: everything it shows, as text. */
 export interface FloorRow {

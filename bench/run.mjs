@@ -10,6 +10,7 @@
 //   npm run bench -- --renderers=RecordDiff   only these renderers besides the floors
 //   npm run bench -- --warmup=20  more warm-up runs per workload (default 5)
 //   npm run bench -- --build-only bundles the pages and stops (a smoke check)
+//   npm run bench -- --only=worst the "worst entries" section only (hostile rows, bench/hostile.ts)
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import os from "node:os";
@@ -39,6 +40,9 @@ const DIFF_WORKLOADS = ["W1", "W2", "W3", "W4", "W5", "W1-100", "W1-10k"];
 // Peers that take seconds per run get fewer runs: their figures are only there for scale.
 const SLOW_MS = 400;
 const SLOW_RUNS = quick ? 3 : 7;
+/** The "worst entries" section: hostile rows of about 1 MB each (bench/hostile.ts); few runs, each is heavy. */
+const WORST_RUNS = quick ? { runs: 5, warmup: 1 } : { runs: 11, warmup: 2 };
+const WORST_RENDERERS = ["floor", "RecordDiff", "describe", "JSON.parse"];
 
 /** Bundles the pages in production mode, the kit from src/ (esbuild compiles the TypeScript). */
 export async function buildPages() {
@@ -47,6 +51,7 @@ export async function buildPages() {
       diff: path.join(root, "bench/pages/diff.tsx"),
       timeline: path.join(root, "bench/pages/timeline.tsx"),
       table: path.join(root, "bench/pages/table.tsx"),
+      hostile: path.join(root, "bench/pages/hostile.tsx"),
     },
     outdir: outDir,
     bundle: true,
@@ -66,6 +71,7 @@ export async function buildPages() {
   await writeFile(path.join(outDir, "diff.html"), html("diff"));
   await writeFile(path.join(outDir, "timeline.html"), html("timeline"));
   await writeFile(path.join(outDir, "table.html"), html("table"));
+  await writeFile(path.join(outDir, "hostile.html"), html("hostile"));
   return result;
 }
 
@@ -117,6 +123,7 @@ async function main() {
     /** @type {any[]} */ diff: [],
     /** @type {any} */ timeline: undefined,
     /** @type {any} */ table: undefined,
+    /** @type {any} */ worst: undefined,
   };
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -235,6 +242,8 @@ async function main() {
       };
       console.log(` first rows ${fmtMs(results.table.firstRowsMs)} ms, longest task ${fmtMs(Math.max(results.table.sort.longestTaskMs, results.table.search.longestTaskMs, results.table.field.longestTaskMs))} ms`);
     }
+
+    if (!only || only.includes("worst")) results.worst = await runWorst(browser, base);
   } finally {
     await browser.close();
     server.close();
@@ -243,6 +252,58 @@ async function main() {
   await writeFile(outFile, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\n${toMarkdown(results)}`);
   console.log(`\nFigures written to ${path.relative(root, outFile)} (${((Date.now() - started) / 1000).toFixed(0)} s).`);
+}
+
+/**
+ * The "worst entries" section: each hostile row in a fresh page (a row leaves megabytes
+ * behind), its renderers interleaved in a rotated order as in the diff section.
+ * @param {import("playwright-core").Browser} browser
+ * @param {string} base
+ */
+async function runWorst(browser, base) {
+  const rows = [];
+  const names = await (async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/hostile.html`);
+    await page.waitForFunction(() => "bench" in window);
+    const list = await page.evaluate(() => /** @type {string[]} */ (/** @type {any} */ (window).bench.rows));
+    await page.close();
+    return list;
+  })();
+  for (const name of names) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on("pageerror", (error) => console.error("page error:", error.message));
+    await page.goto(`${base}/hostile.html`);
+    await page.waitForFunction(() => "bench" in window);
+    const info = await page.evaluate((n) => /** @type {any} */ (window).bench.prepare(n), name);
+    process.stdout.write(`worst ${name} (${info.description}, ${(info.jsonLength / 1e6).toFixed(2)} MB): `);
+    /** @type {Record<string, { ms: number[]; nodes: number; text?: any }>} */
+    const samples = Object.fromEntries(WORST_RENDERERS.map((r) => [r, { ms: [], nodes: 0 }]));
+    for (let i = 0; i < WORST_RUNS.warmup + WORST_RUNS.runs; i++) {
+      const order = WORST_RENDERERS.map((_, k) => WORST_RENDERERS[(k + i) % WORST_RENDERERS.length]);
+      for (const renderer of order) {
+        const sample = await page.evaluate((r) => /** @type {any} */ (window).bench.measure(r), renderer);
+        if (i < WORST_RUNS.warmup) continue;
+        samples[renderer].ms.push(sample.ms);
+        samples[renderer].nodes = sample.nodes;
+        if (sample.text) samples[renderer].text = sample.text;
+      }
+      process.stdout.write(".");
+    }
+    await page.close();
+    const floor = median(samples.floor.ms);
+    const parse = median(samples["JSON.parse"].ms);
+    const stats = (/** @type {string} */ r) => {
+      const ms = samples[r].ms;
+      const m = median(ms);
+      return { medianMs: m, minMs: Math.min(...ms), maxMs: Math.max(...ms), ratio: m / floor, ratioToParse: m / parse, nodes: samples[r].nodes, runs: ms.length, samplesMs: ms, text: samples[r].text };
+    };
+    const row = { row: name, description: info.description, jsonLength: info.jsonLength, listed: info.listed, overflow: info.overflow, floorRows: info.floorRows, renderers: Object.fromEntries(WORST_RENDERERS.map((r) => [r, stats(r)])) };
+    rows.push(row);
+    console.log(` RecordDiff ${fmtMs(row.renderers.RecordDiff.medianMs)} ms (worst ${fmtMs(row.renderers.RecordDiff.maxMs)} ms), describe ${fmtMs(row.renderers.describe.medianMs)} ms`);
+  }
+  const worstMs = Math.max(...rows.map((r) => Math.max(r.renderers.RecordDiff.maxMs, r.renderers.describe.maxMs)));
+  return { rows, boundMs: worstMs, runs: WORST_RUNS.runs };
 }
 
 /** @param {any} results */
@@ -288,6 +349,25 @@ export function toMarkdown(results) {
       `Table, ${t.entries.toLocaleString("en-US")} entries (medians of ${t.firstRowsSamplesMs.length} mounts): first rows in ${fmtMs(t.firstRowsMs)} ms; ` +
         `${part("sort by author", t.sort)}; ${part('typing "product 17" into the search, 10 keystrokes', t.search)}; ${part("a changed-field filter", t.field)}.`,
     );
+  }
+  if (results.worst) {
+    const w = results.worst;
+    const cell = (/** @type {any} */ x, /** @type {boolean} */ ratio) =>
+      `${fmtMs(x.medianMs)} ms (${fmtMs(x.minMs)}–${fmtMs(x.maxMs)})${ratio ? ` · **${fmtRatio(x.ratio)}**` : ""}`;
+    lines.push(
+      "",
+      `Worst entries (one hostile row each; median (min–max) of ${w.runs} runs; RecordDiff × the floor of the same run):`,
+      "",
+      "| row | JSON | listed | floor | RecordDiff | describe + summary | JSON.parse | worst RecordDiff |",
+      "|---|--:|--:|--:|--:|--:|--:|--:|",
+    );
+    for (const r of w.rows) {
+      const x = r.renderers;
+      lines.push(
+        `| ${r.row} | ${(r.jsonLength / 1e6).toFixed(2)} MB | ${r.listed.toLocaleString("en-US")}${r.overflow ? " +overflow" : ""} | ${cell(x.floor, false)} | ${cell(x.RecordDiff, true)} | ${cell(x.describe, false)} | ${cell(x["JSON.parse"], false)} | ${fmtMs(x.RecordDiff.maxMs)} ms |`,
+      );
+    }
+    lines.push("", `Bound: no hostile row took more than ${fmtMs(w.boundMs)} ms to diff and render (or to describe) in any run.`);
   }
   return lines.join("\n");
 }

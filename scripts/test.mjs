@@ -2,10 +2,10 @@
 // The single `npm test` entry: typecheck, all vitest projects, the demo's tests, package checks.
 // Each step prints a header; the first failing step stops the run with its exit code.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromiumPath } from "./chromium.mjs";
+import { ensureChromium } from "./install-chromium.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const isWindows = process.platform === "win32";
@@ -54,20 +54,12 @@ step("Typecheck", "tsc", ["--noEmit", "-p", "."]);
 // The demo app (examples/demo) has its own tsconfig: it imports the kit from source.
 step("Typecheck demo", "tsc", ["--noEmit", "-p", "examples/demo"]);
 
-// Browser-mode projects need a real Chromium (playwright cannot download one here).
-const chromium = chromiumPath;
-if (!existsSync(chromium)) {
-  header("Chromium missing");
-  if (process.env.CHROMIUM_PATH) {
-    console.error(`CHROMIUM_PATH is set to "${chromium}", but no file is there.`);
-    console.error("Fix it, or unset it and run:  npm run setup:chromium");
-  } else {
-    console.error("The browser and storybook test projects need Chromium at /usr/bin/chromium.");
-    console.error("Install it with:  npm run setup:chromium");
-    console.error("(or set CHROMIUM_PATH to an existing Chromium/Chrome executable).");
-  }
-  process.exit(1);
-}
+// Browser-mode projects need a real Chromium (playwright cannot download one here):
+// installed with apt-get when missing and possible (root), else the exact commands are printed.
+header("Chromium");
+const chromiumStatus = ensureChromium();
+if (chromiumStatus !== 0) process.exit(chromiumStatus);
+console.log(`✓ Chromium: ${chromiumPath}`);
 
 // One vitest invocation for the three projects: one vite server, one summary
 // ("Test Files …" / "Tests  N passed" lines are what CI reads).

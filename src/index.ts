@@ -5,8 +5,9 @@ export {
   type InMemoryAuditLogProviderOptions,
   type InMemoryLogRow,
 } from "./refine/createInMemoryAuditLogProvider";
-export { useAuditTranslate, interpolate, type AuditTranslate, type MessageParams, type UseAuditTranslateResult } from "./refine/useAuditTranslate";
+export { useAuditTranslate, type UseAuditTranslateResult } from "./refine/useAuditTranslate";
 export * from "./rename-log-entry";
+export { AuditTrailProvider, useAuditTrailConfig, type AuditTrailProviderProps, type AuditTrailConfig } from "./shared/AuditTrailProvider";
 export { useRenameLog, getAuditListKey, type RenameLogTarget, type UseRenameLogResult } from "./refine/useRenameLog";
 export { updateCachedLogRow, findCachedLogRow, type LogRowUpdater } from "./refine/updateCachedLogRow";
 export * from "./record-diff";
@@ -43,9 +44,12 @@ export {
   type AuditTimelineActions,
   type AuditTimelineEntryGetters,
   type AuditTimelineState,
+  type AuditTimelineFieldMatch,
+  type AuditTimelineRecordDiffProps,
   type TimelinePartProps,
 } from "./audit-timeline/useAuditTimeline";
-export { AUDIT_TIMELINE_SCOPE, auditTimelineParts, type AuditTimelinePart } from "./audit-timeline/parts";
+export { auditTimelineOptionKeys } from "./audit-timeline/auditTimelineOptionKeys";
+export { AUDIT_TIMELINE_SCOPE, auditTimelineParts, auditTimelineAnatomy, type AuditTimelinePart } from "./audit-timeline/parts";
 export { flexRender, type Renderable } from "./shared/flexRender";
 export * from "./audit-log-table";
 export {
@@ -53,5 +57,4 @@ export {
   useCompiledFields,
   type UseAuditEntryDescriberOptions,
   type UseAuditEntryDescriberResult,
-  type AuditEntryDescription,
-} from "./shared/useAuditEntryDescriber";
+} from "./refine/useAuditEntryDescriber";

@@ -3,10 +3,13 @@ import { Table as AntTable } from "antd";
 import { expect, spyOn, userEvent, waitFor, within } from "storybook/test";
 import {
   AuditLogTable,
+  auditLogTableAnatomy,
   auditLogTableParts as parts,
   createInMemoryAuditLogProvider,
+  getColumnHeaderText,
   RecordDiff,
   useAuditLogTable,
+  type AuditLogColumnDef,
   type AuditLogEntry,
   type AuditLogTableProps,
 } from "../src/index";
@@ -161,6 +164,89 @@ export const Export: Story = {
   },
 };
 
+/** A form-style save writes every field with empty `previousData` (Refine v5). */
+const formSaves = () => {
+  const at = (minutes: number) => new Date(Date.now() - (10 - minutes) * 60_000).toISOString();
+  return [
+    { id: 1, resource: "orders", action: "create", createdAt: at(0), author: { name: "Ada" }, data: { status: "draft", title: "Desk lamp", address: { city: "Paris", zip: "75001" } }, meta: { id: 1 } },
+    { id: 2, resource: "orders", action: "update", createdAt: at(1), author: { name: "Ada" }, data: { status: "draft", title: "Desk lamp, brass" }, previousData: {}, meta: { id: 1 } },
+    { id: 3, resource: "orders", action: "update", createdAt: at(2), author: { name: "Grace" }, data: { status: "paid", title: "Desk lamp, brass" }, previousData: {}, meta: { id: 1 } },
+    // Record 2 was never created in this log: its earlier status is unknown.
+    { id: 4, resource: "orders", action: "update", createdAt: at(3), author: { name: "Grace" }, data: { status: "paid", address: { city: "Lyon", zip: "69001" } }, previousData: {}, meta: { id: 2 } },
+  ];
+};
+
+/**
+ * A changed-field filter on form-style saves: the save that kept `status` as it was is
+ * left out; the entry whose earlier status was never recorded stays, marked
+ * `data-match="possible"` with a note, and is not counted as a match.
+ */
+export const PossibleMatch: Story = {
+  parameters: refine({ auditLogProvider: fresh(formSaves) }),
+  args: { resource: "orders", defaultFilters: { field: "status" } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await ready(canvasElement);
+    await waitFor(() => expect(rows(canvasElement)).toHaveLength(3));
+    const possible = rows(canvasElement).find((row) => row.dataset.logId === "4")!;
+    await expect(possible).toHaveAttribute("data-match", "possible");
+    await expect(within(possible).getByText("may have changed: earlier value not recorded")).toBeVisible();
+    await expect(canvas.getByRole("status")).toHaveTextContent("2 matching entries (1 more may have changed");
+  },
+};
+
+/** "Export CSV (one row per change)": a row per changed field, values whole, a redacted one "(hidden)". */
+export const ExportPerChange: Story = {
+  parameters: refine({ auditLogProvider: fresh(formSaves) }),
+  args: { resource: "orders", fields: { "address.zip": { redact: true } } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await ready(canvasElement);
+    const blobs: Blob[] = [];
+    const create = spyOn(URL, "createObjectURL").mockImplementation((blob) => {
+      blobs.push(blob as Blob);
+      return "blob:story";
+    });
+    const click = spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => {});
+    try {
+      await userEvent.click(canvas.getByRole("button", { name: "Export CSV (one row per change)" }));
+      const text = await blobs[0]!.text();
+      await expect(text).toContain('"Field","Path","Change","Before","After","Earlier value"');
+      await expect(text).toContain('"not recorded"');
+      await expect(text).not.toMatch(/75001|69001/);
+    } finally {
+      create.mockRestore();
+      click.mockRestore();
+    }
+  },
+};
+
+/** A custom column whose cell throws for one entry: that row shows a fallback, the others render. */
+export const RowThatThrows: Story = {
+  parameters: refine({ auditLogProvider: fresh(formSaves) }),
+  args: {
+    resource: "orders",
+    columns: (defaults: AuditLogColumnDef[]): AuditLogColumnDef[] => [
+      ...defaults,
+      {
+        id: "invoice",
+        header: "Invoice",
+        cell: ({ row }) => {
+          if (row.original.id === 3) throw new Error("the invoice service returned nothing");
+          return `INV-${String(row.original.id)}`;
+        },
+      },
+    ],
+  },
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    const broken = rows(canvasElement).find((row) => row.dataset.logId === "3")!;
+    await expect(broken).toHaveAttribute("data-state", "error");
+    await expect(within(broken).getByRole("alert")).toHaveTextContent("This entry could not be shown: the invoice service returned nothing");
+    await expect(rows(canvasElement)).toHaveLength(4);
+  },
+};
+
 /** While the first page loads: skeleton rows, `aria-busy`, a status message. */
 export const Loading: Story = {
   parameters: refine({ auditLogProvider: fresh(() => resourceLog(60), { latency: 60_000 }) }),
@@ -227,20 +313,28 @@ export const TenThousandEntries: Story = {
 };
 
 function PlainTable(props: AuditLogTableProps) {
-  const { table, state, describe, filters, setFilters } = useAuditLogTable(props);
+  const result = useAuditLogTable(props);
+  const { table, state, describe, filters, setFilters } = result;
   if (state !== "ready") return <p>{state}</p>;
   return (
-    <div>
+    <div {...result.getRootProps()}>
       <label>
         Search <input value={filters.search ?? ""} onChange={(event) => setFilters({ ...filters, search: event.target.value })} />
       </label>
-      <table style={{ borderCollapse: "collapse" }}>
+      {/* The props getters carry the markup contract (data-scope, data-part, state, aria); your props are merged last. */}
+      <table {...result.getTableProps({ style: { borderCollapse: "collapse" } })}>
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
               {group.headers.map((header) => (
-                <th key={header.id} style={{ textAlign: "start", padding: 4 }}>
-                  <table.FlexRender header={header} />
+                <th key={header.id} {...result.getHeaderProps(header, { style: { textAlign: "start", padding: 4 } })}>
+                  {header.column.getCanSort() ? (
+                    <button {...result.getSortProps(header)}>
+                      <table.FlexRender header={header} />
+                    </button>
+                  ) : (
+                    <table.FlexRender header={header} />
+                  )}
                 </th>
               ))}
             </tr>
@@ -248,9 +342,9 @@ function PlainTable(props: AuditLogTableProps) {
         </thead>
         <tbody>
           {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} title={describe(row.original).summaryText}>
+            <tr key={row.id} {...result.getRowProps(row, { title: describe(row.original).summaryText })}>
               {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} style={{ padding: 4, borderTop: "1px solid #ccc" }}>
+                <td key={cell.id} {...result.getCellProps(cell, { style: { padding: 4, borderTop: "1px solid #ccc" } })}>
                   <table.FlexRender cell={cell} />
                 </td>
               ))}
@@ -274,16 +368,17 @@ export const HeadlessPlainTable: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await waitFor(() => expect(canvas.getAllByRole("row")).toHaveLength(26));
+    await expect(canvasElement.querySelectorAll(auditLogTableAnatomy.selector("row"))).toHaveLength(25);
     await userEvent.click(canvas.getByRole("button", { name: "Next" }));
     await expect(canvas.getAllByRole("row")).toHaveLength(26);
   },
 };
 
 function AntDesignTable(props: AuditLogTableProps) {
-  const { table, state, describe } = useAuditLogTable({ ...props, initialState: { pagination: { pageIndex: 0, pageSize: 10 } } });
+  const { table, state, describe, t } = useAuditLogTable({ ...props, initialState: { pagination: { pageIndex: 0, pageSize: 10 } } });
   const columns = table.getVisibleLeafColumns().map((column) => ({
     key: column.id,
-    title: typeof column.columnDef.header === "string" ? column.columnDef.header : column.id,
+    title: getColumnHeaderText(column, t),
     render: (_: unknown, entry: AuditLogEntry) => {
       const cell = table.getRow(String(entry.id)).getAllCells().find((candidate) => candidate.column.id === column.id)!;
       return <table.FlexRender cell={cell} />;
@@ -299,7 +394,7 @@ function AntDesignTable(props: AuditLogTableProps) {
       expandable={{
         // Ant Design leaves the expand column's header empty; a name keeps the table accessible.
         columnTitle: <span style={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)" }}>Details</span>,
-        expandedRowRender: (entry) => <RecordDiff changes={describe(entry).getChanges()} />,
+        expandedRowRender: (entry) => <RecordDiff changes={describe(entry).getChanges()} overflow={describe(entry).getDiff().overflow} fields={props.fields} />,
         rowExpandable: (entry) => describe(entry).hasChanges,
       }}
       pagination={{

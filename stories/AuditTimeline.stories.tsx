@@ -83,13 +83,13 @@ export const InferredBeforeValues: Story = {
   },
 };
 
-/** A record whose create was never logged: its changes read "Set status to Published", never "added". */
+/** A record whose create was never logged: its changes read "Set status to Published (earlier value not recorded)", never "added". */
 export const UnknownBeforeValues: Story = {
   args: { id: 8 },
   decorators: [withStylesheet],
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(entries(canvasElement)).toHaveLength(2));
-    await expect(within(canvasElement).getByText("Set status to Published")).toBeVisible();
+    await expect(within(canvasElement).getByText("Set status to Published (earlier value not recorded)")).toBeVisible();
   },
 };
 
@@ -167,7 +167,7 @@ export const MalformedEntries: Story = {
   parameters: refine({ auditLogProvider: { get: async () => malformedRows() } }),
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(canvasElement.querySelectorAll("[data-malformed]")).toHaveLength(2));
-    await expect(within(canvasElement).getByText("Set price to 60")).toBeVisible();
+    await expect(within(canvasElement).getByText("Set price to 60 (earlier value not recorded)")).toBeVisible();
   },
 };
 
@@ -290,6 +290,51 @@ export const Filters: Story = {
   },
 };
 
+/**
+ * A changed-field filter (`filters.field`): entry 22 changed `status` (its earlier value
+ * is known); entry 21 wrote it without a recorded earlier value, so it stays, marked
+ * `data-match="possible"` with a note: it may have changed it.
+ */
+export const PossibleFieldMatch: Story = {
+  args: { id: 8, filters: { field: "status" } },
+  decorators: [withStylesheet],
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(entries(canvasElement)).toHaveLength(2));
+    const possible = canvasElement.querySelector<HTMLElement>(`[data-part="${parts.entry}"][data-match="possible"]`)!;
+    await expect(possible).toHaveAttribute("data-log-id", "21");
+    await expect(within(possible).getByText("May have changed: its earlier value was not recorded")).toBeVisible();
+  },
+};
+
+/** `fields` (top level) applies to every view: the summaries, the filters and search, and each open diff. */
+export const RedactedFields: Story = {
+  args: { id: 7, fields: { price: { redact: true }, stock: { hidden: true } }, defaultExpanded: ["2"] },
+  decorators: [withStylesheet],
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(entries(canvasElement)).toHaveLength(5));
+    await expect(within(canvasElement).getByText("Changed price (hidden)")).toBeVisible();
+    await expect(canvasElement.querySelector('[data-scope="record-diff"] [data-path="stock"]')).toBeNull();
+  },
+};
+
+/** A renderer of the app's own throws for one entry: that entry shows why (`data-failed`), the others render as usual. */
+export const RendererThrows: Story = {
+  decorators: [withStylesheet],
+  args: {
+    renderSummary: ({ item, text }) => {
+      if (item.key === "3") throw new Error("renderSummary could not read this entry");
+      return text;
+    },
+  },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(entries(canvasElement)).toHaveLength(5));
+    const failed = canvasElement.querySelector<HTMLElement>(`[data-part="${parts.entry}"][data-failed]`)!;
+    await expect(failed).toHaveAttribute("data-log-id", "3");
+    await expect(within(failed).getByText("This entry could not be shown: renderSummary could not read this entry")).toBeVisible();
+    await expect(canvasElement.querySelectorAll(`[data-part="${parts.entry}"]:not([data-failed]) [data-part="${parts.summary}"]`)).toHaveLength(4);
+  },
+};
+
 /** Render props: functions for the author, the action and the summary, and `<RenameLogEntry>` in the rename slot. */
 export const CustomRenderers: Story = {
   decorators: [withStylesheet],
@@ -326,7 +371,7 @@ function CardsTimeline() {
               </header>
               <p {...timeline.getSummaryProps(item)}>{item.summaryText}</p>
               {item.hasChanges && <button {...timeline.getToggleProps(item)} />}
-              <div {...timeline.getDiffProps(item)}>{item.isExpanded && <RecordDiff changes={item.getChanges()} view="split" />}</div>
+              <div {...timeline.getDiffProps(item)}>{item.isExpanded && <RecordDiff {...timeline.getRecordDiffProps(item)} view="split" />}</div>
             </article>
           ))}
         </section>
@@ -345,6 +390,10 @@ export const HeadlessHook: Story = {
     await userEvent.click(canvas.getAllByRole("button", { name: "Show changes" })[0]!);
     await expect(canvasElement.querySelector('[data-scope="record-diff"][data-view="split"]')).not.toBeNull();
   },
+};
+
+const throwFor = (key: string): never => {
+  throw new Error(`renderAuthor failed for entry ${key}`);
 };
 
 /** Every state side by side, each in its own `<Refine>`. */
@@ -368,11 +417,19 @@ export const AllStates: Story = {
         {cell("No provider", { auditLogProvider: null })}
         {cell("Malformed rows", { auditLogProvider: { get: async () => malformedRows() } })}
         {cell("Filtered to nothing", { auditLogProvider: fresh(productHistory) }, { filters: { action: "delete" } })}
+        {cell("Possible match (field filter)", { auditLogProvider: fresh(orphanUpdates) }, { id: 8, filters: { field: "status" } })}
+        {cell(
+          "A renderer throws for one entry",
+          { auditLogProvider: fresh(productHistory) },
+          { renderAuthor: ({ item, label }) => (item.key === "2" ? throwFor(item.key) : label) },
+        )}
       </div>
     );
   },
   play: async ({ canvasElement }) => {
     const states = () => [...canvasElement.querySelectorAll<HTMLElement>('[data-scope="audit-timeline"][data-part="root"]')].map((el) => el.dataset.state);
-    await waitFor(() => expect(states()).toEqual(["ready", "loading", "empty", "error", "unconfigured", "ready", "empty"]));
+    await waitFor(() => expect(states()).toEqual(["ready", "loading", "empty", "error", "unconfigured", "ready", "empty", "ready", "ready"]));
+    await waitFor(() => expect(canvasElement.querySelector('[data-scope="audit-timeline"][data-match="possible"]')).not.toBeNull());
+    await waitFor(() => expect(canvasElement.querySelector('[data-scope="audit-timeline"][data-failed]')).not.toBeNull());
   },
 };

@@ -158,7 +158,7 @@ export const HugeChange: Story = {
   },
 };
 
-/** The `log` prop with a Refine v5 update row (no before-values: "set to"). */
+/** The `log` prop with a Refine v5 update row (no before-values: "earlier value not recorded"). */
 export const FromLogEntry: Story = {
   decorators: [withRefine],
   args: { log: logRows.update },
@@ -235,7 +235,7 @@ const stateChanges: { title: string; changes: FieldChange[] }[] = [
   { title: "removed", changes: [{ path: ["color"], key: "color", kind: "removed", before: "red" }] },
   { title: "changed", changes: [{ path: ["price"], key: "price", kind: "changed", before: 50, after: 100 }] },
   { title: "changed (inferred before)", changes: [{ path: ["price"], key: "price", kind: "changed", before: 50, after: 100, isBeforeInferred: true }] },
-  { title: "set to (before unknown)", changes: [{ path: ["price"], key: "price", kind: "changed", after: 100, isBeforeUnknown: true }] },
+  { title: "earlier value not recorded", changes: [{ path: ["price"], key: "price", kind: "changed", after: 100, isBeforeUnknown: true }] },
   { title: "moved", changes: [{ path: ["items", 0], key: "items.0", kind: "moved", before: { id: 3 }, after: { id: 3 }, fromIndex: 2 }] },
   { title: "unchanged run", changes: [{ path: ["tags", 3], key: "tags.3", kind: "unchanged", before: "a", after: "a", count: 7 }] },
   { title: "type changed", changes: [{ path: ["zip"], key: "zip", kind: "changed", before: 69001, after: "69001", note: "type-changed" }] },
@@ -261,6 +261,50 @@ const stateChanges: { title: string; changes: FieldChange[] }[] = [
   },
   { title: "no changes", changes: [] },
 ];
+
+/** A Refine v5 update logged without before-values, with no earlier entry to infer them from. */
+const notRecordedLog = { id: 8, resource: "products", action: "update", data: { price: 39, status: "published" }, previousData: {}, meta: { id: 1 } };
+/** Forty changed fields: more than a budget of five changes lists. */
+const wide = {
+  before: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`field${i}`, i])),
+  after: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`field${i}`, i + 1])),
+};
+/** An app's formatter that assumes a number, met with `null`. */
+const throwingFormat = { price: { format: (value: unknown) => (value as number).toFixed(2) } };
+
+/** An update whose earlier values the log never recorded: said in words, never "set" nor "added". */
+export const EarlierValueNotRecorded: Story = {
+  decorators: [withStylesheet],
+  args: { log: notRecordedLog },
+  play: async ({ canvasElement }) => {
+    const notRecorded = canvasElement.querySelectorAll(`[data-scope="record-diff"][data-part="${parts.notRecorded}"]`);
+    await expect(notRecorded).toHaveLength(2);
+    await expect(notRecorded[0]!.textContent).toBe("earlier value not recorded");
+  },
+};
+
+/** A diff past its work budget: what was compared, and a note of what was left out. */
+export const TooLargeToCompare: Story = {
+  decorators: [withStylesheet],
+  args: { previousData: wide.before, data: wide.after, budget: { maxChanges: 5 } },
+  play: async ({ canvasElement }) => {
+    await expect(rowsOf(canvasElement)).toHaveLength(5);
+    const note = canvasElement.querySelector(`[data-scope="record-diff"][data-part="${parts.overflow}"]`)!;
+    await expect(note.textContent).toBe("Too large to compare in full: 35 more changes not shown.");
+  },
+};
+
+/** An app's formatter that throws on one value: that value shows the default way, marked; the rest of the diff stays. */
+export const FormatterThrows: Story = {
+  decorators: [withStylesheet],
+  args: { previousData: { price: 5, name: "Lamp" }, data: { price: null, name: "Desk lamp" }, fields: throwingFormat },
+  play: async ({ canvasElement }) => {
+    await expect(rowsOf(canvasElement)).toHaveLength(2);
+    const failed = canvasElement.querySelector(`[data-scope="record-diff"][data-part="${parts.valueError}"]`)!;
+    await expect(failed.getAttribute("title")).toMatch(/formatter failed/);
+    await expect(failed.textContent).toBe("empty");
+  },
+};
 
 function StateGrid({ children }: { children: ReactNode }) {
   return <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(340px, 1fr))", gap: "1rem" }}>{children}</div>;
@@ -288,6 +332,18 @@ export const States: Story = {
       <figure style={{ margin: 0 }}>
         <figcaption style={{ fontWeight: 600, marginBottom: 4 }}>malformed log entry</figcaption>
         <RecordDiff log={42} locale={args.locale} aria-label="malformed" />
+      </figure>
+      <figure style={{ margin: 0 }}>
+        <figcaption style={{ fontWeight: 600, marginBottom: 4 }}>earlier value not recorded</figcaption>
+        <RecordDiff log={notRecordedLog} locale={args.locale} aria-label="earlier value not recorded" />
+      </figure>
+      <figure style={{ margin: 0 }}>
+        <figcaption style={{ fontWeight: 600, marginBottom: 4 }}>too large to compare in full</figcaption>
+        <RecordDiff previousData={wide.before} data={wide.after} budget={{ maxChanges: 5 }} locale={args.locale} aria-label="too large" />
+      </figure>
+      <figure style={{ margin: 0 }}>
+        <figcaption style={{ fontWeight: 600, marginBottom: 4 }}>a formatter that throws</figcaption>
+        <RecordDiff previousData={{ price: 5, name: "Lamp" }} data={{ price: null, name: "Desk lamp" }} fields={throwingFormat} locale={args.locale} aria-label="formatter throws" />
       </figure>
     </StateGrid>
   ),

@@ -4,9 +4,11 @@ import type { ReactNode } from "react";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import {
   AuditTimeline,
+  AuditTrailProvider,
   createInMemoryAuditLogProvider,
   normalizeLogs,
   RenameLogEntry,
+  renameLogEntryAnatomy,
   renameLogEntryParts,
   useRenameLogEntry,
   type InMemoryLogRow,
@@ -42,7 +44,7 @@ const denyWith = (reason: string, options?: AccessControlProvider["options"]): A
   options,
 });
 
-const root = (canvasElement: HTMLElement) => canvasElement.querySelector<HTMLElement>('[data-scope="rename-log-entry"]')!;
+const root = (canvasElement: HTMLElement) => canvasElement.querySelector<HTMLElement>(renameLogEntryAnatomy.selector("root"))!;
 
 const meta = {
   title: "Components/RenameLogEntry",
@@ -153,7 +155,10 @@ export const ForbiddenAndHidden: Story = {
   },
 };
 
-/** A provider without `update`: the name is shown read-only. */
+/**
+ * A provider without `update`, which the app declares with `<AuditTrailProvider
+ * canRename={false}>` (Refine cannot tell): the name is shown read-only.
+ */
 export const ReadOnly: Story = {
   decorators: [withStylesheet],
   parameters: refine({
@@ -162,9 +167,14 @@ export const ReadOnly: Story = {
       return { get, create };
     },
   }),
+  render: (args) => (
+    <AuditTrailProvider canRename={false}>
+      <RenameLogEntry {...args} />
+    </AuditTrailProvider>
+  ),
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(within(canvasElement).queryByRole("button")).toBeNull());
     await expect(within(canvasElement).getByText("Winter prices")).toBeVisible();
+    await expect(within(canvasElement).queryByRole("button")).toBeNull();
   },
 };
 
@@ -242,7 +252,7 @@ export const States: Story = {
     await userEvent.click(cell("Error").getByRole("button", { name: "Rename “Winter prices”" }));
     await userEvent.keyboard("Spring prices{Enter}");
     await waitFor(() => expect(cell("Forbidden").getByRole("button", { name: "Rename “Winter prices”" })).toBeDisabled());
-    const states = () => [...canvasElement.querySelectorAll<HTMLElement>('[data-scope="rename-log-entry"]')].map((element) => element.dataset.state);
+    const states = () => [...canvasElement.querySelectorAll<HTMLElement>(renameLogEntryAnatomy.selector("root"))].map((element) => element.dataset.state);
     await waitFor(() => expect(states()).toEqual(["idle", "idle", "editing", "saving", "error", "idle", "idle", "idle"]));
     await expect(cell("Error").getByRole("alert")).toHaveTextContent("The audit service is offline.");
     await expect(cell("Long name").getByText(LONG_NAME)).toBeVisible();

@@ -10,14 +10,15 @@ import {
   sortFn_basic,
   sortFn_text,
   tableFeatures,
+  type Column,
   type ColumnDef,
 } from "@tanstack/react-table";
 import type { ReactNode } from "react";
 import { getAuthorLabel, type AuditLogEntry } from "../core/normalizeLog";
 import type { AuditTranslate } from "../refine/useAuditTranslate";
 import { RenameLogEntry } from "../rename-log-entry/RenameLogEntry";
-import type { TimelineFormatters } from "../shared/formatEntry";
-import type { AuditEntryDescription } from "../shared/useAuditEntryDescriber";
+import type { TimelineFormatters } from "../core/formatEntry";
+import type { AuditEntryDescription } from "../core/readEntries";
 import { AUDIT_LOG_TABLE_SCOPE, auditLogTableParts as parts } from "./parts";
 
 /**
@@ -71,6 +72,16 @@ export function getColumnLabel(id: string, t: AuditTranslate): string {
     summary: "Changes",
   };
   return Object.hasOwn(defaults, id) ? t(`auditLog.table.column.${id}`, defaults[id]!) : id;
+}
+
+/**
+ * A column's header as text, for the column menu and the CSV header: its own `header`
+ * when that is a string (a default column's is its translated label), else the default
+ * label of its id (or the id itself).
+ */
+export function getColumnHeaderText(column: Column<AuditLogTableFeatures, AuditLogEntry, any>, t: AuditTranslate): string {
+  const header = column.columnDef.header;
+  return typeof header === "string" && header.trim() !== "" ? header : getColumnLabel(column.id, t);
 }
 
 /**
@@ -129,6 +140,7 @@ export function createAuditLogColumns(context: AuditLogColumnContext): AuditLogC
       id: "summary",
       header: getColumnLabel("summary", t),
       enableSorting: false,
+      // Values shortened on screen; exports read `getFullSummaryText()`.
       cell: ({ row }) => describe(row.original).summaryText,
     }),
   ];

@@ -1,3 +1,5 @@
+import { createAnatomy } from "../shared/anatomy";
+
 /**
  * The `data-scope` of every element `<AuditLogTable>` renders. Each element carries it
  * with its `data-part`, so selectors never reach into a nested `<RecordDiff>` or
@@ -22,7 +24,10 @@ export const auditLogTableParts = {
   clearFilters: "clear-filters",
   /** `<details>`: the column visibility menu ("Columns"), a checkbox per column. */
   columns: "columns",
-  /** `<button>`s "Export CSV" and "Export JSON"; `data-format="csv" | "json"`. */
+  /**
+   * `<button>`s "Export CSV", "Export CSV (one row per change)" and "Export JSON";
+   * `data-format="csv" | "json"`, `data-rows="entries" | "changes"`.
+   */
   export: "export",
   /** `<p role="status">`: "Showing 1–25 of 312 entries", "Loading…", the result of an export. */
   status: "status",
@@ -34,13 +39,27 @@ export const auditLogTableParts = {
   sort: "sort",
   /**
    * `<tr>` for one log entry: `data-action="<action>"`, `data-log-id="<id>"`,
-   * `data-state="open" | "closed"` (its diff), `data-bulk`, `data-named` when they apply.
+   * `data-state="open" | "closed" | "error"` (its diff; `error` when it could not be
+   * rendered), `data-bulk`, `data-named` when they apply, and with a changed-field filter
+   * `data-match="changed" | "possible"` (possible: written without a recorded earlier value).
    */
   row: "row",
   /** `<td>`: one cell; `data-column="<column id>"` (`time`, `author`, `action`, `record`, `name`, `summary`, `expand`). */
   cell: "cell",
   /** `<button aria-expanded aria-controls>`: shows or hides the row's diff ("Show changes"). */
   toggle: "toggle",
+  /**
+   * `<span>` in a row's first cell when a changed-field filter is set and the entry wrote
+   * the field without a recorded earlier value: "may have changed: earlier value not
+   * recorded". The row has `data-match="possible"` then (`"changed"` for a sure match).
+   */
+  possibleNote: "possible-note",
+  /**
+   * `<td role="alert">` in a row that could not be rendered (a custom cell threw):
+   * "This entry could not be shown: {message}". Its `<tr data-part="row">` has
+   * `data-state="error"`; the other rows render on.
+   */
+  rowError: "row-error",
   /** `<tr>` under an open row, holding its `<RecordDiff>` in one cell spanning the table. */
   detail: "detail",
   /** `<time dateTime title>`: an entry's time, compact ("May 1, 2024, 10:00 AM UTC"), the full date and time as its title; in the viewer's (or `timeZone`'s) zone. */
@@ -71,3 +90,9 @@ export const auditLogTableParts = {
 
 /** A `data-part` name of `<AuditLogTable>`. */
 export type AuditLogTablePart = (typeof auditLogTableParts)[keyof typeof auditLogTableParts];
+
+/**
+ * The anatomy of `<AuditLogTable>` (scope and parts, see `createAnatomy`):
+ * `auditLogTableAnatomy.attrs("row")`, `auditLogTableAnatomy.selector("row")`.
+ */
+export const auditLogTableAnatomy = /* @__PURE__ */ createAnatomy(AUDIT_LOG_TABLE_SCOPE, auditLogTableParts);

@@ -1,19 +1,34 @@
-import { useTable, type ReactTable, type TableOptions, type TableState } from "@tanstack/react-table";
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { toCsv, toJsonText, type ExportCell } from "../core/exportEntries";
+import {
+  useTable,
+  type Cell,
+  type Header,
+  type ReactTable,
+  type Row,
+  type TableOptions,
+  type TableState,
+} from "@tanstack/react-table";
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ButtonHTMLAttributes, type HTMLAttributes, type ReactNode } from "react";
+import type { WorkBudgetLimits } from "../core/budget";
+import type { ExportCell } from "../core/exportEntries";
 import { toDayKey } from "../core/groupByDay";
+import { isBulkAction } from "../core/history";
 import { canonicalizeFilters, createEntryFilter, type AuditLogFilters } from "../core/filterEntries";
 import { getAuthorLabel, type AuditLogEntry, type MalformedLogEntry } from "../core/normalizeLog";
-import { formatPath } from "../core/path";
-import { getValueType, safeGet, safeKeys, toArray } from "../core/values";
-import type { RecordDiffFields } from "../record-diff/compileFields";
+import { getValueType } from "../core/values";
+import type { RecordDiffFields } from "../core/policy";
+import { getChangedFieldPaths, type AuditEntryDescription, type FieldMatch } from "../core/readEntries";
+import type { TimelineFormatters } from "../core/formatEntry";
+import { useAuditEntryDescriber } from "../refine/useAuditEntryDescriber";
 import { useAuditLogEntries, type AuditLogError, type AuditLogListState, type UseAuditLogEntriesOptions } from "../refine/useAuditLogEntries";
 import type { AuditTranslate } from "../refine/useAuditTranslate";
-import type { TimelineFormatters } from "../shared/formatEntry";
-import { useAuditEntryDescriber, type AuditEntryDescription } from "../shared/useAuditEntryDescriber";
+import type { DataAttributes } from "../shared/dataAttributes";
+import { mergeProps } from "../shared/mergeProps";
+import { defineOptionKeys } from "../shared/splitProps";
 import { useControllableState } from "../shared/useControllableState";
 import { useIncrementalFilter } from "../shared/useIncrementalFilter";
-import { auditLogTableFeatures, createAuditLogColumns, getColumnLabel, type AuditLogColumnDef, type AuditLogTableFeatures } from "./auditLogColumns";
+import { auditLogTableFeatures, createAuditLogColumns, getColumnHeaderText, type AuditLogColumnDef, type AuditLogTableFeatures } from "./auditLogColumns";
+import { toChangesCsv, toEntriesCsv, toEntriesJson, type EntryExportColumn } from "./exportAuditLog";
+import { auditLogTableAnatomy, auditLogTableParts as parts, type AuditLogTablePart } from "./parts";
 
 /** The TanStack Table instance of the audit log table (see `useTable` in `@tanstack/react-table` 9). */
 export type AuditLogTableInstance = ReactTable<AuditLogTableFeatures, AuditLogEntry>;
@@ -60,11 +75,17 @@ export interface UseAuditLogTableOptions extends Pick<UseAuditLogEntriesOptions,
   /** The field that holds a record's id in bulk `data` / `previousData` items. Default `"id"`. */
   idField?: string;
   /**
-   * Labels, hidden and redacted fields, as `<RecordDiff fields>`: hidden fields are left
-   * out of summaries, searches and exports; redacted values are never searched, shown or
-   * exported (the fact of the change is kept).
+   * Labels, formatters, hidden and redacted fields, as `<RecordDiff fields>`, applied once
+   * to everything the table shows: summaries, filters, search, field suggestions, exports
+   * and each row's diff. Hidden fields are left out; redacted values are never searched,
+   * shown or exported (the fact of the change is kept).
+   *
+   * @example
+   * useAuditLogTable({ resource: "users", fields: { password: { redact: true }, "*.internal": { hidden: true } } })
    */
   fields?: RecordDiffFields;
+  /** The work budget of each entry (a huge row costs bounded time); see `WorkBudgetLimits`. */
+  budget?: WorkBudgetLimits;
   /** Overrides the app's locale for dates and numbers. */
   locale?: string;
   /** An IANA time zone for times and for the days of the date filters. Default: the viewer's. */
@@ -77,7 +98,7 @@ export interface AuditLogFilterChoices {
   actions: string[];
   /** The authors in the log: `value` to filter with (id, else name, else email), `label` to show. */
   authors: { value: string; label: string }[];
-  /** Field paths the entries wrote (two levels deep, hidden fields left out), sorted. */
+  /** Field paths the entries changed (two levels deep, from their described changes: hidden fields never), sorted. */
   fields: string[];
 }
 
@@ -115,10 +136,19 @@ export interface UseAuditLogTableResult {
   /** What the filter controls offer. */
   choices: AuditLogFilterChoices;
   /**
-   * How many entries were read, and how many of them match the filters. With a provider
-   * that pages and has more (`hasMoreOnServer`), both count the pages read so far only.
+   * How many entries were read, how many of them match the filters (`matching`), and how
+   * many more are shown only because they may match a changed-field filter (`possible`:
+   * they wrote the field without a recorded earlier value). The rows are `matching +
+   * possible`. With a provider that pages and has more (`hasMoreOnServer`), all count the
+   * pages read so far only.
    */
-  counts: { read: number; matching: number };
+  counts: { read: number; matching: number; possible: number };
+  /**
+   * How an entry relates to the changed-field filter: `"changed"`, `"possible"` (written
+   * without a recorded earlier value), or `undefined` when no field filter is set.
+   * @selector `[data-part="row"][data-match="possible"]`
+   */
+  getFieldMatch: (entry: AuditLogEntry) => Exclude<FieldMatch, false> | undefined;
   /** The provider has more entries than were read so far (also while the next page is on its way). */
   hasMoreOnServer: boolean;
   /** A page is on its way from the provider. */
@@ -135,69 +165,118 @@ export interface UseAuditLogTableResult {
   describe: (entry: AuditLogEntry) => AuditEntryDescription;
   /**
    * The filtered rows (every table page of the entries read) in their current order, as
-   * CSV: visible columns, formulas made inert. Entries a paging provider has not sent yet
-   * are not in it (see `hasMoreOnServer`).
+   * CSV, formulas made inert, read from the described entries only (the policy applied).
+   * By default one row per entry: the visible columns under their own headers, the
+   * summary whole. `{ rows: "changes" }`: one row per changed field (time, author, action,
+   * record, name, field, path, change, before, after, earlier value recorded / inferred /
+   * not recorded). Entries a paging provider has not sent yet are not in it (see `hasMoreOnServer`).
    */
-  exportCsv: () => AuditLogExport;
-  /** The same rows as JSON, with their changes; hidden fields left out, redacted values replaced by "(hidden)". */
+  exportCsv: (options?: AuditLogCsvExportOptions) => AuditLogExport;
+  /** The same rows as JSON, with their described changes whole; hidden fields left out, redacted values "(hidden)". */
   exportJson: () => AuditLogExport;
   t: AuditTranslate;
   locale: string | undefined;
   formatters: TimelineFormatters;
+  /** The root: `data-state`, `aria-busy` while loading. */
+  getRootProps: <P extends ElementProps>(props?: P) => AuditLogTablePartProps<P>;
+  /** The `<table>`: `aria-label` ("Audit log"), `aria-busy` while loading or filtering. */
+  getTableProps: <P extends ElementProps>(props?: P) => AuditLogTablePartProps<P>;
+  /** A column header `<th>`: `scope`, `data-column`, `aria-sort` when sorted. */
+  getHeaderProps: <P extends ElementProps>(header: AuditLogTableHeader, props?: P) => AuditLogTablePartProps<P>;
+  /** The sort `<button>` in a sortable header: `data-sort="asc" | "desc"`, toggles the sorting. */
+  getSortProps: <P extends ButtonHTMLAttributes<HTMLButtonElement>>(header: AuditLogTableHeader, props?: P) => AuditLogTablePartProps<P>;
+  /** A row `<tr>`: `data-action`, `data-log-id`, `data-state`, `data-bulk`, `data-named`, `data-match`. */
+  getRowProps: <P extends ElementProps>(row: AuditLogTableRow, props?: P) => AuditLogTablePartProps<P>;
+  /** A cell `<td>`: `data-column` (the summary cell's `id` describes the row's toggle). */
+  getCellProps: <P extends ElementProps>(cell: AuditLogTableCell, props?: P) => AuditLogTablePartProps<P>;
+  /** The row's "Show changes" `<button>`: `aria-expanded`, `aria-controls`, `aria-describedby` (the summary), a label as `children`. */
+  getToggleProps: <P extends ButtonHTMLAttributes<HTMLButtonElement>>(row: AuditLogTableRow, props?: P) => AuditLogTablePartProps<P>;
+  /** The `<tr>` under an open row holding its diff: `id` (the toggle's `aria-controls`). */
+  getDetailProps: <P extends ElementProps>(row: AuditLogTableRow, props?: P) => AuditLogTablePartProps<P>;
+  /** A part with no behaviour of its own (`toolbar`, `status`, `empty`, `pagination`…). */
+  getPartProps: <P extends ElementProps>(part: AuditLogTablePart, props?: P) => AuditLogTablePartProps<P>;
 }
+
+/** Options of `exportCsv`. */
+export interface AuditLogCsvExportOptions {
+  /** `"entries"` (default): one row per entry. `"changes"`: one row per changed field. */
+  rows?: "entries" | "changes";
+}
+
+type ElementProps = HTMLAttributes<HTMLElement> & DataAttributes;
+
+/** What a props getter returns: your props merged over the kit's, with its data attributes. */
+export type AuditLogTablePartProps<P> = P & DataAttributes;
+/** A row of the table instance. */
+export type AuditLogTableRow = Row<AuditLogTableFeatures, AuditLogEntry>;
+/** A header of the table instance. */
+export type AuditLogTableHeader = Header<AuditLogTableFeatures, AuditLogEntry, any>;
+/** A cell of the table instance. */
+export type AuditLogTableCell = Cell<AuditLogTableFeatures, AuditLogEntry, any>;
+
+/**
+ * Every option of {@link useAuditLogTable}, declared once (checked complete at compile
+ * time): `<AuditLogTable>` splits its props with it, so no option reaches the DOM.
+ */
+export const auditLogTableOptionKeys = defineOptionKeys<UseAuditLogTableOptions>()([
+  "resource",
+  "id",
+  "live",
+  "meta",
+  "requestPageSize",
+  "filters",
+  "defaultFilters",
+  "onFiltersChange",
+  "initialState",
+  "tableOptions",
+  "columns",
+  "renderName",
+  "ignore",
+  "idField",
+  "fields",
+  "budget",
+  "locale",
+  "timeZone",
+]);
 
 const DEFAULT_SORTING = [{ id: "time", desc: true }];
 const DEFAULT_PAGINATION = { pageIndex: 0, pageSize: 25 };
-// Field suggestions are read from this many entries, this deep: a hint, not an index.
+// Field suggestions are read from this many entries: a hint, not an index.
 const FIELD_SCAN_ENTRIES = 1000;
-const FIELD_SCAN_DEPTH = 2;
-
-function collectFields(entries: readonly AuditLogEntry[], isHidden: (path: readonly (string | number)[]) => boolean): string[] {
-  const found = new Set<string>();
-  const visit = (value: unknown, path: string[]) => {
-    if (path.length >= FIELD_SCAN_DEPTH || getValueType(value) !== "object") return;
-    for (const key of safeKeys(value as object).slice(0, 200)) {
-      const child = [...path, key];
-      if (isHidden(child)) continue;
-      found.add(child.join("."));
-      visit(safeGet(value as object, key), child);
-    }
-  };
-  for (const entry of entries.slice(0, FIELD_SCAN_ENTRIES)) {
-    for (const side of [entry.data, entry.previousData]) {
-      // A bulk entry's sides are lists of records: their fields are the records' fields.
-      if (getValueType(side) === "array") for (const item of toArray(side).slice(0, 20)) visit(item, []);
-      else visit(side, []);
-    }
-  }
-  return [...found].sort();
-}
 
 /** `audit-log-<resource>-<the viewer's (or the time zone's) day>.<extension>`, safe for any file system. */
 const toFileName = (resource: string, extension: string, timeZone: string | undefined) =>
   `audit-log-${resource.replace(/[^\w-]+/g, "_").slice(0, 60) || "log"}-${toDayKey(new Date(), { timeZone })}.${extension}`;
 
+const DEFAULT_COLUMN_IDS = new Set(["time", "author", "action", "record", "name", "summary"]);
+const merge = <P extends object>(own: object, props: P | undefined) => mergeProps(own, props) as AuditLogTablePartProps<P>;
+const attrs = (part: AuditLogTablePart): DataAttributes => auditLogTableAnatomy.attrs(part);
+
 /**
  * The headless audit log table: reads a resource's log (or one record's) through
- * `useAuditLogEntries`, the same reading, filtering (`filterEntries`) and summaries
- * (`useAuditEntryDescriber`) as the timeline, and returns a TanStack Table 9 instance with
- * sorting, pagination, column visibility and row expansion, plus filters, their choices,
- * and CSV / JSON exports of the filtered rows. Render `table` with any table components;
- * `<AuditLogTable>` is the kit's own rendering.
+ * `useAuditLogEntries`, each entry through the same pipeline as the timeline
+ * (`useAuditEntryDescriber`: the policy `fields` / `ignore` and the work `budget` applied
+ * once, for summaries, filters, search, field suggestions and exports), and returns a
+ * TanStack Table 9 instance with sorting, pagination, column visibility and row
+ * expansion, plus filters, their choices, CSV / JSON exports of the filtered rows, and a
+ * props getter per part of the markup contract (`getRootProps`, `getTableProps`,
+ * `getHeaderProps`, `getSortProps`, `getRowProps`, `getCellProps`, `getToggleProps`,
+ * `getDetailProps`). Render `table` with any table components; `<AuditLogTable>` is the
+ * kit's own rendering.
  *
  * Work is bounded for large logs: past 2,000 entries, filters apply in slices between
- * frames (typing stays responsive; the previous rows stay meanwhile, `isFiltering`), a
- * search text is built once per entry, and summaries are computed only for the rows on screen.
+ * frames (typing stays responsive; the previous rows stay meanwhile, `isFiltering`), each
+ * entry is read once per policy (cached), and field suggestions read the first 1,000 entries.
  *
  * @example
- * const { table, state } = useAuditLogTable({ resource: "products" });
+ * const log = useAuditLogTable({ resource: "users", fields: { password: { redact: true } } });
  * return (
- *   <table>
+ *   <table {...log.getTableProps()}>
  *     <tbody>
- *       {table.getRowModel().rows.map((row) => (
- *         <tr key={row.id}>
+ *       {log.table.getRowModel().rows.map((row) => (
+ *         <tr key={row.id} {...log.getRowProps(row)}>
  *           {row.getVisibleCells().map((cell) => (
- *             <td key={cell.id}><table.FlexRender cell={cell} /></td>
+ *             <td key={cell.id} {...log.getCellProps(cell)}><log.table.FlexRender cell={cell} /></td>
  *           ))}
  *         </tr>
  *       ))}
@@ -208,12 +287,13 @@ const toFileName = (resource: string, extension: string, timeZone: string | unde
 export function useAuditLogTable(options: UseAuditLogTableOptions): UseAuditLogTableResult {
   const { resource, id, live, meta, idField, ignore, timeZone, renderName } = options;
   const log = useAuditLogEntries({ resource, id, live, meta, pageSize: options.requestPageSize ?? 100 });
-  const { describe, t, locale, formatters, fields, isExcluded } = useAuditEntryDescriber({
+  const { describe, reader, t, locale, formatters, fields } = useAuditEntryDescriber({
     allEntries: log.allEntries,
     recordId: id,
     idField,
     ignore,
     fields: options.fields,
+    budget: options.budget,
     locale: options.locale,
     timeZone,
   });
@@ -226,14 +306,33 @@ export function useAuditLogTable(options: UseAuditLogTableOptions): UseAuditLogT
   });
   // Filtering a large log takes a moment: the controls update at once, the rows follow,
   // filtered in slices between frames (the previous rows stay meanwhile, `isFiltering`).
-  const filterKey = JSON.stringify(canonicalizeFilters(filters) ?? null);
+  const canonical = canonicalizeFilters(filters);
+  const filterKey = JSON.stringify(canonical ?? null);
   const keep = useMemo(
-    () => createEntryFilter(filters, { timeZone: formatters.timeZone, isExcluded }),
+    () => createEntryFilter(filters, { timeZone: formatters.timeZone, reader }),
     // The key stands for the filters: callers often pass new literals on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [filterKey, formatters.timeZone, isExcluded],
+    [filterKey, formatters.timeZone, reader],
   );
   const { items: filtered, isPending: isFiltering } = useIncrementalFilter(log.entries, keep);
+
+  // A changed-field filter keeps entries that may have changed the field (no recorded
+  // earlier value): they are shown, marked, and not counted as matches.
+  const fieldKey = JSON.stringify(canonical?.fields ?? null);
+  const getFieldMatch = useMemo(() => {
+    const wanted: string[] = JSON.parse(fieldKey) ?? [];
+    return (entry: AuditLogEntry): Exclude<FieldMatch, false> | undefined => {
+      if (wanted.length === 0) return undefined;
+      let match: FieldMatch = false;
+      for (const field of wanted) {
+        const found = reader.matchField(entry, field);
+        if (found === "changed") return "changed";
+        if (found === "possible") match = found;
+      }
+      return match || undefined;
+    };
+  }, [fieldKey, reader]);
+  const possibleCount = useMemo(() => filtered.reduce((count, entry) => count + (getFieldMatch(entry) === "possible" ? 1 : 0), 0), [filtered, getFieldMatch]);
 
   const userColumns = options.columns;
   const columns = useMemo(() => {
@@ -292,84 +391,69 @@ export function useAuditLogTable(options: UseAuditLogTableOptions): UseAuditLogT
       const value = author?.id !== undefined ? String(author.id) : (author?.name ?? author?.email);
       if (value !== undefined && !authors.has(value)) authors.set(value, getAuthorLabel(author) ?? value);
     }
+    // From the described changes: what the entries changed, the policy applied (a hidden field never shows).
+    const changed = new Set<string>();
+    for (const entry of log.entries.slice(0, FIELD_SCAN_ENTRIES)) for (const path of getChangedFieldPaths(describe(entry))) changed.add(path);
     return {
       actions: [...actions].sort(),
       authors: [...authors].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, formatters.locale)),
-      fields: collectFields(log.entries, fields.isHidden),
+      fields: [...changed].sort(),
     };
-  }, [log.entries, fields, formatters.locale]);
+  }, [log.entries, describe, formatters.locale]);
 
-  const exportRows = useCallback(() => table.getPrePaginatedRowModel().rows.map((row) => row.original), [table]);
+  const exportDescriptions = useCallback(() => table.getPrePaginatedRowModel().rows.map((row) => describe(row.original)), [table, describe]);
 
-  const exportCsv = useCallback((): AuditLogExport => {
-    const entries = exportRows();
-    const visible = table.getVisibleLeafColumns().map((column) => column.id);
-    const header = visible.map((columnId) => getColumnLabel(columnId, t));
-    const rows = entries.map((entry) =>
-      visible.map((columnId): ExportCell => {
-        switch (columnId) {
-          case "time":
-            return entry.createdAt?.toISOString() ?? "";
-          case "author":
-            return getAuthorLabel(entry.author) ?? "";
-          case "action":
-            return entry.action;
-          case "record":
-            return entry.recordIds.map(String).join(" ");
-          case "name":
-            return entry.name ?? "";
-          case "summary":
-            return describe(entry).summaryText;
-          default: {
+  const exportCsv = useCallback(
+    (exportOptions: AuditLogCsvExportOptions = {}): AuditLogExport => {
+      const descriptions = exportDescriptions();
+      let text: string;
+      if (exportOptions.rows === "changes") text = toChangesCsv(descriptions, { fields, t });
+      else {
+        const columns = table.getVisibleLeafColumns().map((column): EntryExportColumn => {
+          const header = getColumnHeaderText(column, t);
+          if (DEFAULT_COLUMN_IDS.has(column.id)) return { id: column.id, header };
+          return {
+            id: column.id,
+            header,
             // A column of yours: its accessor value, when it is plain.
-            const value = table.getRow(String(entry.id), true)?.getValue(columnId);
-            const type = getValueType(value);
-            return type === "string" || type === "number" || type === "boolean" ? (value as ExportCell) : "";
-          }
-        }
-      }),
-    );
-    return { text: toCsv(header, rows), fileName: toFileName(resource, "csv", formatters.timeZone), mimeType: "text/csv;charset=utf-8", count: entries.length };
-  }, [exportRows, table, t, describe, resource, formatters.timeZone]);
+            getValue: (entry): ExportCell => {
+              const value = table.getRow(String(entry.id), true)?.getValue(column.id);
+              const type = getValueType(value);
+              return type === "string" || type === "number" || type === "boolean" ? (value as ExportCell) : "";
+            },
+          };
+        });
+        text = toEntriesCsv(descriptions, columns);
+      }
+      return { text, fileName: toFileName(resource, "csv", formatters.timeZone), mimeType: "text/csv;charset=utf-8", count: descriptions.length };
+    },
+    [exportDescriptions, table, t, fields, resource, formatters.timeZone],
+  );
 
   const exportJson = useCallback((): AuditLogExport => {
-    const entries = exportRows();
+    const descriptions = exportDescriptions();
     const visible = new Set(table.getVisibleLeafColumns().map((column) => column.id));
-    const hidden = t("auditLog.recordDiff.redacted", "(hidden)");
-    const show = (value: unknown, path: readonly (string | number)[]) => (fields.isRedacted(path) ? hidden : fields.scrub(value, path, hidden));
-    const out = entries.map((entry) => {
-      const description = describe(entry);
-      const row: Record<string, unknown> = { id: entry.id, resource: entry.resource };
-      if (visible.has("time")) row.time = entry.createdAt?.toISOString() ?? null;
-      if (visible.has("author")) row.author = entry.author ? { id: entry.author.id, name: entry.author.name, email: entry.author.email } : null;
-      if (visible.has("action")) row.action = entry.action;
-      if (visible.has("record")) row.records = entry.recordIds;
-      if (visible.has("name")) row.name = entry.name ?? null;
-      if (visible.has("summary")) row.summary = description.summaryText;
-      row.changes = description.changes.map((change) => {
-        const item: Record<string, unknown> = { path: formatPath(change.path), kind: change.kind };
-        if (change.kind !== "added" && !change.isBeforeUnknown) item.before = show(change.before, change.path);
-        if (change.kind !== "removed") item.after = show(change.after, change.path);
-        if (change.isBeforeInferred) item.beforeInferred = true;
-        return item;
-      });
-      return row;
-    });
-    return { text: toJsonText(out), fileName: toFileName(resource, "json", formatters.timeZone), mimeType: "application/json", count: entries.length };
-  }, [exportRows, table, t, describe, fields, resource, formatters.timeZone]);
+    return { text: toEntriesJson(descriptions, visible), fileName: toFileName(resource, "json", formatters.timeZone), mimeType: "application/json", count: descriptions.length };
+  }, [exportDescriptions, table, resource, formatters.timeZone]);
+
+  const baseId = useId();
+  const domId = (row: AuditLogTableRow, suffix: string) => `${baseId}-r${row.index}-${suffix}`;
+  const isSummaryVisible = table.getVisibleLeafColumns().some((column) => column.id === "summary");
+  const { state } = log;
 
   return {
     table,
-    state: log.state,
+    state,
     error: log.error,
     loadMoreError: log.pageError,
     malformed: log.malformed,
     filters,
     setFilters,
-    isFiltered: canonicalizeFilters(filters) !== undefined,
+    isFiltered: canonical !== undefined,
     isFiltering,
     choices,
-    counts: { read: log.entries.length, matching: filtered.length },
+    counts: { read: log.entries.length, matching: filtered.length - possibleCount, possible: possibleCount },
+    getFieldMatch,
     hasMoreOnServer: hasNextPage,
     isLoadingMore: isFetchingNextPage,
     isTruncated: log.isTruncated,
@@ -382,5 +466,66 @@ export function useAuditLogTable(options: UseAuditLogTableOptions): UseAuditLogT
     t,
     locale,
     formatters,
+    getRootProps: (props) => merge({ ...attrs(parts.root), "data-state": state, "aria-busy": state === "loading" || undefined }, props),
+    getTableProps: (props) =>
+      merge({ ...attrs(parts.table), "aria-label": t("auditLog.table.label", "Audit log"), "aria-busy": state === "loading" || isFiltering || undefined }, props),
+    getHeaderProps: (header, props) => {
+      const sorted = header.column.getIsSorted();
+      return merge(
+        {
+          ...attrs(parts.header),
+          scope: "col",
+          "data-column": header.column.id,
+          "aria-sort": sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined,
+        },
+        props,
+      );
+    },
+    getSortProps: (header, props) =>
+      merge(
+        {
+          ...attrs(parts.sort),
+          type: "button" as const,
+          "data-sort": header.column.getIsSorted() || undefined,
+          onClick: header.column.getToggleSortingHandler(),
+        },
+        props,
+      ),
+    getRowProps: (row, props) => {
+      const entry = row.original;
+      return merge(
+        {
+          ...attrs(parts.row),
+          "data-action": entry.action,
+          "data-log-id": row.id,
+          "data-state": row.getIsExpanded() ? "open" : "closed",
+          "data-bulk": isBulkAction(entry.action) ? "" : undefined,
+          "data-named": entry.name !== undefined ? "" : undefined,
+          "data-match": getFieldMatch(entry),
+        },
+        props,
+      );
+    },
+    getCellProps: (cell, props) =>
+      merge({ ...attrs(parts.cell), "data-column": cell.column.id, id: cell.column.id === "summary" ? domId(cell.row, "summary") : undefined }, props),
+    getToggleProps: (row, props) => {
+      const isOpen = row.getIsExpanded();
+      return merge(
+        {
+          ...attrs(parts.toggle),
+          type: "button" as const,
+          "aria-expanded": isOpen,
+          "aria-controls": isOpen ? domId(row, "detail") : undefined,
+          // Described by the row's summary, so "Show changes" says which changes.
+          "aria-describedby": isSummaryVisible ? domId(row, "summary") : undefined,
+          "data-state": isOpen ? "open" : "closed",
+          onClick: () => row.toggleExpanded(),
+          children: isOpen ? t("auditLog.table.hideChanges", "Hide changes") : t("auditLog.table.showChanges", "Show changes"),
+        },
+        props,
+      );
+    },
+    getDetailProps: (row, props) => merge({ ...attrs(parts.detail), id: domId(row, "detail") }, props),
+    getPartProps: (part, props) => merge(attrs(part), props),
   };
 }

@@ -4,9 +4,13 @@ import type { ChangeSummary } from "../core/summarizeChanges";
 import { RecordDiff, type RecordDiffProps } from "../record-diff/RecordDiff";
 import { RenameLogEntry } from "../rename-log-entry/RenameLogEntry";
 import { describeUnreadableRow } from "../shared/describeUnreadableRow";
+import { ErrorBoundary } from "../shared/ErrorBoundary";
 import { flexRender, type Renderable } from "../shared/flexRender";
-import { formatNumber, toIntlLocale } from "../shared/intl";
-import { AUDIT_TIMELINE_SCOPE, auditTimelineParts as parts } from "./parts";
+import { formatNumber, toIntlLocale } from "../core/intl";
+import { mergeProps } from "../shared/mergeProps";
+import { splitProps } from "../shared/splitProps";
+import { auditTimelineOptionKeys } from "./auditTimelineOptionKeys";
+import { auditTimelineAnatomy, auditTimelineParts as parts } from "./parts";
 import {
   useAuditTimeline,
   type AuditTimelineDay,
@@ -70,10 +74,12 @@ export function defaultRenderRename({ log }: AuditTimelineRenameProps) {
   return <RenameLogEntry log={log} />;
 }
 
-/** Props of {@link AuditTimeline}: the hook's options, renderers, and the root `<div>`'s own props. */
-export interface AuditTimelineProps
-  extends Omit<UseAuditTimelineOptions, "fields">,
-    Omit<HTMLAttributes<HTMLDivElement>, "children" | keyof UseAuditTimelineOptions> {
+/**
+ * Props of {@link AuditTimeline}: the hook's options (split off by
+ * `auditTimelineOptionKeys`; `fields`, `ignore` and `budget` apply to every view of an
+ * entry), renderers, and the root `<div>`'s own props.
+ */
+export interface AuditTimelineProps extends UseAuditTimelineOptions, Omit<HTMLAttributes<HTMLDivElement>, "children" | keyof UseAuditTimelineOptions> {
   /**
    * Replaces an entry's content (its `<li data-part="entry">` stays, with its data
    * attributes). Receives the item, the hook's result, and the default content.
@@ -97,11 +103,13 @@ export interface AuditTimelineProps
    */
   renderRename?: Renderable<AuditTimelineRenameProps> | null;
   /**
-   * Props for each entry's `<RecordDiff>` (`view`, `fields`, `renderValue`…). Its
-   * `fields` apply to the summaries too: hidden fields are not mentioned, redacted ones
-   * are named without their values ("Changed password (hidden)").
+   * Props for each entry's `<RecordDiff>` (`view`, `pageSize`, `renderValue`…). Its
+   * changes, overflow, `fields`, `ignore`, `locale` and `timeZone` come from the timeline.
+   *
+   * `diffProps.fields` is a deprecated alias of the top-level `fields`, used only when
+   * `fields` is absent.
    */
-  diffProps?: Omit<RecordDiffProps, "changes" | "previousData" | "data" | "log" | "ignore" | "getItemId" | "minTextDiffLength">;
+  diffProps?: Omit<RecordDiffProps, "changes" | "overflow" | "previousData" | "data" | "log" | "ignore" | "getItemId" | "minTextDiffLength" | "budget">;
   /** The level of the day headings. Default 3. */
   headingLevel?: 2 | 3 | 4 | 5 | 6;
 }
@@ -121,13 +129,16 @@ export interface AuditTimelineEntryContentProps {
 function DefaultAuthor({ author, label }: AuditTimelineAuthorProps) {
   return (
     <>
-      {author?.avatar && <img data-scope={AUDIT_TIMELINE_SCOPE} data-part={parts.avatar} src={author.avatar} alt="" width={20} height={20} />}
+      {author?.avatar && <img {...auditTimelineAnatomy.attrs(parts.avatar)} src={author.avatar} alt="" width={20} height={20} />}
       {label}
     </>
   );
 }
 
-/** An entry's default content: header (author, action, name or rename slot, time), summary, toggle, diff. */
+/**
+ * An entry's default content: header (author, action, name or rename slot, time),
+ * summary, the note of a possible match (under a changed-field filter), toggle, diff.
+ */
 export function AuditTimelineEntryContent({ item, timeline, resource, renderers = {} }: AuditTimelineEntryContentProps) {
   const { entry } = item;
   const author = { author: entry.author, label: item.authorLabel, isUnknown: item.isAuthorUnknown, item };
@@ -161,8 +172,11 @@ export function AuditTimelineEntryContent({ item, timeline, resource, renderers 
       <p {...timeline.getSummaryProps(item)}>
         {renderers.renderSummary ? flexRender(renderers.renderSummary, { summary: item.summary, text: item.summaryText, item }) : item.summaryText}
       </p>
+      {item.fieldMatch === "possible" && (
+        <p {...timeline.getPartProps(parts.matchNote)}>{timeline.t("auditLog.timeline.possibleMatch", "May have changed: its earlier value was not recorded")}</p>
+      )}
       {item.hasChanges && <button {...timeline.getToggleProps(item)} />}
-      <div {...timeline.getDiffProps(item)}>{item.isExpanded && <RecordDiff {...renderers.diffProps} changes={item.getChanges()} />}</div>
+      <div {...timeline.getDiffProps(item)}>{item.isExpanded && <RecordDiff {...mergeProps(renderers.diffProps ?? {}, timeline.getRecordDiffProps(item))} />}</div>
     </>
   );
 }
@@ -183,11 +197,19 @@ const sameRenderers = (a: Renderers, b: Renderers) =>
  * One entry. Memoised: opening one entry, or a tooltip, renders that entry only, however
  * many are on screen. A custom `renderEntry` also gets the whole hook result, so with it
  * every entry renders whenever the timeline does.
+ *
+ * Its own error boundary: a renderer of the app's that throws for this entry shows a
+ * fallback in its place (`data-failed`), and its neighbours render on. A new item (new
+ * data, or the entry opened) tries again.
  */
 const EntryRow = /* @__PURE__ */ memo(
   function EntryRow({ item, getters, resource, renderers, renderEntry, timeline }: EntryRowProps) {
     const defaultContent = <AuditTimelineEntryContent item={item} timeline={getters} resource={resource} renderers={renderers} />;
-    return <li {...getters.getEntryProps(item)}>{renderEntry ? flexRender(renderEntry, { item, timeline, defaultContent }) : defaultContent}</li>;
+    return (
+      <ErrorBoundary resetKey={item} fallback={(error) => <FailedEntry item={item} error={error} timeline={getters} />}>
+        <li {...getters.getEntryProps(item)}>{renderEntry ? flexRender(renderEntry, { item, timeline, defaultContent }) : defaultContent}</li>
+      </ErrorBoundary>
+    );
   },
   (a, b) =>
     a.item === b.item &&
@@ -236,6 +258,17 @@ const DayGroup = /* @__PURE__ */ memo(
     (a.renderEntry === undefined || a.timeline === b.timeline),
 );
 
+/** An entry whose rendering threw: its `<li>` (with `data-failed`) and why, as text. */
+function FailedEntry({ item, error, timeline }: { item: AuditTimelineItem; error: Error; timeline: AuditTimelineEntryGetters }) {
+  return (
+    <li {...timeline.getEntryProps(item, { "data-failed": "" } as HTMLAttributes<HTMLElement>)}>
+      <p {...timeline.getPartProps(parts.fallback)}>
+        {timeline.t("auditLog.timeline.renderError", "This entry could not be shown: {message}", { message: error.message || String(error) })}
+      </p>
+    </li>
+  );
+}
+
 function MalformedEntry({ row, timeline }: { row: MalformedLogEntry; timeline: AuditTimelineEntryGetters }) {
   // Only what identifies the row: its data may hold fields the diffs redact or hide.
   const identity = describeUnreadableRow(row.raw);
@@ -262,9 +295,11 @@ function MalformedEntry({ row, timeline }: { row: MalformedLogEntry; timeline: A
  * - `<ol data-part="list">` of `<li data-part="day" data-day="YYYY-MM-DD">`, each with a
  *   `data-part="day-heading"` and an `<ol data-part="entries">`
  * - `<li data-part="entry" data-action="<action>" data-log-id="<id>" data-state="open|closed">`
- *   (`data-bulk`, `data-named` when they apply) holding `data-part` `header`, `author`,
- *   `avatar`, `action`, `name` (or `rename`, the slot), `time` (+ `time-tooltip`), `summary`, `toggle`, `diff`
+ *   (`data-bulk`, `data-named`, `data-match="changed|possible"` when they apply) holding `data-part` `header`, `author`,
+ *   `avatar`, `action`, `name` (or `rename`, the slot), `time` (+ `time-tooltip`), `summary`,
+ *   `match-note` (a possible match), `toggle`, `diff`
  * - an unreadable row: `<li data-part="entry" data-malformed="">` with `summary` and `raw` (its id, resource, action and time only)
+ * - an entry whose renderer threw: `<li data-part="entry" data-failed="">` with `fallback`
  * - `show-more` (stays while a page loads: `aria-disabled`, `aria-busy`), `sentinel`,
  *   `truncated` (more history exists than the kit reads), `status`, `empty`, `error` + `retry`,
  *   `unconfigured`, `skeleton`
@@ -274,53 +309,13 @@ function MalformedEntry({ row, timeline }: { row: MalformedLogEntry; timeline: A
  * @example
  * <AuditTimeline resource="products" id={record.id} />
  * <AuditTimeline resource="products" filters={{ action: "update", namedOnly: true }} order="oldest" />
+ * <AuditTimeline resource="users" id={7} fields={{ password: { redact: true }, token: { hidden: true } }} />
  */
 export function AuditTimeline(props: AuditTimelineProps) {
-  const {
-    renderEntry,
-    renderAuthor,
-    renderAction,
-    renderSummary,
-    renderRename = defaultRenderRename,
-    diffProps,
-    headingLevel = 3,
-    resource,
-    id,
-    filters,
-    pageSize,
-    live,
-    meta,
-    order,
-    batchSize,
-    ignore,
-    idField,
-    expanded,
-    defaultExpanded,
-    onExpandedChange,
-    now,
-    locale,
-    timeZone,
-    ...rootProps
-  } = props;
-  const timeline = useAuditTimeline({
-    resource,
-    id,
-    filters,
-    pageSize,
-    live,
-    meta,
-    order,
-    batchSize,
-    ignore,
-    idField,
-    fields: diffProps?.fields,
-    expanded,
-    defaultExpanded,
-    onExpandedChange,
-    now,
-    locale,
-    timeZone,
-  });
+  const [options, ownProps] = splitProps(props, auditTimelineOptionKeys);
+  const { renderEntry, renderAuthor, renderAction, renderSummary, renderRename = defaultRenderRename, diffProps, headingLevel = 3, ...rootProps } = ownProps;
+  const { resource } = options;
+  const timeline = useAuditTimeline({ ...options, fields: options.fields ?? diffProps?.fields });
   const { t, state } = timeline;
   const Heading = `h${headingLevel}` as const;
   const renderers = { renderAuthor, renderAction, renderSummary, renderRename, diffProps };

@@ -1,3 +1,5 @@
+import { createAnatomy } from "../shared/anatomy";
+
 /**
  * The `data-scope` of every element `<AuditTimeline>` renders. Each element carries it
  * with its `data-part`, so selectors never reach into a nested `<RecordDiff>` or
@@ -7,10 +9,14 @@
 export const AUDIT_TIMELINE_SCOPE = "audit-timeline";
 
 /**
- * Every `data-part` of `<AuditTimeline>`, declared once: markup, styles.css, tests and
- * stories use these names. Each element also has `data-scope="audit-timeline"`.
+ * The anatomy of `<AuditTimeline>` (see `createAnatomy`): its scope and every part,
+ * declared once. `auditTimelineAnatomy.attrs(part)` gives an element its `data-scope` and
+ * `data-part`; `auditTimelineAnatomy.selector(part)` finds it (in CSS, tests, stories).
+ *
+ * @example
+ * container.querySelectorAll(auditTimelineAnatomy.selector(auditTimelineParts.entry))
  */
-export const auditTimelineParts = {
+export const auditTimelineAnatomy = /* @__PURE__ */ createAnatomy(AUDIT_TIMELINE_SCOPE, {
   /**
    * The root `<div>`. `data-state="loading" | "error" | "empty" | "ready" | "unconfigured"`;
    * `aria-busy="true"` while the first page or a further one loads.
@@ -27,7 +33,10 @@ export const auditTimelineParts = {
   /**
    * `<li>` for one log entry: `data-action="<action>"`, `data-log-id="<id>"`,
    * `data-state="open" | "closed"` (its diff), `data-bulk` for bulk actions, `data-named`
-   * when it has a name. A row that could not be read has `data-malformed` and no `data-action`.
+   * when it has a name, `data-match="changed" | "possible"` under a changed-field filter
+   * (`possible`: written without a recorded earlier value, so it may have changed). A row
+   * that could not be read has `data-malformed` and no `data-action`; an entry whose
+   * rendering threw (a renderer of the app's own) has `data-failed` and a `fallback`.
    */
   entry: "entry",
   /** `<div>` holding author, action, name and time on one line. */
@@ -46,6 +55,10 @@ export const auditTimelineParts = {
   timeTooltip: "time-tooltip",
   /** `<p>`: the one-line summary ("Changed price from 50 to 100 and 2 more fields"). */
   summary: "summary",
+  /** `<p>` under a changed-field filter, in an entry that only may have changed the field: "May have changed: its earlier value was not recorded". */
+  matchNote: "match-note",
+  /** `<p>` in an entry `data-failed`: "This entry could not be shown: {message}" (its renderer threw). */
+  fallback: "fallback",
   /** `<button aria-expanded aria-controls>`: shows or hides the entry's diff. */
   toggle: "toggle",
   /** `<span>` in the header: the slot of the rename control (`renderRename`), in place of `name`. */
@@ -75,7 +88,13 @@ export const auditTimelineParts = {
    * (`MAX_AUDIT_LOG_PAGES` requests), so the list is not complete ("Showing the first 500 entries…").
    */
   truncated: "truncated",
-} as const;
+} as const);
+
+/**
+ * Every `data-part` of `<AuditTimeline>`, declared once: markup, styles.css, tests and
+ * stories use these names. Each element also has `data-scope="audit-timeline"`.
+ */
+export const auditTimelineParts = auditTimelineAnatomy.parts;
 
 /** The name of one part of `<AuditTimeline>`; see {@link auditTimelineParts}. */
 export type AuditTimelinePart = (typeof auditTimelineParts)[keyof typeof auditTimelineParts];

@@ -6,9 +6,11 @@ interface Node {
   /** Removed array items, by their old index. */
   removed: Map<number, FieldChange>;
   children: Map<PathSegment, Node>;
+  /** Some change at or under this node adds or changes a value (not only removals). */
+  hasWrites: boolean;
 }
 
-const newNode = (): Node => ({ removed: new Map(), children: new Map() });
+const newNode = (): Node => ({ removed: new Map(), children: new Map(), hasWrites: false });
 
 /**
  * Applies a list of changes from {@link computeChanges} to the old version and returns
@@ -19,11 +21,21 @@ const newNode = (): Node => ({ removed: new Map(), children: new Map() });
  * Arrays are rebuilt from the entries: removed items (old indices) go, added ones
  * (new indices) come, moved ones carry their old index, and every other old item keeps
  * its order.
+ *
+ * Only own properties are read, and every key is written as an own property: a change
+ * at `__proto__` or `constructor` is a field like any other, never a prototype (nor
+ * `Object.prototype`'s members). A change under a key that `previous` lacks builds that
+ * key from nothing (an object, or an array for an index), as for a create; removals
+ * under such a key leave it absent.
+ *
+ * @example
+ * applyChanges({ price: 50 }, computeChanges({ price: 50 }, { price: 60 })) // { price: 60 }
  */
 export function applyChanges(previous: unknown, changes: readonly FieldChange[]): unknown {
   const root = newNode();
   for (const change of changes) {
     if (change.kind === "unchanged") continue;
+    const isWrite = change.kind !== "removed";
     let node = root;
     const last = change.path.length - 1;
     for (let i = 0; i < last; i++) {
@@ -31,6 +43,7 @@ export function applyChanges(previous: unknown, changes: readonly FieldChange[])
       let next = node.children.get(segment);
       if (!next) node.children.set(segment, (next = newNode()));
       node = next;
+      node.hasWrites ||= isWrite;
     }
     if (last < 0) {
       root.self = change;
@@ -44,6 +57,7 @@ export function applyChanges(previous: unknown, changes: readonly FieldChange[])
     let target = node.children.get(segment);
     if (!target) node.children.set(segment, (target = newNode()));
     target.self = change;
+    target.hasWrites ||= isWrite;
   }
   return build(previous, root, changes.length > 0 && isCreate(previous));
 }
@@ -86,8 +100,12 @@ function buildObject(base: object, node: Node, tasks: Task[]): Record<string, un
   for (const key of safeKeys(base)) setOwn(out, key, safeGet(base, key));
   for (const [key, childNode] of node.children) {
     const name = String(key);
+    const put = (value: unknown) => setOwn(out, name, value);
+    // Own keys only: `out.constructor` or `out.__proto__` would find Object.prototype's.
     if (childNode.self?.kind === "removed") delete out[name];
-    else tasks.push({ previous: out[name], node: childNode, fromNothing: false, put: (value) => setOwn(out, name, value) });
+    else if (Object.hasOwn(out, name)) tasks.push({ previous: out[name], node: childNode, fromNothing: false, put });
+    // A key `previous` lacks is built from nothing when a value is written under it; removals alone leave it absent.
+    else if (childNode.hasWrites) tasks.push({ previous: undefined, node: childNode, fromNothing: true, put });
   }
   return out;
 }

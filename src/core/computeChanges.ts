@@ -1,5 +1,6 @@
+import { alignArrays, toIdKey, type IdKey } from "./alignArrays";
+import { createUnlimitedBudget, createWorkBudget, isWorkBudget, type ChangeOverflow, type WorkBudget } from "./budget";
 import { diffWords } from "./diffWords";
-import { matchByHash } from "./matchItems";
 import { compileIncrementalMatcher, toPathKey, type IncrementalPathMatcher } from "./path";
 import type { ChangeKind, ChangeNote, ComputeChangesOptions, FieldChange, GetItemId, PathSegment } from "./types";
 import { getValueType, hashValue, leavesEqual, safeGet, safeKeys, toArray, type ValueType } from "./values";
@@ -64,8 +65,27 @@ const isAbsent = (value: unknown) => value === undefined || value === null;
  * //  { key: "tags.0", kind: "unchanged", ... }, { key: "tags.1", kind: "added", after: "b" }]
  */
 export function computeChanges(previous: unknown, next: unknown, options: ComputeChangesOptions = {}): FieldChange[] {
+  return computeChangeSet(previous, next, options).changes;
+}
+
+/** What {@link computeChangeSet} found: the changes listed, and what a budget left out. */
+export interface ChangeSet {
+  changes: FieldChange[];
+  /** Set when the budget left changes out: say so where the changes are shown. */
+  overflow?: ChangeOverflow;
+}
+
+/**
+ * {@link computeChanges} within a work budget (`options.budget`: limits, or a budget
+ * already being spent by the same entry), saying what it left out. Past `maxChanges`
+ * further changes are counted, not listed; past `maxWork` the walk stops
+ * (`overflow.isIncomplete`); containers deeper than `maxDepth` are one `too-deep` change.
+ * Without `budget`, nothing is limited (as `computeChanges`).
+ */
+export function computeChangeSet(previous: unknown, next: unknown, options: ComputeChangesOptions = {}): ChangeSet {
   const walker = new Walker(options);
-  return walker.run(previous, next);
+  const changes = walker.run(previous, next);
+  return walker.overflow ? { changes, overflow: walker.overflow } : { changes };
 }
 
 /** A change as the walk records it: the path stays a linked node until the walk is over (deep walks discard many). */
@@ -74,22 +94,45 @@ type PendingChange = Omit<FieldChange, "path" | "key"> & { node: PathNode | unde
 class Walker {
   private readonly changes: PendingChange[] = [];
   private realCount = 0;
+  private listedCount = 0;
   private readonly stack: Frame[] = [];
   private readonly ancestorsBefore = new Map<object, number>();
   private readonly ancestorsAfter = new Map<object, number>();
-  private readonly equalPairs = new WeakMap<object, WeakSet<object>>();
+  /**
+   * Pairs of containers already found equal, per ignore state: a pair equal where
+   * `x.secret` is ignored may differ where nothing is (the same objects at `y`).
+   */
+  private readonly equalPairs = new Map<string, WeakMap<object, WeakSet<object>>>();
   private readonly ignore: IncrementalPathMatcher | undefined;
   private readonly getItemId: GetItemId;
   private readonly minTextDiffLength: number;
   private readonly includeUnchanged: boolean;
   private readonly maxDepth: number;
+  private readonly budget: WorkBudget;
+  /** Set once the budget left something out. */
+  overflow: ChangeOverflow | undefined;
+  private stopped = false;
 
   constructor(options: ComputeChangesOptions) {
     this.ignore = compileIncrementalMatcher(options.ignore);
     this.getItemId = options.getItemId ?? defaultGetItemId;
     this.minTextDiffLength = options.minTextDiffLength ?? 60;
     this.includeUnchanged = options.includeUnchanged ?? true;
-    this.maxDepth = options.maxDepth ?? Number.POSITIVE_INFINITY;
+    const given = options.budget;
+    this.budget = isWorkBudget(given) ? given : given ? createWorkBudget(given) : createUnlimitedBudget();
+    this.maxDepth = Math.min(options.maxDepth ?? Number.POSITIVE_INFINITY, this.budget.limits.maxDepth);
+  }
+
+  /** Spends work; once the budget is gone, the walk stops at its next step. */
+  private charge(units: number) {
+    this.budget.work += units;
+    if (this.budget.work > this.budget.limits.maxWork) this.stopped = true;
+  }
+
+  private omit(count: number, isIncomplete: boolean) {
+    const overflow = (this.overflow ??= { omittedCount: 0, isIncomplete: false });
+    overflow.omittedCount += count;
+    if (isIncomplete) overflow.isIncomplete = true;
   }
 
   run(previous: unknown, next: unknown): FieldChange[] {
@@ -135,11 +178,31 @@ class Walker {
   private drain() {
     const stack = this.stack;
     while (stack.length > 0) {
+      if (this.stopped) {
+        // Out of work: what is left unwalked is counted (its known changes) and said to be incomplete.
+        let known = 0;
+        for (const frame of stack) if (frame.type === "emit" && frame.kind !== "unchanged") known++;
+        stack.length = 0;
+        this.omit(known, true);
+        // Open containers stay open: their `exit` frames are gone, so nothing folds what was listed.
+        this.ancestorsBefore.clear();
+        this.ancestorsAfter.clear();
+        return;
+      }
       const frame = stack.pop()!;
+      this.charge(1);
       if (frame.type === "emit") this.emit(frame.path, frame.kind, frame);
       else if (frame.type === "exit") this.exit(frame);
       else this.compare(frame);
     }
+  }
+
+  /** The cache of equal pairs that applies at `path` (its ignore state decides). */
+  private equalPairsAt(path: PathNode | undefined): WeakMap<object, WeakSet<object>> {
+    const key = this.ignore && path ? (this.isIgnored(path), path.ignoreState!.join(",")) : "";
+    let pairs = this.equalPairs.get(key);
+    if (!pairs) this.equalPairs.set(key, (pairs = new WeakMap()));
+    return pairs;
   }
 
   private isIgnored(path: PathNode | undefined): boolean {
@@ -162,8 +225,14 @@ class Walker {
     if (fields.count !== undefined && fields.count > 1) change.count = fields.count;
     if (fields.text) change.text = fields.text;
     if (fields.note) change.note = fields.note;
-    if (kind !== "unchanged") this.realCount++;
-    else if (!this.includeUnchanged) return;
+    if (kind !== "unchanged") {
+      this.realCount++;
+      // Past the cap, changes are counted, not listed (unchanged rows cost only work, which the budget bounds).
+      if (++this.listedCount > this.budget.limits.maxChanges) {
+        this.omit(1, false);
+        return;
+      }
+    } else if (!this.includeUnchanged) return;
     this.changes.push(change);
   }
 
@@ -189,7 +258,7 @@ class Walker {
       else this.emit(path, "changed", { before, after, note: "circular" });
       return;
     }
-    if (this.equalPairs.get(a)?.has(b)) {
+    if (this.equalPairsAt(path).get(a)?.has(b)) {
       if (frame.keepUnchanged !== false) this.emit(path, "unchanged", { before, after });
       return;
     }
@@ -210,7 +279,24 @@ class Walker {
       isArray: beforeType === "array",
       keepUnchanged: frame.keepUnchanged,
     };
-    const children = beforeType === "array" ? this.arrayChildren(path, toArray(a), toArray(b)) : this.objectChildren(path, a, b);
+    const beforeItems = beforeType === "array" ? toArray(a) : undefined;
+    const afterItems = beforeType === "array" ? toArray(b) : undefined;
+    const beforeKeys = beforeItems ? undefined : safeKeys(a);
+    const afterKeys = beforeItems ? undefined : safeKeys(b);
+    // A container that alone costs more than the budget has left is one change, its values
+    // shown whole (bounded), rather than half-walked: its size, not its depth, is the limit.
+    const size = beforeItems ? beforeItems.length + afterItems!.length : beforeKeys!.length + afterKeys!.length;
+    const left = this.budget.limits.maxWork - this.budget.work;
+    if (4 * size > left && size > 0) {
+      this.ancestorsBefore.delete(a);
+      this.ancestorsAfter.delete(b);
+      this.charge(size);
+      this.emit(path, "changed", { before, after, note: "too-large" });
+      // What it holds was not counted: say the comparison is not complete.
+      this.omit(0, true);
+      return;
+    }
+    const children = beforeItems ? this.arrayChildren(path, beforeItems, afterItems!) : this.objectChildren(path, a, b, beforeKeys!, afterKeys!);
     this.stack.push(exit);
     for (let i = children.length - 1; i >= 0; i--) this.stack.push(children[i]!);
   }
@@ -227,15 +313,19 @@ class Walker {
     else if (beforeType !== afterType && !(isDateLike(beforeType) && isDateLike(afterType))) note = "type-changed";
     let text;
     if (typeof before === "string" && typeof after === "string" && Math.max(before.length, after.length) >= this.minTextDiffLength) {
-      text = diffWords(before, after);
+      // The texts of an entry share one budget: twenty long rewrites cost what one may.
+      const budget = this.budget;
+      const usage = { used: 0 };
+      const left = budget.limits.maxTextWork - budget.textWork;
+      if (left > 0) text = diffWords(before, after, { maxWork: Math.min(left, 20_000_000), usage });
+      budget.textWork += usage.used;
     }
     this.emit(path, "changed", { before, after, note, text });
   }
 
-  private objectChildren(path: PathNode | undefined, a: object, b: object): Frame[] {
+  private objectChildren(path: PathNode | undefined, a: object, b: object, beforeKeys: string[], afterKeys: string[]): Frame[] {
     const frames: Frame[] = [];
-    const afterKeys = safeKeys(b);
-    const beforeKeys = safeKeys(a);
+    this.charge(afterKeys.length + beforeKeys.length);
     // Which keys each side has: plain objects answer for themselves (a hash lookup, as a Set
     // would, without building one per object); anything else (class instances, proxies)
     // is asked once, through its key list.
@@ -264,7 +354,7 @@ class Walker {
     else frames.push(frame);
   }
 
-  /** The identities of an array's items, as Map keys (`undefined` for an item without one). */
+    /** The identities of an array's items, as Map keys (`undefined` for an item without one). */
   private readIds(items: readonly unknown[], arrayPath: PathSegment[]): Array<IdKey | undefined> {
     const ids = new Array<IdKey | undefined>(items.length);
     for (let i = 0; i < items.length; i++) ids[i] = toIdKey(this.getItemId(items[i], arrayPath));
@@ -272,48 +362,24 @@ class Walker {
   }
 
   /**
-   * Aligns two arrays: identity matches first (linear), then equal items without
-   * identity; matched pairs outside the longest run kept in order are moves. Between two
-   * kept pairs, unmatched items without identity face each other and are compared in
-   * place; the rest are removals (old index) and insertions (new index).
+   * The frames of two arrays' items, aligned by {@link alignArrays}. Between two kept
+   * pairs, unmatched items without identity face each other and are compared in place;
+   * the rest are removals (old index) and insertions (new index).
    */
   private arrayChildren(path: PathNode | undefined, a: readonly unknown[], b: readonly unknown[]): Frame[] {
     const arrayPath = this.getItemId === defaultGetItemId ? [] : toPath(path);
-    const oldIds = this.readIds(a, arrayPath);
-    const newIds = this.readIds(b, arrayPath);
-    // Only the first item with a given identity is keyed; later duplicates are matched by content.
-    // Plain arrays of small integers, not typed arrays: those live outside the JS heap and
-    // their allocation pressure triggers full garbage collections on large arrays.
-    const oldKeyed = filled(a.length, 0);
-    const newKeyed = filled(b.length, 0);
-    const oldMatch = filled(a.length, -1);
-    const newMatch = filled(b.length, -1);
-    const limit = smallIdLimit(oldIds, newIds);
-    const newIndexById = createIdIndex(limit);
-    for (let j = 0; j < b.length; j++) {
-      const id = newIds[j];
-      if (id !== undefined && newIndexById.get(id) === -1) newIndexById.set(id, j), (newKeyed[j] = 1);
-    }
-    const seenOld = createIdIndex(limit);
-    for (let i = 0; i < a.length; i++) {
-      const id = oldIds[i];
-      if (id === undefined || seenOld.get(id) !== -1) continue;
-      seenOld.set(id, i);
-      oldKeyed[i] = 1;
-      const j = newIndexById.get(id);
-      if (j !== -1) (oldMatch[i] = j), (newMatch[j] = i);
-    }
-    // Keyed items seen on one side only are genuinely added or removed; the others
-    // (no identity, or a duplicate one) are matched by content.
-    const looseOld: number[] = [];
-    const looseNew: number[] = [];
-    for (let i = 0; i < a.length; i++) if (!oldKeyed[i]) looseOld.push(i);
-    for (let j = 0; j < b.length; j++) if (!newKeyed[j]) looseNew.push(j);
-    for (const [oi, nj] of matchByHash(looseOld.map((i) => hashValue(a[i])), looseNew.map((j) => hashValue(b[j])))) {
-      oldMatch[looseOld[oi]!] = looseNew[nj]!;
-      newMatch[looseNew[nj]!] = looseOld[oi]!;
-    }
-    const kept = longestIncreasingRun(newMatch);
+    this.charge(a.length + b.length);
+    const hashCost = { used: 0 };
+    // The quadratic alignment of items without identity spends the budget too; past it, the linear match.
+    const lcs = { maxCells: Math.max(0, this.budget.limits.maxWork - this.budget.work), used: 0 };
+    const { oldMatch, newMatch, oldKeyed, newKeyed, kept } = alignArrays(
+      this.readIds(a, arrayPath),
+      this.readIds(b, arrayPath),
+      (i) => hashValue(a[i], 512, hashCost),
+      (j) => hashValue(b[j], 512, hashCost),
+      lcs,
+    );
+    this.charge(hashCost.used + lcs.used);
     const frames: Frame[] = [];
     let oldCursor = 0;
     let newCursor = 0;
@@ -375,8 +441,9 @@ class Walker {
     this.ancestorsAfter.delete(frame.after);
     const changes = this.changes;
     if (this.realCount === frame.realCount) {
-      let pairs = this.equalPairs.get(frame.before);
-      if (!pairs) this.equalPairs.set(frame.before, (pairs = new WeakSet()));
+      const cache = this.equalPairsAt(frame.path);
+      let pairs = cache.get(frame.before);
+      if (!pairs) cache.set(frame.before, (pairs = new WeakSet()));
       pairs.add(frame.after);
       // An equal subtree is one unchanged entry, except at the root, which lists its fields.
       if (frame.path !== undefined) {
@@ -414,86 +481,6 @@ function hasKey(value: object, keys: readonly string[]): (key: string) => boolea
 
 const isWalkable = (type: ValueType) => type === "array" || type === "object";
 const isDateLike = (type: ValueType) => type === "date" || type === "string";
-
-/** An array of `length` small integers, all `value`. */
-function filled(length: number, value: number): number[] {
-  const array: number[] = [];
-  for (let i = 0; i < length; i++) array.push(value);
-  return array;
-}
-
-/** A Map key for an identity: `7` and `"7"` are the same item (providers mix them), other strings stay strings. */
-type IdKey = string | number;
-function toIdKey(id: unknown): IdKey | undefined {
-  if (typeof id === "number") return id;
-  if (typeof id !== "string") return undefined;
-  // A numeric string in canonical form is keyed as its number; any other string as itself.
-  const code = id.charCodeAt(0);
-  if ((code >= 48 && code <= 57) || code === 45) {
-    const n = Number(id);
-    if (String(n) === id) return n;
-  }
-  return id;
-}
-
-/** Identity → index (-1 when absent). */
-interface IdIndex {
-  get(id: IdKey): number;
-  set(id: IdKey, index: number): void;
-}
-
-/**
- * The usual identities, small non-negative integers (database ids), can index a typed
- * array: no hashing at all. Returns the table size they fit in, or 0 when some do not.
- */
-function smallIdLimit(oldIds: ReadonlyArray<IdKey | undefined>, newIds: ReadonlyArray<IdKey | undefined>): number {
-  const bound = 4 * (oldIds.length + newIds.length) + 1024;
-  let max = -1;
-  for (const ids of [oldIds, newIds]) {
-    for (const id of ids) {
-      if (id === undefined) continue;
-      if (typeof id !== "number" || !(id >= 0 && id < bound) || !Number.isInteger(id)) return 0;
-      if (id > max) max = id;
-    }
-  }
-  return max + 1;
-}
-
-/** An {@link IdIndex}: a typed array for small integer ids (see {@link smallIdLimit}), else a Map. */
-function createIdIndex(smallLimit: number): IdIndex {
-  if (smallLimit > 0) {
-    const table = filled(smallLimit, -1);
-    return { get: (id) => table[id as number]!, set: (id, index) => void (table[id as number] = index) };
-  }
-  const map = new Map<IdKey, number>();
-  return { get: (id) => map.get(id) ?? -1, set: (id, index) => void map.set(id, index) };
-}
-
-/**
- * Marks the matched pairs that keep their relative order (the longest increasing run of
- * old indices, in new-index order); the other matched items count as moved. O(n log n).
- */
-function longestIncreasingRun(newMatch: readonly number[]): number[] {
-  const n = newMatch.length;
-  const tails: number[] = []; // new indices ending the best run of each length
-  const previous = filled(n, -1);
-  for (let j = 0; j < n; j++) {
-    const value = newMatch[j]!;
-    if (value < 0) continue;
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (newMatch[tails[mid]!]! < value) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo > 0) previous[j] = tails[lo - 1]!;
-    tails[lo] = j;
-  }
-  const kept = filled(n, 0);
-  for (let j = tails.length > 0 ? tails[tails.length - 1]! : -1; j >= 0; j = previous[j]!) kept[j] = 1;
-  return kept;
-}
 
 /** Folds consecutive unchanged array items (direct children of one array) into runs with a `count`. */
 function mergeUnchangedRuns(changes: PendingChange[], start: number, itemDepth: number) {

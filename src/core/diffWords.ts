@@ -8,6 +8,8 @@ export interface DiffWordsOptions {
    * time. Default 20,000,000.
    */
   maxWork?: number;
+  /** Adds the work done (token comparisons) to `used`: callers that share a budget across texts read it. */
+  usage?: { used: number };
 }
 
 // A token is a run of letters/digits, a run of white space, or one other character.
@@ -40,9 +42,15 @@ export function diffWords(before: string, after: string, options: DiffWordsOptio
 
   const head = before.slice(0, start);
   const tail = before.slice(before.length - end);
+  const maxWork = options.maxWork ?? 20_000_000;
+  const middleLength = before.length + after.length - 2 * end - 2 * start;
+  // Tokenising costs too: a middle that leaves the budget no room to compare is not even
+  // split into words (and costs nothing: the texts are shown whole).
+  if (2 * middleLength > maxWork) return undefined;
+  if (options.usage) options.usage.used += middleLength;
   const oldTokens = before.slice(start, before.length - end).match(TOKEN) ?? [];
   const newTokens = after.slice(start, after.length - end).match(TOKEN) ?? [];
-  const middle = diffTokens(oldTokens, newTokens, options.maxWork ?? 20_000_000);
+  const middle = diffTokens(oldTokens, newTokens, maxWork - middleLength, options.usage);
   if (!middle) return undefined;
   const segments: TextSegment[] = [];
   const push = (type: TextSegment["type"], text: string) => {
@@ -75,7 +83,7 @@ function forwardToTokenEnd(text: string, index: number): number {
 }
 
 /** Myers' diff over tokens, with interned token ids; `undefined` past the work budget. */
-function diffTokens(a: string[], b: string[], maxWork: number): TextSegment[] | undefined {
+function diffTokens(a: string[], b: string[], maxWork: number, usage: { used: number } | undefined): TextSegment[] | undefined {
   const ids = new Map<string, number>();
   const intern = (token: string) => {
     let id = ids.get(token);
@@ -99,18 +107,28 @@ function diffTokens(a: string[], b: string[], maxWork: number): TextSegment[] | 
   let work = 0;
   for (let d = 0; d <= max; d++) {
     trace.push(v.slice(offset - d - 1, offset + d + 2));
+    // What this step really costs: its diagonals, the copy of them kept for the backtrack,
+    // and every token compared along a snake (a text with few edits costs little).
+    work += 4 * d + 4;
     for (let k = -d; k <= d; k += 2) {
       let px = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
       let py = px - k;
+      const startX = px;
       while (px < n && py < m && x[px] === y[py]) {
         px++;
         py++;
       }
+      work += px - startX;
       v[offset + k] = px;
-      if (px >= n && py >= m) return backtrack(trace, a, b, d);
+      if (px >= n && py >= m) {
+        if (usage) usage.used += work;
+        return backtrack(trace, a, b, d);
+      }
     }
-    work += n + m;
-    if (work > maxWork) return undefined;
+    if (work > maxWork) {
+      if (usage) usage.used += work;
+      return undefined;
+    }
   }
   return undefined;
 }

@@ -7,17 +7,23 @@ const MAX_JSON_DEPTH = 100;
 export type ExportCell = string | number | boolean | null | undefined;
 
 // A spreadsheet reads a cell that starts with one of these as a formula (`=`, `+`, `-`,
-// `@`), or (tab, carriage return) as a prefix some of them strip before doing so.
-const FORMULA_START = /^[\s\u00a0\ufeff]*[=+\-@\t\r]/;
+// `@`, and their full-width forms `＝＋－＠`, which some spreadsheets fold into the ASCII
+// ones), or (tab, carriage return) as a prefix some of them strip before doing so. Leading
+// white space (any Unicode space: NBSP, ideographic space, NEL…) and invisible format
+// characters (BOM, zero-width space, direction marks) may be stripped too, so they are
+// looked through.
+const FORMULA_START = /^[\p{White_Space}\p{Cf}]*[=+\-@\uff1d\uff0b\uff0d\uff20\t\r]/u;
 
 /**
- * Makes a text cell inert for spreadsheets (CSV injection): a cell whose first
- * character, after any leading spaces, is `=`, `+`, `-`, `@`, a tab or a carriage
- * return gets a leading `'`, so Excel, LibreOffice and Google Sheets show it as text
- * instead of evaluating it. Other text is returned as it is.
+ * Makes a text cell inert for spreadsheets (CSV injection): a cell whose first visible
+ * character, after any leading white space or invisible format characters, is `=`, `+`,
+ * `-`, `@`, one of their full-width forms (`＝＋－＠`), a tab or a carriage return gets
+ * a leading `'`, so Excel, LibreOffice and Google Sheets show it as text instead of
+ * evaluating it. Other text is returned as it is.
  *
  * @example
  * neutralizeFormula('=HYPERLINK("http://x","y")') // "'=HYPERLINK(\"http://x\",\"y\")"
+ * neutralizeFormula("\u00a0＝1+1") // "'\u00a0＝1+1"
  * neutralizeFormula("-5") // "'-5": a negative number typed as text is guarded too
  */
 export function neutralizeFormula(text: string): string {
@@ -27,18 +33,23 @@ export function neutralizeFormula(text: string): string {
 function toCsvCell(cell: ExportCell): string {
   if (cell === null || cell === undefined) return "";
   // Numbers and booleans come from the kit (counts, flags), not from the log's free text:
-  // they stay numbers. A negative number still starts with "-": guard it like text.
-  const text = neutralizeFormula(typeof cell === "number" ? (Number.isFinite(cell) ? String(cell) : "") : String(cell));
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+  // they stay bare. A negative number still starts with "-": guard it like text.
+  if (typeof cell === "number") return Number.isFinite(cell) ? neutralizeFormula(String(cell)) : "";
+  if (typeof cell === "boolean") return String(cell);
+  // Every text cell is quoted: a reader that splits on `;` or tabs (a spreadsheet's
+  // locale default) then still sees one cell, never a second one starting with `=`.
+  return `"${neutralizeFormula(cell).replace(/"/g, '""')}"`;
 }
 
 /**
- * A CSV document (RFC 4180: comma-separated, CRLF line ends, fields with commas, quotes,
- * line breaks or edge spaces quoted, quotes doubled), every cell made inert for
- * spreadsheets by {@link neutralizeFormula}. The first row is the header.
+ * A CSV document (RFC 4180: comma-separated, CRLF line ends, quotes doubled) in which
+ * every text cell is quoted, whatever it holds, so that readers splitting on `;` or tabs
+ * also keep it whole, and made inert for spreadsheets by {@link neutralizeFormula}.
+ * Numbers and booleans stay bare; `null`, `undefined` and non-finite numbers are empty.
+ * The first row is the header.
  *
  * @example
- * toCsv(["Time", "Name"], [["2024-05-01T10:00:00.000Z", "=1+1"]]) // "Time,Name\r\n2024-05-01T10:00:00.000Z,'=1+1\r\n"
+ * toCsv(["Time", "Count"], [["=1+1", 3]]) // "\"Time\",\"Count\"\r\n\"'=1+1\",3\r\n"
  */
 export function toCsv(header: readonly ExportCell[], rows: readonly (readonly ExportCell[])[]): string {
   let out = "";
@@ -51,7 +62,9 @@ export function toCsv(header: readonly ExportCell[], rows: readonly (readonly Ex
  * ISO strings (`null` when invalid), functions and symbols are left out, a value met
  * again inside itself becomes `"[circular]"`, Maps and Sets become arrays, values that
  * cannot be read become their `"[unreadable: …]"` text, and nesting deeper than 100
- * levels becomes `"[too deep]"`.
+ * levels becomes `"[too deep]"`. Own keys such as `__proto__`, `constructor` or
+ * `toJSON` are kept as plain fields, and the objects and arrays it serialises inherit
+ * nothing, so a polluted `Object.prototype` cannot change the text.
  */
 export function toJsonText(value: unknown): string {
   const ancestors: object[] = [];
@@ -82,11 +95,13 @@ export function toJsonText(value: unknown): string {
     if (ancestors.length >= MAX_JSON_DEPTH) return "[too deep]";
     ancestors.push(container);
     try {
-      if (type === "array") return toArray(container).map((item) => visit(item) ?? null);
-      const out: Record<string, unknown> = {};
+      // No prototypes (nothing inherited, such as a polluted `toJSON`, reaches
+      // JSON.stringify), and keys defined rather than assigned (a `__proto__` key stays a field).
+      if (type === "array") return Object.setPrototypeOf(toArray(container).map((item) => visit(item) ?? null), null);
+      const out: Record<string, unknown> = Object.create(null);
       for (const key of safeKeys(container)) {
         const child = visit(safeGet(container, key));
-        if (child !== undefined) out[key] = child;
+        if (child !== undefined) Object.defineProperty(out, key, { value: child, enumerable: true, writable: true, configurable: true });
       }
       return out;
     } finally {

@@ -1,5 +1,6 @@
 import { toDayKey } from "./groupByDay";
-import { getAuthorLabel, sameId, type AuditId, type AuditLogEntry } from "./normalizeLog";
+import { sameId, type AuditId, type AuditLogEntry } from "./normalizeLog";
+import { createEntryReader, type EntryReader } from "./readEntries";
 import type { Path } from "./types";
 import { getValueType, safeGet, safeKeys, toArray } from "./values";
 
@@ -16,8 +17,12 @@ export interface AuditLogFilters {
   /** Only entries by these authors, matched by id (by value: `7` is `"7"`), name or email. */
   author?: AuditId | readonly AuditId[];
   /**
-   * Only entries that wrote one of these fields, as dotted paths: `status`,
-   * `address.city` (`address` also matches a patch of `address.city`).
+   * Only entries that changed one of these fields, as dotted paths: `status`,
+   * `address.city` (a change of `address` as a whole counts). Changed means the value
+   * differs from its earlier one (reconstructed from earlier entries when the log lacks
+   * it); an entry that wrote the field without a recorded earlier value is kept too, as
+   * one that may have changed it (`EntryReader.matchField` says `"possible"`). A hidden
+   * field matches nothing.
    */
   field?: string | readonly string[];
   /** Only entries that were given a name (named versions). */
@@ -32,9 +37,9 @@ export interface AuditLogFilters {
   to?: Date | string | number;
   /**
    * Free text: every word must appear (case-insensitively) in the entry's name, author,
-   * action, record ids or one of its values (before or after). Values of fields a UI
-   * hides or redacts are not searched (`FilterEntriesOptions.isExcluded`), so a search
-   * cannot reveal them.
+   * action, record ids or one of the values it changed (before or after), as the
+   * pipeline gives them: values of fields a UI hides or redacts are not searched, so a
+   * search cannot reveal them.
    */
   search?: string;
 }
@@ -99,27 +104,39 @@ export function entryConcernsRecord(entry: AuditLogEntry, recordId: AuditId): bo
   return entry.recordIds.some((id) => sameId(id, recordId));
 }
 
-function hasPath(value: unknown, path: readonly string[]): boolean {
-  const type = getValueType(value);
-  if (path.length === 0) return value !== undefined;
-  if (type === "array") {
-    const items = toArray(value);
-    // An index segment reads one item; otherwise the items are records of a bulk entry.
-    return /^\d+$/.test(path[0]!) ? hasPath(items[Number(path[0])], path.slice(1)) : items.some((item) => hasPath(item, path));
+/** Whether `value` has the path (a list of keys); arrays are looked through (a bulk entry's records). Iterative, bounded. */
+function hasPath(root: unknown, path: readonly string[]): boolean {
+  const stack: { value: unknown; at: number }[] = [{ value: root, at: 0 }];
+  let budget = 10_000;
+  while (stack.length > 0 && budget-- > 0) {
+    const { value, at } = stack.pop()!;
+    if (at === path.length) {
+      if (value !== undefined) return true;
+      continue;
+    }
+    const type = getValueType(value);
+    if (type === "array") {
+      const items = toArray(value);
+      // An index segment reads one item; otherwise the items are records of a bulk entry.
+      if (/^\d+$/.test(path[at]!)) stack.push({ value: items[Number(path[at])], at: at + 1 });
+      else for (const item of items) if (getValueType(item) === "object") stack.push({ value: item, at });
+    } else if (type === "object") {
+      let own = false;
+      try {
+        own = Object.hasOwn(value as object, path[at]!);
+      } catch {
+        own = false;
+      }
+      if (own) stack.push({ value: safeGet(value as object, path[at]!), at: at + 1 });
+    }
   }
-  if (type !== "object") return false;
-  let own: boolean;
-  try {
-    own = Object.hasOwn(value as object, path[0]!);
-  } catch {
-    own = false;
-  }
-  return own && hasPath(safeGet(value as object, path[0]!), path.slice(1));
+  return false;
 }
 
 /**
- * True when the entry wrote the field (a dotted path) in its `data` or `previousData`;
- * bulk entries match when any of their items does.
+ * True when the entry wrote the field (a dotted path) in its `data` or `previousData`,
+ * changed or not; bulk entries match when any of their items does. The changed-field
+ * filter reads `EntryReader.matchField` instead (changed, not just written).
  */
 export function entryTouchesField(entry: AuditLogEntry, field: string): boolean {
   const path = field.split(".");
@@ -137,81 +154,12 @@ export interface FilterEntriesOptions {
   /** The IANA time zone that `YYYY-MM-DD` bounds are days of. Default: the viewer's. */
   timeZone?: string;
   /**
-   * Paths whose values a search must not read (fields the UI hides or redacts). Keep it
-   * stable (module level, `useCallback`): search texts are cached per function.
+   * The pipeline's reader the changed-field and search filters read entries through
+   * (`createEntryReader`, with the history and the policy of the view), so that they
+   * see what the view shows: before-values reconstructed, hidden fields gone, redacted
+   * values never searched. Default: a reader without history or policy.
    */
-  isExcluded?: (path: Path) => boolean;
-}
-
-// Values searched per entry: at most this many leaves, this deep (a search is a filter, not an index).
-const MAX_SEARCH_LEAVES = 5_000;
-const MAX_SEARCH_DEPTH = 32;
-const searchTexts = new WeakMap<object, WeakMap<AuditLogEntry, string>>();
-const NO_EXCLUSION = {};
-
-/** The searchable words of an entry, lower-cased, cached per entry and exclusion function. */
-function getSearchText(entry: AuditLogEntry, isExcluded: ((path: Path) => boolean) | undefined): string {
-  const cacheKey = isExcluded ?? NO_EXCLUSION;
-  let cache = searchTexts.get(cacheKey);
-  if (!cache) searchTexts.set(cacheKey, (cache = new WeakMap()));
-  const cached = cache.get(entry);
-  if (cached !== undefined) return cached;
-  let text = `${entry.action}\n${entry.name ?? ""}\n${getAuthorLabel(entry.author) ?? ""}\n${entry.author?.email ?? ""}\n${entry.recordIds.join("\n")}`;
-  let leaves = 0;
-  const seen = new Set<object>();
-  // One path array, pushed and popped (the walk allocates nothing per value), bounded in
-  // leaves and depth (so the recursion stays shallow), cycle-safe.
-  const path: (string | number)[] = [];
-  // A bulk entry's data is a list of records: the patterns apply inside each item.
-  const items = getValueType(entry.data) === "array" || getValueType(entry.previousData) === "array";
-  const excluded = (): boolean => {
-    if (!isExcluded) return false;
-    if (items && typeof path[0] === "number") return path.length > 1 && isExcluded(path.slice(1));
-    return path.length > 0 && isExcluded(path);
-  };
-  const visit = (value: unknown): void => {
-    if (leaves >= MAX_SEARCH_LEAVES || excluded()) return;
-    switch (typeof value) {
-      case "string":
-      case "number":
-      case "boolean":
-      case "bigint":
-        text += `\n${String(value)}`;
-        leaves++;
-        return;
-      case "object":
-        break;
-      default:
-        return;
-    }
-    const type = getValueType(value);
-    if (type === "date") {
-      const time = (value as Date).getTime();
-      if (!Number.isNaN(time)) text += `\n${(value as Date).toISOString()}`;
-      leaves++;
-    } else if ((type === "object" || type === "array") && path.length < MAX_SEARCH_DEPTH && !seen.has(value as object)) {
-      seen.add(value as object);
-      if (type === "array") {
-        const items = toArray(value);
-        for (let index = 0; index < items.length; index++) {
-          path.push(index);
-          visit(items[index]);
-          path.pop();
-        }
-      } else {
-        for (const key of safeKeys(value as object)) {
-          path.push(key);
-          visit(safeGet(value as object, key));
-          path.pop();
-        }
-      }
-    }
-  };
-  visit(entry.previousData);
-  visit(entry.data);
-  text = text.toLowerCase();
-  cache.set(entry, text);
-  return text;
+  reader?: Pick<EntryReader, "matchField" | "getSearchText">;
 }
 
 /** True when the entry's time lies within the bounds (day keys compare as whole days). */
@@ -231,22 +179,25 @@ function withinDates(entry: AuditLogEntry, from: string | undefined, to: string 
 
 /**
  * The predicate behind {@link filterEntries}: `undefined` when nothing filters. Build it
- * once per filter change and apply it to many entries.
+ * once per filter change and apply it to many entries. A changed-field filter keeps the
+ * entries that changed the field and those that may have (written without a recorded
+ * earlier value): tell them apart with `reader.matchField`.
  */
 export function createEntryFilter(filters: AuditLogFilters | undefined, options: FilterEntriesOptions = {}): ((entry: AuditLogEntry) => boolean) | undefined {
   const canonical = canonicalizeFilters(filters);
   if (!canonical) return undefined;
-  const { timeZone, isExcluded } = options;
+  const { timeZone } = options;
+  const reader = options.reader ?? (canonical.fields || canonical.search ? createEntryReader() : undefined);
   const actions = canonical.actions ? new Set(canonical.actions) : undefined;
   const words = canonical.search?.split(" ");
   const hasDates = canonical.from !== undefined || canonical.to !== undefined;
   return (entry) =>
     (!actions || actions.has(entry.action)) &&
     (!canonical.authors || authorMatches(entry, canonical.authors)) &&
-    (!canonical.fields || canonical.fields.some((field) => entryTouchesField(entry, field))) &&
     (!canonical.namedOnly || entry.name !== undefined) &&
     (!hasDates || withinDates(entry, canonical.from, canonical.to, timeZone)) &&
-    (!words || words.every((word) => getSearchText(entry, isExcluded).includes(word)));
+    (!canonical.fields || canonical.fields.some((field) => reader!.matchField(entry, field) !== false)) &&
+    (!words || words.every((word) => reader!.getSearchText(entry).includes(word)));
 }
 
 /**

@@ -1,4 +1,5 @@
-import { computeChanges } from "./computeChanges";
+import { workLimitOf } from "./budget";
+import { computeChangeSet, type ChangeSet } from "./computeChanges";
 import { sameId, type AuditId, type AuditLogEntry } from "./normalizeLog";
 import type { ComputeChangesOptions, FieldChange } from "./types";
 import { getValueType, leavesEqual, safeGet, safeKeys } from "./values";
@@ -62,11 +63,16 @@ const time = (entry: AuditLogEntry) => entry.createdAt?.getTime() ?? Number.POSI
 const numericId = (id: AuditId) => (typeof id === "number" ? id : /^\d{1,15}$/.test(id) ? Number(id) : undefined);
 
 /**
- * Sorts entries by time: `oldest` first or `newest` first. Entries at the same instant
- * are ordered by numeric id when both have one, else they keep the provider's order,
- * read as newest first (the convention of Refine's example provider). Entries without a
- * time come last in both orders (a replay cannot place them, so they infer nothing for
- * dated ones; a list shows them apart). Returns a new array.
+ * Sorts entries by time: `oldest` first or `newest` first. Entries at the same instant,
+ * and entries without a time, are ordered by numeric id when both have one (providers
+ * number logs in order), else by the provider's order, read as newest first (the
+ * convention of Refine's example provider). Entries without a time come after the dated
+ * ones in both orders (a replay cannot place them, so they infer nothing for dated ones;
+ * a list shows them apart), themselves in the order asked for: `newest` puts the newest
+ * undated entry first among them. Returns a new array.
+ *
+ * @example
+ * sortEntriesByTime(entries, "newest") // dated entries newest first, then undated ones newest first
  */
 export function sortEntriesByTime(entries: readonly AuditLogEntry[], order: "oldest" | "newest" = "oldest"): AuditLogEntry[] {
   // Keys are computed once per entry, not once per comparison.
@@ -82,8 +88,9 @@ export function sortEntriesByTime(entries: readonly AuditLogEntry[], order: "old
   });
   const sorted = indexed.map((item) => item.entry);
   if (order === "oldest") return sorted;
+  // Newest first within each group; the undated group stays after the dated one.
   const firstUndated = indexed.findIndex((item) => item.time === Number.POSITIVE_INFINITY);
-  return firstUndated < 0 ? sorted.reverse() : [...sorted.slice(0, firstUndated).reverse(), ...sorted.slice(firstUndated)];
+  return firstUndated < 0 ? sorted.reverse() : [...sorted.slice(0, firstUndated).reverse(), ...sorted.slice(firstUndated).reverse()];
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => getValueType(value) === "object";
@@ -97,11 +104,47 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => getV
 export function getRecordPart(value: unknown, entry: AuditLogEntry, recordId: AuditId, options: ReplayHistoryOptions = {}): unknown {
   if (!Array.isArray(value)) return value;
   const idField = options.idField ?? "id";
-  const byId = value.find((item) => isPlainObject(item) && sameId(safeGet(item, idField), recordId));
+  const byId = indexItems(value, idField).get(String(recordId));
   if (byId !== undefined) return byId;
   const ids = Array.isArray(entry.meta.ids) ? (entry.meta.ids as unknown[]) : entry.recordIds;
-  const index = ids.findIndex((id) => sameId(id, recordId));
-  return index >= 0 ? value[index] : undefined;
+  const index = indexPositions(ids).get(String(recordId));
+  return index !== undefined ? value[index] : undefined;
+}
+
+// A bulk entry's lists are indexed once (by item id, and by position in `meta.ids`), so
+// reading every record's part of a 40,000-record entry is linear, not quadratic.
+const itemIndexes = new WeakMap<readonly unknown[], Map<string, Map<string, unknown>>>();
+const positionIndexes = new WeakMap<readonly unknown[], Map<string, number>>();
+
+/** The items of a list that are records with an id in `idField`, by that id as text (the first of each). */
+function indexItems(items: readonly unknown[], idField: string): Map<string, unknown> {
+  let byField = itemIndexes.get(items);
+  if (!byField) itemIndexes.set(items, (byField = new Map()));
+  let index = byField.get(idField);
+  if (!index) {
+    index = new Map();
+    for (const item of items) {
+      if (!isPlainObject(item)) continue;
+      const id = safeGet(item, idField);
+      if (sameId(id, id) && !index.has(String(id))) index.set(String(id), item);
+    }
+    byField.set(idField, index);
+  }
+  return index;
+}
+
+/** The position of each id in a list of ids, as text (the first of each; invalid ids keep their place). */
+function indexPositions(ids: readonly unknown[]): Map<string, number> {
+  let index = positionIndexes.get(ids);
+  if (!index) {
+    index = new Map();
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      if (sameId(id, id) && !index.has(String(id))) index.set(String(id), i);
+    }
+    positionIndexes.set(ids, index);
+  }
+  return index;
 }
 
 /** The defined own fields of an object, as an object (`undefined` means "not known"). */
@@ -211,13 +254,19 @@ const sameValue = (a: unknown, b: unknown) => a === b || (!isPlainObject(a) && !
  *   as `removed` (marked inferred when they come from the replay);
  * - an update compares each patched field with its before-value: the log's
  *   `previousData` when it holds one, else the replayed state (`isBeforeInferred: true`),
- *   else none (`kind: "changed"`, `isBeforeUnknown: true`, shown as "set to X", never
- *   as "added"). Custom actions with object `data` are read the same way.
+ *   else none (`kind: "changed"`, `isBeforeUnknown: true`: the field was written, its
+ *   earlier value was not recorded; never shown as "added"). Custom actions with object
+ *   `data` are read the same way.
  *
  * Cost: one {@link computeChanges} of the patch. Call it for the entries a UI shows, not
- * for a whole history.
+ * for a whole history. No policy is applied: views read entries through `getEntryDiff`.
  */
 export function getEntryChanges(entry: AuditLogEntry, options: EntryChangesOptions = {}): FieldChange[] {
+  return getEntryChangeSet(entry, options).changes;
+}
+
+/** {@link getEntryChanges} within `options.budget`, saying what the budget left out (see `computeChangeSet`). */
+export function getEntryChangeSet(entry: AuditLogEntry, options: EntryChangesOptions = {}): ChangeSet {
   const { history, recordId: requestedId, ...computeOptions } = options;
   const recordId = requestedId ?? (entry.recordIds.length === 1 ? entry.recordIds[0] : undefined);
   const part = (value: unknown) => (recordId === undefined ? value : getRecordPart(value, entry, recordId, options));
@@ -225,30 +274,40 @@ export function getEntryChanges(entry: AuditLogEntry, options: EntryChangesOptio
   const data = part(entry.data);
   const previous = part(entry.previousData);
 
-  if (kind === "create") return computeChanges(undefined, data, computeOptions);
+  if (kind === "create") return computeChangeSet(undefined, data, computeOptions);
 
   if (kind === "delete") {
-    if (isPlainObject(previous)) return computeChanges(previous, undefined, computeOptions);
+    if (isPlainObject(previous)) return computeChangeSet(previous, undefined, computeOptions);
     const known = recordId !== undefined ? history?.stateBefore(entry, recordId) : undefined;
-    if (!known) return [];
-    return computeChanges(known, undefined, computeOptions).map((change) => ({ ...change, isBeforeInferred: true }));
+    if (!known) return { changes: [] };
+    const set = computeChangeSet(known, undefined, computeOptions);
+    return { ...set, changes: set.changes.map((change) => ({ ...change, isBeforeInferred: true })) };
   }
 
   if (!isPlainObject(data)) {
-    if (data === undefined && previous === undefined) return [];
-    return computeChanges(previous, data, computeOptions);
+    if (data === undefined && previous === undefined) return { changes: [] };
+    return computeChangeSet(previous, data, computeOptions);
   }
 
   const before: Record<string, unknown> = {};
   const inferred = new Set<string>();
   const unknown = new Set<string>();
   const recordIds = recordId !== undefined ? [recordId] : entry.recordIds;
-  for (const key of Object.keys(definedFields(data)!)) {
+  const written = definedFields(data)!;
+  const keys = Object.keys(written);
+  // Each record's logged and replayed before-values, read once (not once per key).
+  const sources = (recordIds.length > 0 ? recordIds : [undefined]).map((id) => ({
+    logged: id === undefined ? previous : getRecordPart(entry.previousData, entry, id, options),
+    id,
+  }));
+  // Keys × records is the work of a bulk patch: past the budget, the earlier values are left
+  // unknown (and the comparison said to be incomplete) rather than the page frozen.
+  const isTooLarge = keys.length * sources.length > workLimitOf(computeOptions.budget);
+  for (const key of isTooLarge ? [] : keys) {
     let found = false;
     let value: unknown;
     let isInferred = false;
-    for (const id of recordIds.length > 0 ? recordIds : [undefined]) {
-      const logged = id === undefined ? previous : getRecordPart(entry.previousData, entry, id, options);
+    for (const { logged, id } of sources) {
       let candidate = ownValue(logged, key);
       if (candidate === undefined) {
         candidate = ownValue(id !== undefined ? history?.stateBefore(entry, id) : undefined, key);
@@ -267,12 +326,17 @@ export function getEntryChanges(entry: AuditLogEntry, options: EntryChangesOptio
     }
     if (!found) unknown.add(key);
     else {
-      Object.defineProperty(before, key, { value, enumerable: true, writable: true, configurable: true });
+      // A plain write is much faster; only `__proto__` needs defining (it would set the prototype).
+      if (key === "__proto__") Object.defineProperty(before, key, { value, enumerable: true, writable: true, configurable: true });
+      else before[key] = value;
       if (isInferred) inferred.add(key);
     }
   }
 
-  return computeChanges(before, data, computeOptions).map((change) => {
+  if (isTooLarge) for (const key of keys) unknown.add(key);
+  const set = computeChangeSet(before, data, computeOptions);
+  if (isTooLarge) set.overflow = { omittedCount: set.overflow?.omittedCount ?? 0, isIncomplete: true };
+  const changes = set.changes.map((change): FieldChange => {
     const top = String(change.path[0]);
     if (unknown.has(top) && change.kind === "added") {
       const { before: _before, ...rest } = change;
@@ -280,4 +344,5 @@ export function getEntryChanges(entry: AuditLogEntry, options: EntryChangesOptio
     }
     return inferred.has(top) ? { ...change, isBeforeInferred: true } : change;
   });
+  return set.overflow ? { changes, overflow: set.overflow } : { changes };
 }

@@ -1,9 +1,9 @@
 export * from "./types";
-export { computeChanges, defaultGetItemId } from "./computeChanges";
+export { computeChanges, computeChangeSet, defaultGetItemId, type ChangeSet } from "./computeChanges";
 export { applyChanges } from "./applyChanges";
 export { diffWords, type DiffWordsOptions } from "./diffWords";
 export { formatPath, toPathKey, compilePathPatterns, type PathMatcher } from "./path";
-export { getValueType, parseIsoDate, isDateOnly, toCompactJson, type ValueType, type CompactJsonOptions } from "./values";
+export { getValueType, parseIsoDate, isDateOnly, toCompactJson, RedactedValue, isRedactedValue, UnreadableValue, type ValueType, type CompactJsonOptions } from "./values";
 export {
   normalizeLog,
   normalizeLogs,
@@ -19,6 +19,7 @@ export {
 export {
   replayHistory,
   getEntryChanges,
+  getEntryChangeSet,
   getRecordPart,
   sortEntriesByTime,
   getActionKind,
@@ -29,7 +30,7 @@ export {
   type EntryChangesOptions,
   type ActionKind,
 } from "./history";
-export { summarizeChanges, type ChangeSummary } from "./summarizeChanges";
+export { summarizeChanges, type ChangeSummary, type SummarizeChangesOptions } from "./summarizeChanges";
 export { groupByDay, toDayKey, shiftDayKey, type DayGroup, type DayOptions } from "./groupByDay";
 export {
   filterEntries,
@@ -42,3 +43,45 @@ export {
   type FilterEntriesOptions,
 } from "./filterEntries";
 export { neutralizeFormula, toCsv, toJsonText, type ExportCell } from "./exportEntries";
+export {
+  DEFAULT_WORK_BUDGET,
+  createWorkBudget,
+  mergeOverflow,
+  type WorkBudget,
+  type WorkBudgetLimits,
+  type ChangeOverflow,
+} from "./budget";
+export {
+  compileFields,
+  type CompiledFields,
+  type RecordDiffField,
+  type RecordDiffFields,
+  type FieldFormatContext,
+  type RecordDiffSide,
+} from "./policy";
+export {
+  applyPolicy,
+  getEntryDiff,
+  diffRecords,
+  policyPath,
+  isItemListEntry,
+  toCompiledFields,
+  type AuditPolicyOptions,
+  type ApplyPolicyOptions,
+  type EntryDiffOptions,
+  type DiffRecordsOptions,
+  type PolicyChangeSet,
+} from "./pipeline";
+export { createEntryReader, getChangedFieldPaths, type AuditEntryDescription, type EntryReader, type EntryReaderOptions, type FieldMatch } from "./readEntries";
+export { formatValue, type FormattedValue, type FormattedValueType, type FormatValueOptions } from "./formatValue";
+export {
+  createFormatters,
+  formatAction,
+  formatSummary,
+  formatRelativeTime,
+  type TimelineFormatters,
+  type FormatSummaryOptions,
+} from "./formatEntry";
+export { interpolate, englishTranslate, type AuditTranslate, type MessageParams } from "./translate";
+export { formatNumber, toIntlLocale } from "./intl";
+export { plural } from "./plural";

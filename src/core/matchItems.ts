@@ -14,12 +14,13 @@ export const MAX_LCS_CELLS = 250_000;
 let differ: ReturnType<typeof create> | undefined;
 
 /**
- * Pairs equal items of two hash lists: returns `[oldIndex, newIndex]` pairs, each index
+ * Pairs equal items of two hash lists (the quadratic alignment only within `maxCells`,
+ * old × new items; a caller with a work budget passes what is left of it): returns `[oldIndex, newIndex]` pairs, each index
  * used at most once. Unpaired items are insertions and removals.
  */
-export function matchByHash(oldHashes: readonly string[], newHashes: readonly string[]): Array<[number, number]> {
+export function matchByHash(oldHashes: readonly string[], newHashes: readonly string[], maxCells = MAX_LCS_CELLS): Array<[number, number]> {
   if (oldHashes.length === 0 || newHashes.length === 0) return [];
-  if (oldHashes.length * newHashes.length <= MAX_LCS_CELLS) return matchWithLcs(oldHashes, newHashes);
+  if (oldHashes.length * newHashes.length <= Math.min(maxCells, MAX_LCS_CELLS)) return matchWithLcs(oldHashes, newHashes);
   return matchGreedy(oldHashes, newHashes);
 }
 

@@ -21,6 +21,28 @@ export function formatPath(path: Path): string {
   return out;
 }
 
+/**
+ * Splits a dotted path pattern into its segments. A key that holds a dot is written with
+ * the dot escaped (`"card\\.cvv"` matches the key `card.cvv`); empty segments (a stray
+ * leading, trailing or doubled dot) are dropped, so `"password."` still means `password`.
+ */
+export function splitPattern(pattern: string): string[] {
+  const segments: string[] = [];
+  let current = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i]!;
+    if (char === "\\" && pattern[i + 1] === ".") {
+      current += ".";
+      i++;
+    } else if (char === ".") {
+      if (current !== "") segments.push(current);
+      current = "";
+    } else current += char;
+  }
+  if (current !== "") segments.push(current);
+  return segments;
+}
+
 /** A compiled list of path patterns; see {@link compilePathPatterns}. */
 export type PathMatcher = (path: Path) => boolean;
 
@@ -40,7 +62,7 @@ const STRIDE = 1 << 16;
 
 /** Compiles patterns (see {@link compilePathPatterns} for the syntax) into an {@link IncrementalPathMatcher}. */
 export function compileIncrementalMatcher(patterns: readonly string[] | undefined): IncrementalPathMatcher | undefined {
-  const compiled = (patterns ?? []).filter((p) => p !== "").map((p) => p.split("."));
+  const compiled = (patterns ?? []).map(splitPattern).filter((segments) => segments.length > 0);
   if (compiled.length === 0) return undefined;
   // Adds `p·i` and, across `**` (which may match nothing), the positions after it.
   const close = (out: Set<number>, p: number, i: number) => {
@@ -80,14 +102,18 @@ export function compileIncrementalMatcher(patterns: readonly string[] | undefine
 export function compilePathPatterns(patterns: readonly string[] | undefined): PathMatcher | undefined {
   const matcher = compileIncrementalMatcher(patterns);
   if (!matcher) return undefined;
-  return (path) => {
-    let state = matcher.start;
-    if (matcher.matches(state)) return true;
-    for (const segment of path) {
-      state = matcher.step(state, segment);
-      if (matcher.matches(state)) return true;
-      if (state.length === 0) return false;
-    }
-    return false;
-  };
+  return (path) => matchDepth(matcher, path) >= 0;
+}
+
+/** How many segments of `path` a pattern first matches at (0: the root itself), or -1 when none matches it or an ancestor. */
+export function matchDepth(matcher: IncrementalPathMatcher | undefined, path: Path): number {
+  if (!matcher) return -1;
+  let state = matcher.start;
+  if (matcher.matches(state)) return 0;
+  for (let depth = 1; depth <= path.length; depth++) {
+    state = matcher.step(state, path[depth - 1]!);
+    if (matcher.matches(state)) return depth;
+    if (state.length === 0) return -1;
+  }
+  return -1;
 }

@@ -1,3 +1,5 @@
+import type { WorkBudget, WorkBudgetLimits } from "./budget";
+
 /** One step of a path into a record: an object key or an array index. */
 export type PathSegment = string | number;
 
@@ -32,8 +34,10 @@ export interface TextSegment {
  *   reports them as changed unless they are the very same value
  * - `circular`: a side refers back to one of its own ancestors; the cycle is not walked
  * - `too-deep`: the values go deeper than `maxDepth`; they were not compared below it
+ * - `too-large`: the container has more keys or items than the work budget had left; it
+ *   is one change, its values shown whole (shortened), not compared field by field
  */
-export type ChangeNote = "type-changed" | "incomparable" | "circular" | "too-deep";
+export type ChangeNote = "type-changed" | "incomparable" | "circular" | "too-deep" | "too-large";
 
 /** One row of a diff: a single field (or subtree, or array item) that a UI can render directly. */
 export interface FieldChange {
@@ -61,9 +65,14 @@ export interface FieldChange {
   isBeforeInferred?: boolean;
   /**
    * The field was written but its old value is unknown (not in the log, not
-   * reconstructable): show "set to X", not "added". `kind` is `changed` and `before` is absent.
+   * reconstructable): say "earlier value not recorded", never "added" nor "set". `kind` is `changed` and `before` is absent.
    */
   isBeforeUnknown?: boolean;
+  /**
+   * Set by the policy (`fields[…].redact`): the values are not in the change, only the
+   * fact that it happened; `before` / `after` hold a `RedactedValue` marker and `text` is gone.
+   */
+  isRedacted?: boolean;
 }
 
 /**
@@ -92,4 +101,10 @@ export interface ComputeChangesOptions {
    * walk uses no recursion, so depth costs no stack).
    */
   maxDepth?: number;
+  /**
+   * Bounds the work (see `WorkBudgetLimits`): limits, or a budget already being spent
+   * (one per log entry, shared by its diffs and its summary). Default: no limits. Use
+   * `computeChangeSet` to learn what a budget left out.
+   */
+  budget?: WorkBudget | WorkBudgetLimits;
 }

@@ -4,6 +4,7 @@
  */
 export type ValueType =
   | "unreadable"
+  | "redacted"
   | "undefined"
   | "null"
   | "boolean"
@@ -29,6 +30,34 @@ export class UnreadableValue {
 }
 
 /**
+ * Stands for a value the policy redacts (`fields[…].redact`), from the first step of the
+ * pipeline on: every view (a diff, a summary, a search, an export) meets this marker,
+ * never the value. It shows as its `text` ("(hidden)", translated).
+ */
+const REDACTED = Symbol.for("refine-audit-trail.redacted");
+
+export class RedactedValue {
+  /** The brand that tells a marker from data, across copies of the kit (ESM and CJS builds). */
+  readonly [REDACTED] = true;
+  constructor(readonly text: string = "(hidden)") {}
+  toString(): string {
+    return this.text;
+  }
+  toJSON(): string {
+    return this.text;
+  }
+}
+
+/** True for the marker of a redacted value (see {@link RedactedValue}). */
+export function isRedactedValue(value: unknown): value is RedactedValue {
+  try {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[REDACTED] === true;
+  } catch {
+    return false; // a revoked proxy is not a marker
+  }
+}
+
+/**
  * Classifies a value. Maps and Sets count as arrays (of entries and of values); a value
  * that cannot be inspected (a revoked proxy, an {@link UnreadableValue}) is `unreadable`.
  */
@@ -38,6 +67,7 @@ export function getValueType(value: unknown): ValueType {
   if (t !== "object") return t as ValueType;
   try {
     if (value instanceof UnreadableValue) return "unreadable";
+    if (isRedactedValue(value)) return "redacted";
     if (Array.isArray(value) || value instanceof Map || value instanceof Set) return "array";
     if (value instanceof Date) return "date";
     return "object";
@@ -164,6 +194,7 @@ export function toCompactJson(value: unknown, options: CompactJsonOptions = {}):
         return write(`[Function${(v as { name?: string }).name ? ` ${(v as { name: string }).name}` : ""}]`);
       case "symbol":
       case "unreadable":
+      case "redacted":
         return write(String(v));
       default: {
         const isArray = type === "array";
@@ -200,7 +231,8 @@ export function toCompactJson(value: unknown, options: CompactJsonOptions = {}):
  * two values that differ only past those bounds may share a hash; the kit only uses
  * it to pair items, then compares the pairs in full.
  */
-export function hashValue(value: unknown, budget = 512): string {
+export function hashValue(value: unknown, budget = 512, cost?: { used: number }): string {
+  if (cost) cost.used++;
   if (typeof value === "string" && value.length <= 256) return JSON.stringify(value);
   if (typeof value === "number") return Number.isNaN(value) ? "NaN" : String(value);
   const parts: string[] = [];
@@ -239,9 +271,11 @@ export function hashValue(value: unknown, budget = 512): string {
     if (type === "string") parts.push(JSON.stringify((v as string).length > 256 ? `${(v as string).slice(0, 256)}#${(v as string).length}` : v));
     else if (type === "date") parts.push(`D${(v as Date).getTime()}`);
     else if (type === "unreadable") parts.push("unreadable");
+    else if (type === "redacted") parts.push("redacted");
     else if (type === "number") parts.push(Number.isNaN(v) ? "NaN" : String(v));
     else parts.push(`${type}:${String(v)}`);
   };
   visit(value, 0);
+  if (cost) cost.used += budget - Math.max(0, left);
   return parts.join("");
 }

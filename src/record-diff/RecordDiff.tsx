@@ -1,8 +1,9 @@
 import { memo, useMemo, type HTMLAttributes } from "react";
 import { describeUnreadableRow } from "../shared/describeUnreadableRow";
-import { renderDiffValue, type DiffValueContext, type RenderValue } from "./DiffValue";
-import { recordDiffParts as parts } from "./parts";
-import { getRowProps, useRecordDiff, type RecordDiffRow, type UseRecordDiffOptions, type UseRecordDiffResult } from "./useRecordDiff";
+import { renderDiffValue, type DiffValueContext, type RenderValue } from "./renderDiffValue";
+import { recordDiffAnatomy as anatomy, recordDiffParts as parts } from "./parts";
+import { splitProps } from "../shared/splitProps";
+import { getRowProps, recordDiffOptionKeys, useRecordDiff, type RecordDiffRow, type UseRecordDiffOptions, type UseRecordDiffResult } from "./useRecordDiff";
 import { VisuallyHidden } from "./VisuallyHidden";
 
 /** Props of {@link RecordDiff}: the options of `useRecordDiff`, rendering options, and the root `<div>`'s own props. */
@@ -23,55 +24,20 @@ export interface RecordDiffProps extends UseRecordDiffOptions, Omit<HTMLAttribut
  * <RecordDiff log={logEntry} view="split" fields={{ password: { redact: true } }} />
  */
 export function RecordDiff(props: RecordDiffProps) {
-  const {
-    previousData,
-    data,
-    log,
-    changes,
-    ignore,
-    getItemId,
-    minTextDiffLength,
-    fields,
-    showUnchanged,
-    defaultShowUnchanged,
-    onShowUnchangedChange,
-    pageSize,
-    view,
-    locale,
-    timeZone,
-    renderValue,
-    maxValueLength = 2000,
-    ...rootProps
-  } = props;
-  const diff = useRecordDiff({
-    previousData,
-    data,
-    log,
-    changes,
-    ignore,
-    getItemId,
-    minTextDiffLength,
-    fields,
-    showUnchanged,
-    defaultShowUnchanged,
-    onShowUnchangedChange,
-    pageSize,
-    view,
-    locale,
-    timeZone,
-  });
+  const [options, { renderValue, maxValueLength = 2000, ...rootProps }] = splitProps(props, recordDiffOptionKeys);
+  const diff = useRecordDiff(options);
   const { t } = diff;
   if (diff.error) {
     const identity = describeUnreadableRow(diff.error.raw);
     return (
       <div {...diff.getRootProps(rootProps)}>
-        <div data-part={parts.fallback}>
+        <div {...anatomy.attrs(parts.fallback)}>
           <p>{t("auditLog.recordDiff.malformed", "This change cannot be shown: the log entry could not be read.")}</p>
           <details>
             <summary>{t("auditLog.recordDiff.malformedDetails", "Details")}</summary>
             <p>{diff.error.reason}</p>
             {/* Only what identifies the row: its data may hold fields that `fields` redacts or hides. */}
-            {identity && <code data-part={parts.json}>{identity}</code>}
+            {identity && <code {...anatomy.attrs(parts.json)}>{identity}</code>}
           </details>
         </div>
       </div>
@@ -79,10 +45,15 @@ export function RecordDiff(props: RecordDiffProps) {
   }
   return (
     <div {...diff.getRootProps(rootProps)}>
-      {diff.isEmpty && <p data-part={parts.emptyState}>{t("auditLog.recordDiff.noChanges", "No changes")}</p>}
+      {diff.isEmpty && !diff.overflow && <p {...anatomy.attrs(parts.emptyState)}>{t("auditLog.recordDiff.noChanges", "No changes")}</p>}
       {diff.unchangedCount > 0 && <button {...diff.getToggleUnchangedProps()} />}
       {diff.rows.length > 0 && <Rows diff={diff} renderValue={renderValue} maxValueLength={maxValueLength} />}
       {diff.hasMore && <button {...diff.getShowMoreProps()} />}
+      {diff.overflowText && (
+        <p {...anatomy.attrs(parts.overflow)} role="note" data-incomplete={diff.overflow?.isIncomplete ? "" : undefined}>
+          {diff.overflowText}
+        </p>
+      )}
     </div>
   );
 }
@@ -91,12 +62,20 @@ export function RecordDiff(props: RecordDiffProps) {
 function Rows({ diff, renderValue, maxValueLength }: { diff: UseRecordDiffResult; renderValue: RenderValue | undefined; maxValueLength: number }) {
   const { getFormattedValue, t, locale } = diff;
   const context = useMemo<RowContext>(
-    () => ({ getFormattedValue, t, locale, renderValue, maxValueLength, to: t("auditLog.recordDiff.to", "to") }),
+    () => ({
+      getFormattedValue,
+      t,
+      locale,
+      renderValue,
+      maxValueLength,
+      to: t("auditLog.recordDiff.to", "to"),
+      notRecorded: t("auditLog.recordDiff.notRecorded", "earlier value not recorded"),
+    }),
     [getFormattedValue, t, locale, renderValue, maxValueLength],
   );
   if (diff.view === "split") {
     return (
-      <table data-part={parts.table}>
+      <table {...anatomy.attrs(parts.table)}>
         <thead>
           <tr>
             <th scope="col">{t("auditLog.recordDiff.column.field", "Field")}</th>
@@ -113,7 +92,7 @@ function Rows({ diff, renderValue, maxValueLength }: { diff: UseRecordDiffResult
     );
   }
   return (
-    <dl data-part={parts.list}>
+    <dl {...anatomy.attrs(parts.list)}>
       {diff.rows.map((row) => (
         <UnifiedRow key={row.key} row={row} context={context} />
       ))}
@@ -121,9 +100,10 @@ function Rows({ diff, renderValue, maxValueLength }: { diff: UseRecordDiffResult
   );
 }
 
-/** What every row needs, stable across renders (see {@link DiffValueContext}), and the word between two values. */
+/** What every row needs, stable across renders (see {@link DiffValueContext}), and the words between two values. */
 interface RowContext extends DiffValueContext {
   to: string;
+  notRecorded: string;
 }
 
 interface RowProps {
@@ -135,14 +115,14 @@ interface RowProps {
 
 /** The kind of change in words: visible, except for unchanged rows (nothing to flag there). */
 function renderKind(row: RecordDiffRow) {
-  return row.change.kind === "unchanged" ? <VisuallyHidden data-part={parts.kind}>{row.kindText}</VisuallyHidden> : <span data-part={parts.kind}>{row.kindText}</span>;
+  return row.change.kind === "unchanged" ? <VisuallyHidden {...anatomy.attrs(parts.kind)}>{row.kindText}</VisuallyHidden> : <span {...anatomy.attrs(parts.kind)}>{row.kindText}</span>;
 }
 
 function renderNote(row: RecordDiffRow) {
   return row.noteText ? (
     <>
       {" "}
-      <span data-part={parts.note}>({row.noteText})</span>
+      <span {...anatomy.attrs(parts.note)}>({row.noteText})</span>
     </>
   ) : null;
 }
@@ -152,7 +132,7 @@ function renderInferred(row: RecordDiffRow, context: RowContext) {
   return (
     <>
       {" "}
-      <span data-part={parts.inferred} title={context.t("auditLog.recordDiff.inferredTitle", "This log entry does not hold the old value: it was reconstructed from earlier entries.")}>
+      <span {...anatomy.attrs(parts.inferred)} title={context.t("auditLog.recordDiff.inferredTitle", "This log entry does not hold the old value: it was reconstructed from earlier entries.")}>
         ({context.t("auditLog.recordDiff.inferred", "inferred")})
       </span>
     </>
@@ -167,10 +147,15 @@ function renderInferred(row: RecordDiffRow, context: RowContext) {
 function renderArrow(context: RowContext) {
   // The spaces around the arrow are inside it: two text nodes fewer per row.
   return (
-    <span data-part={parts.arrow} role="img" aria-label={context.to}>
+    <span {...anatomy.attrs(parts.arrow)} role="img" aria-label={context.to}>
       {" → "}
     </span>
   );
+}
+
+/** Where the old value would be: the log never recorded it (never "empty", never "added"). */
+function renderNotRecorded(context: RowContext) {
+  return <span {...anatomy.attrs(parts.notRecorded)}>{context.notRecorded}</span>;
 }
 
 /** Values that fill the row on their own: no before/after pair to compare. */
@@ -190,14 +175,15 @@ const UnifiedRow = /* @__PURE__ */ memo(function UnifiedRow({ row, context }: Ro
   if (isSingleValue(row)) single = renderDiffValue(context, row, "after");
   else if (isMerged) single = renderDiffValue(context, row, "after", "merged");
   else {
-    if (row.hasBefore) before = <del data-part={parts.before}>{renderDiffValue(context, row, "before")}</del>;
-    if (row.hasAfter) after = <ins data-part={parts.after}>{renderDiffValue(context, row, "after")}</ins>;
-    if (row.hasBefore && row.hasAfter) arrow = renderArrow(context);
+    if (row.hasBefore) before = <del {...anatomy.attrs(parts.before)}>{renderDiffValue(context, row, "before")}</del>;
+    else if (row.isBeforeUnknown) before = renderNotRecorded(context);
+    if (row.hasAfter) after = <ins {...anatomy.attrs(parts.after)}>{renderDiffValue(context, row, "after")}</ins>;
+    if ((row.hasBefore || row.isBeforeUnknown) && row.hasAfter) arrow = renderArrow(context);
   }
   return (
     <div {...getRowProps(row)}>
-      <dt data-part={parts.label}>{row.label}</dt>
-      <dd data-part={parts.value}>
+      <dt {...anatomy.attrs(parts.label)}>{row.label}</dt>
+      <dd {...anatomy.attrs(parts.value)}>
         {renderKind(row)} {single}
         {before}
         {arrow && renderInferred(row, context)}
@@ -215,11 +201,12 @@ const SplitRow = /* @__PURE__ */ memo(function SplitRow({ row, context }: RowPro
   const cell = (side: "before" | "after") => {
     const isPresent = side === "before" ? row.hasBefore : row.hasAfter;
     let content = null;
-    if (isPresent && isTextDiff) content = renderDiffValue(context, row, side, side);
-    else if (isPresent && side === "before") content = <del data-part={parts.before}>{renderDiffValue(context, row, "before")}</del>;
-    else if (isPresent) content = <ins data-part={parts.after}>{renderDiffValue(context, row, "after")}</ins>;
+    if (side === "before" && row.isBeforeUnknown) content = renderNotRecorded(context);
+    else if (isPresent && isTextDiff) content = renderDiffValue(context, row, side, side);
+    else if (isPresent && side === "before") content = <del {...anatomy.attrs(parts.before)}>{renderDiffValue(context, row, "before")}</del>;
+    else if (isPresent) content = <ins {...anatomy.attrs(parts.after)}>{renderDiffValue(context, row, "after")}</ins>;
     return (
-      <td data-part={parts.value} data-side={side}>
+      <td {...anatomy.attrs(parts.value)} data-side={side}>
         {content}
         {side === "before" && renderInferred(row, context)}
       </td>
@@ -228,11 +215,11 @@ const SplitRow = /* @__PURE__ */ memo(function SplitRow({ row, context }: RowPro
   return (
     <tr {...getRowProps(row)}>
       <th scope="row">
-        <span data-part={parts.label}>{row.label}</span> {renderKind(row)}
+        <span {...anatomy.attrs(parts.label)}>{row.label}</span> {renderKind(row)}
         {renderNote(row)}
       </th>
       {isSingleValue(row) ? (
-        <td data-part={parts.value} colSpan={2}>
+        <td {...anatomy.attrs(parts.value)} colSpan={2}>
           {renderDiffValue(context, row, "after")}
         </td>
       ) : (

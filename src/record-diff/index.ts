@@ -1,6 +1,7 @@
 export { RecordDiff, type RecordDiffProps } from "./RecordDiff";
 export {
   useRecordDiff,
+  recordDiffOptionKeys,
   type UseRecordDiffOptions,
   type UseRecordDiffResult,
   type RecordDiffRow,
@@ -9,7 +10,5 @@ export {
   type RecordDiffPartProps,
   type RecordDiffButtonProps,
 } from "./useRecordDiff";
-export type { RenderValue, RenderValueProps, TextDiffMode } from "./DiffValue";
-export { compileFields, type CompiledFields, type RecordDiffField, type RecordDiffFields, type FieldFormatContext, type RecordDiffSide } from "./compileFields";
-export { formatValue, type FormattedValue, type FormattedValueType, type FormatValueOptions } from "./formatValue";
-export { RECORD_DIFF_SCOPE, recordDiffParts, type RecordDiffPart } from "./parts";
+export type { RenderValue, RenderValueProps, TextDiffMode } from "./renderDiffValue";
+export { RECORD_DIFF_SCOPE, recordDiffParts, recordDiffAnatomy, type RecordDiffPart } from "./parts";

@@ -1,12 +1,16 @@
-/** The `data-scope` of `<RecordDiff>`'s root: `[data-scope="record-diff"]`. */
+import { createAnatomy } from "../shared/anatomy";
+
+/** The `data-scope` of every element `<RecordDiff>` renders: `[data-scope="record-diff"]`. */
 export const RECORD_DIFF_SCOPE = "record-diff";
 
 /**
  * Every `data-part` `<RecordDiff>` renders, declared once: markup, styles.css, tests and
- * stories all use these names. Select them inside the scope:
- * `[data-scope="record-diff"] [data-part="before"]`.
+ * stories all use these names. Every element also carries `data-scope="record-diff"`,
+ * so one selector form serves everything: `[data-scope="record-diff"][data-part="before"]`.
  */
 export const recordDiffParts = {
+  /** The root `<div role="group">`: `data-view="unified" | "split"`. */
+  root: "root",
   /** `<dl>` holding the rows in the unified view. */
   list: "list",
   /** `<table>` holding the rows in the split view. */
@@ -47,7 +51,20 @@ export const recordDiffParts = {
   emptyState: "empty-state",
   /** `<div>`: shown instead of the diff when a log entry cannot be read. */
   fallback: "fallback",
+  /** `<span>`: stands for an earlier value the log never recorded ("earlier value not recorded"), in place of `before`. */
+  notRecorded: "not-recorded",
+  /**
+   * `<p role="note">`: the diff was too large to compare in full within the work budget
+   * ("Too large to compare in full: 12 more changes not shown"); `data-incomplete` when
+   * even the count is a lower bound.
+   */
+  overflow: "overflow",
+  /** `<span>`: a value whose own formatter or renderer failed, shown the default way; its `title` says why. */
+  valueError: "value-error",
 } as const;
+
+/** The anatomy of `<RecordDiff>`: `attrs(part)` and `selector(part)` for every part. */
+export const recordDiffAnatomy = /* @__PURE__ */ createAnatomy(RECORD_DIFF_SCOPE, recordDiffParts);
 
 /** The name of one part of `<RecordDiff>`; see {@link recordDiffParts}. */
 export type RecordDiffPart = (typeof recordDiffParts)[keyof typeof recordDiffParts];

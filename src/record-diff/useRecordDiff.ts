@@ -1,19 +1,23 @@
 import { useCallback, useMemo, useState, type ButtonHTMLAttributes, type HTMLAttributes } from "react";
-import { computeChanges } from "../core/computeChanges";
-import { getEntryChanges } from "../core/history";
+import type { ChangeOverflow, WorkBudgetLimits } from "../core/budget";
+import { formatValue, type FormattedValue } from "../core/formatValue";
+import { formatNumber, toIntlLocale } from "../core/intl";
 import { normalizeLog, type AuditLogEntry, type MalformedLogEntry } from "../core/normalizeLog";
-import { formatPath } from "../core/path";
+import { formatPath, toPathKey } from "../core/path";
+import { applyPolicy, diffRecords, getEntryDiff } from "../core/pipeline";
+import { plural } from "../core/plural";
+import type { CompiledFields, RecordDiffField, RecordDiffFields, RecordDiffSide } from "../core/policy";
+import type { AuditTranslate } from "../core/translate";
 import type { FieldChange, GetItemId } from "../core/types";
-import { useAuditTranslate, type AuditTranslate } from "../refine/useAuditTranslate";
-import { compileFields, type RecordDiffField, type RecordDiffFields, type RecordDiffSide } from "./compileFields";
+import { RedactedValue } from "../core/values";
+import { getRulesKey, useCompiledFields } from "../refine/useAuditEntryDescriber";
+import { useAuditTranslate } from "../refine/useAuditTranslate";
 import type { DataAttributes } from "../shared/dataAttributes";
-import { formatNumber, toIntlLocale } from "../shared/intl";
 import { isAuditLogEntry } from "../shared/isAuditLogEntry";
 import { mergeProps } from "../shared/mergeProps";
-import { plural } from "../shared/plural";
-import { formatValue, type FormattedValue } from "./formatValue";
-import { RECORD_DIFF_SCOPE, recordDiffParts } from "./parts";
+import { defineOptionKeys } from "../shared/splitProps";
 import { useControllableState } from "../shared/useControllableState";
+import { recordDiffAnatomy, recordDiffParts } from "./parts";
 
 /** `unified`: one row per field, old value then new. `split`: a table with Before and After columns. */
 export type RecordDiffView = "unified" | "split";
@@ -35,19 +39,33 @@ export interface UseRecordDiffOptions {
   /**
    * A Refine log entry: a raw provider row (read with `normalizeLog`) or an already
    * normalised {@link AuditLogEntry}, read with `getEntryChanges` (an update is a patch; a
-   * field whose old value the log lacks shows as "set to X").
+   * field whose old value the log lacks says "earlier value not recorded").
    * A row that cannot be read gives `error` and a fallback message, never a crash.
    */
   log?: unknown;
-  /** A precomputed list of changes (e.g. with reconstructed before-values from the timeline), rendered as given. */
+  /**
+   * A precomputed list of changes (e.g. an entry's from the timeline, with reconstructed
+   * before-values). The policy (`fields`) is applied to it too: applying it twice changes nothing.
+   */
   changes?: readonly FieldChange[];
+  /** What a work budget left out of `changes` (as `getEntryDiff` reports it): said in the diff. */
+  overflow?: ChangeOverflow;
+  /**
+   * The work budget of the comparison (`log`, or `previousData` / `data`): past it the
+   * diff shows what was compared and says how much is left out. Default `DEFAULT_WORK_BUDGET`.
+   */
+  budget?: WorkBudgetLimits;
   /** Paths to leave out of the comparison (`updatedAt`, `*.version`, `meta.**`); see `computeChanges`. Compared by content. */
   ignore?: readonly string[];
   /** Identity of array items (default: `id`, `_id`, `key`). Keep it stable (module level or `useCallback`): a new function recomputes. */
   getItemId?: GetItemId;
   /** Strings this long or longer get a word-level diff. Default 60. */
   minTextDiffLength?: number;
-  /** Labels, formatters, hidden and redacted fields, keyed by path pattern; see {@link RecordDiffFields}. */
+  /**
+   * The policy: labels, formatters, hidden and redacted fields, keyed by path pattern;
+   * see {@link RecordDiffFields}. Applied once, before any row, value, label, title or
+   * attribute is made. Compared by content (formatters by identity: keep them stable).
+   */
   fields?: RecordDiffFields;
   /** Shows the unchanged fields (controlled). */
   showUnchanged?: boolean;
@@ -72,17 +90,19 @@ export interface RecordDiffRow {
   change: FieldChange;
   /** The readable name: a field label, else the formatted path (`items[2].qty`), "Value" for the root, `items[3]–[9]` for a run. */
   label: string;
-  /** The change in words: "added", "removed", "changed", "set to", "moved from index 1 to 3", "unchanged". */
+  /** The change in words: "added", "removed", "changed", "written" (earlier value not recorded), "moved from index 1 to 3", "unchanged". */
   kindText: string;
   /** The change's note in words ("type changed"…), if it has one. */
   noteText: string | undefined;
-  /** The values must not be shown (`fields[…].redact`): `before`/`after` are `undefined`. */
+  /** The values must not be shown (`fields[…].redact`): `before`/`after` are redaction markers. */
   isRedacted: boolean;
+  /** The field was written but its earlier value is not recorded: the diff says so in place of the old value. */
+  isBeforeUnknown: boolean;
   /** The row has an old value to show (not for `added`, nor for `isBeforeUnknown`). */
   hasBefore: boolean;
   /** The row has a new value to show (not for `removed`). */
   hasAfter: boolean;
-  /** The old value, with hidden and redacted fields taken out of objects shown whole. */
+  /** The old value, as the policy leaves it: hidden fields taken out of objects shown whole, redacted ones markers. */
   before: unknown;
   /** The new value, likewise. */
   after: unknown;
@@ -99,8 +119,12 @@ export type RecordDiffButtonProps<P> = P & RecordDiffDataAttributes & ButtonHTML
 
 /** The state and prop getters of {@link useRecordDiff}. */
 export interface UseRecordDiffResult {
-  /** Every change, unchanged entries included, before hiding and paging. */
+  /** Every change, unchanged entries included, the policy applied (hidden fields gone, redacted values markers), before paging. */
   changes: readonly FieldChange[];
+  /** What the work budget left out: the diff says "Too large to compare in full…". */
+  overflow: ChangeOverflow | undefined;
+  /** The overflow in words, when there is one. */
+  overflowText: string | undefined;
   /** The rows to render now: without hidden fields, without unchanged ones unless shown, and up to the current page. */
   rows: readonly RecordDiffRow[];
   /** Changes other than `unchanged` (after hiding). */
@@ -126,14 +150,18 @@ export interface UseRecordDiffResult {
   /** The normalised log entry, when `log` was given and readable. */
   entry: AuditLogEntry | undefined;
   view: RecordDiffView;
-  /** The value of one side of a row in words (applies `redact`, `format`, then the formatting by type). */
+  /**
+   * The value of one side of a row in words (applies `redact`, `format`, then the
+   * formatting by type). A `format` that throws gives the default formatting with
+   * `formatError` set: one field's formatter never breaks the diff.
+   */
   getFormattedValue: (row: RecordDiffRow, side: RecordDiffSide) => FormattedValue;
   /** The kit's translate function and the locale in use, for your own words. */
   t: AuditTranslate;
   locale: string | undefined;
-  /** Props of the root: `data-scope="record-diff"`, `data-view`, `role="group"` and `aria-label` ("Changes"). */
+  /** Props of the root: `data-scope="record-diff"`, `data-part="root"`, `data-view`, `role="group"` and `aria-label` ("Changes"). */
   getRootProps: <P extends HTMLAttributes<HTMLElement>>(userProps?: P) => RecordDiffPartProps<P>;
-  /** Props of a row: `data-part="field"`, `data-path`, `data-change`, `data-inferred`, `data-redacted`. */
+  /** Props of a row: `data-part="field"`, `data-path`, `data-change`, `data-inferred`, `data-redacted`, `data-before-unknown`. */
   getRowProps: <P extends HTMLAttributes<HTMLElement>>(row: RecordDiffRow, userProps?: P) => RecordDiffPartProps<P>;
   /** Props of the button that shows/hides unchanged fields (with a default label as `children`). */
   getToggleUnchangedProps: <P extends ButtonHTMLAttributes<HTMLButtonElement>>(userProps?: P) => RecordDiffButtonProps<P>;
@@ -143,9 +171,32 @@ export interface UseRecordDiffResult {
 
 interface Source {
   changes: readonly FieldChange[];
+  overflow?: ChangeOverflow;
+  hiddenCount: number;
   entry?: AuditLogEntry;
   error?: MalformedLogEntry;
 }
+
+/** The option keys of {@link useRecordDiff}, declared once: `<RecordDiff>` splits its props with them. */
+export const recordDiffOptionKeys = defineOptionKeys<UseRecordDiffOptions>()([
+  "previousData",
+  "data",
+  "log",
+  "changes",
+  "overflow",
+  "budget",
+  "ignore",
+  "getItemId",
+  "minTextDiffLength",
+  "fields",
+  "showUnchanged",
+  "defaultShowUnchanged",
+  "onShowUnchangedChange",
+  "pageSize",
+  "view",
+  "locale",
+  "timeZone",
+]);
 
 const NO_CHANGES: readonly FieldChange[] = [];
 
@@ -167,44 +218,49 @@ const NO_CHANGES: readonly FieldChange[] = [];
  * );
  */
 export function useRecordDiff(options: UseRecordDiffOptions = {}): UseRecordDiffResult {
-  const { previousData, data, log, changes: given, ignore, getItemId, minTextDiffLength, fields, timeZone } = options;
+  const { previousData, data, log, changes: given, overflow: givenOverflow, getItemId, minTextDiffLength, timeZone } = options;
   const view = options.view ?? "unified";
   const pageSize = Math.max(1, options.pageSize ?? 200);
   const { t, locale: appLocale } = useAuditTranslate(options.locale);
   const locale = useMemo(() => toIntlLocale(appLocale), [appLocale]);
+  const policy = useCompiledFields(options.fields);
+  // The pipeline reads only what hides and redacts: a new formatter or label (an inline
+  // `fields` object) renews the rows, not the comparison.
+  const rulesKey = getRulesKey(options.fields);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const rules = useMemo(() => policy, [rulesKey]);
 
-  // Inline `ignore` arrays are new on every render: compare them by content.
-  const ignoreKey = ignore?.join("\u0000");
+  // Inline `ignore` arrays and budgets are new on every render: compare them by content.
+  const ignoreKey = options.ignore?.join("\u0000");
+  const budgetKey = JSON.stringify(options.budget ?? null);
+  const redactedText = t("auditLog.recordDiff.redacted", "(hidden)");
+  // The pipeline, once: changes, then the policy, within the budget; every row, label and value reads its result.
   const source = useMemo<Source>(() => {
-    const computeOptions = { ignore: ignoreKey?.split("\u0000"), getItemId, minTextDiffLength };
-    if (given) return { changes: given };
+    const pipeline = { ignore: ignoreKey?.split("\u0000"), getItemId, minTextDiffLength, fields: rules, redactedText, budget: options.budget };
+    if (given) {
+      const changes = applyPolicy(given, rules, { marker: new RedactedValue(redactedText) });
+      return { changes, overflow: givenOverflow, hiddenCount: countHidden(given, rules) };
+    }
     if (log !== undefined) {
       const result = isAuditLogEntry(log) ? { ok: true as const, entry: log } : normalizeLog(log);
-      if (!result.ok) return { changes: NO_CHANGES, error: result.error };
-      return { changes: getEntryChanges(result.entry, computeOptions), entry: result.entry };
+      if (!result.ok) return { changes: NO_CHANGES, hiddenCount: 0, error: result.error };
+      return { ...getEntryDiff(result.entry, pipeline), entry: result.entry };
     }
-    return { changes: computeChanges(previousData, data, computeOptions) };
-  }, [given, log, previousData, data, ignoreKey, getItemId, minTextDiffLength]);
+    return diffRecords(previousData, data, pipeline);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [given, givenOverflow, log, previousData, data, ignoreKey, getItemId, minTextDiffLength, rules, redactedText, budgetKey]);
 
-  const compiled = useMemo(() => compileFields(fields), [fields]);
-  // Only the hidden patterns decide what is kept and counted: an inline `fields` object must not redo that work.
-  const hiddenKey = Object.entries(fields ?? {})
-    .map(([pattern, field]) => `${pattern}:${field?.hidden ? 1 : 0}`)
-    .join("\u0000");
   const counts = useMemo(() => {
-    const { isHidden } = compiled;
-    const kept: FieldChange[] = [];
     let unchangedCount = 0;
     let changedCount = 0;
     for (const change of source.changes) {
-      if (isHidden(change.path)) continue;
-      kept.push(change);
       if (change.kind === "unchanged") unchangedCount += change.count ?? 1;
       else changedCount++;
     }
-    return { kept, unchangedCount, changedCount, hiddenCount: source.changes.length - kept.length };
-  }, [source.changes, hiddenKey]); // `compiled` is read through hiddenKey on purpose
-  const { kept, unchangedCount, changedCount, hiddenCount } = counts;
+    return { unchangedCount, changedCount };
+  }, [source.changes]);
+  const { unchangedCount, changedCount } = counts;
+  const kept = source.changes;
 
   const [isShowingUnchanged, setShowUnchanged] = useControllableState({
     value: options.showUnchanged,
@@ -221,16 +277,15 @@ export function useRecordDiff(options: UseRecordDiffOptions = {}): UseRecordDiff
   const showMore = useCallback(() => setPaging({ signature, limit: limit + pageSize }), [signature, limit, pageSize]);
 
   // Rows already built keep their identity (memoised row components skip them) when more are shown.
-  const builtRows = useMemo(() => new WeakMap<FieldChange, RecordDiffRow>(), [compiled, t, locale]);
+  const builtRows = useMemo(() => new WeakMap<FieldChange, RecordDiffRow>(), [policy, t, locale]);
   const rows = useMemo(() => {
-    const placeholder = t("auditLog.recordDiff.redacted", "(hidden)");
     const rootLabel = t("auditLog.recordDiff.rootLabel", "Value");
     const seen = new Map<string, number>();
     // The words of a kind are the same on every row (moves name their indices: not cached).
     const kindTexts = new Map<string, string>();
     const kindText = (change: FieldChange) => {
       if (change.kind === "moved") return describeKind(change, t, locale);
-      const cacheKey = change.isBeforeUnknown ? "setTo" : change.kind;
+      const cacheKey = change.isBeforeUnknown ? "written" : change.kind;
       let text = kindTexts.get(cacheKey);
       if (text === undefined) kindTexts.set(cacheKey, (text = describeKind(change, t, locale)));
       return text;
@@ -242,26 +297,28 @@ export function useRecordDiff(options: UseRecordDiffOptions = {}): UseRecordDiff
       const key = repeat === 0 ? baseKey : `${baseKey}#${repeat}`;
       const built = builtRows.get(change);
       if (built && built.key === key) return built;
-      const isRedacted = compiled.isRedacted(change.path);
-      const hasBefore = change.kind !== "added" && !change.isBeforeUnknown;
+      const isRedacted = change.isRedacted === true;
+      const isBeforeUnknown = change.isBeforeUnknown === true;
+      const hasBefore = change.kind !== "added" && !isBeforeUnknown;
       const hasAfter = change.kind !== "removed";
       const row: RecordDiffRow = {
         key,
         change,
-        label: getRowLabel(change, compiled.getLabel(change.path, rootLabel)),
+        label: getRowLabel(change, policy.getLabel(change.path, rootLabel)),
         kindText: kindText(change),
         noteText: change.note ? describeNote(change.note, t) : undefined,
         isRedacted,
+        isBeforeUnknown,
         hasBefore,
         hasAfter,
-        before: hasBefore && !isRedacted ? compiled.scrub(change.before, change.path, placeholder) : undefined,
-        after: hasAfter && !isRedacted ? compiled.scrub(change.after, change.path, placeholder) : undefined,
-        field: compiled.get(change.path),
+        before: hasBefore ? change.before : undefined,
+        after: hasAfter ? change.after : undefined,
+        field: policy.get(change.path),
       };
       builtRows.set(change, row);
       return row;
     });
-  }, [visible, limit, compiled, t, locale, builtRows]);
+  }, [visible, limit, policy, t, locale, builtRows]);
 
   const getFormattedValue = useCallback(
     (row: RecordDiffRow, side: RecordDiffSide): FormattedValue => {
@@ -271,7 +328,15 @@ export function useRecordDiff(options: UseRecordDiffOptions = {}): UseRecordDiff
         return { type: "summary", text: plural(t, locale, "auditLog.recordDiff.unchangedItems", change.count!, "{count} unchanged item", "{count} unchanged items") };
       }
       const value = side === "before" ? row.before : row.after;
-      if (row.field?.format) return { type: "text", text: row.field.format(value, { side, change, locale }) };
+      const format = row.field?.format;
+      if (format) {
+        try {
+          return { type: "text", text: String(format(value, { side, change, locale })) };
+        } catch (error) {
+          // The app's formatter failed on this value: the default formatting, marked, rather than no diff.
+          return { ...formatValue(value, { t, locale, timeZone }), formatError: error instanceof Error ? error.message : String(error) };
+        }
+      }
       return formatValue(value, { t, locale, timeZone });
     },
     [t, locale, timeZone],
@@ -283,8 +348,8 @@ export function useRecordDiff(options: UseRecordDiffOptions = {}): UseRecordDiff
 
   function getRootProps<P extends HTMLAttributes<HTMLElement>>(userProps?: P): RecordDiffPartProps<P> {
     const own: RecordDiffPartProps<object> = {
-      /** `data-scope="record-diff"`: the component's root. */
-      "data-scope": RECORD_DIFF_SCOPE,
+      /** `data-scope="record-diff"`, `data-part="root"`: the component's root. */
+      ...recordDiffAnatomy.attrs(recordDiffParts.root),
       /** `data-view="unified" | "split"`: the layout. */
       "data-view": view,
       role: "group",
@@ -297,7 +362,7 @@ export function useRecordDiff(options: UseRecordDiffOptions = {}): UseRecordDiff
     const own: RecordDiffButtonProps<object> = {
       type: "button",
       /** `data-part="toggle-unchanged"`, with `aria-expanded` telling whether unchanged fields are shown. */
-      "data-part": recordDiffParts.toggleUnchanged,
+      ...recordDiffAnatomy.attrs(recordDiffParts.toggleUnchanged),
       "aria-expanded": isShowingUnchanged,
       onClick: toggleUnchanged,
       children: isShowingUnchanged
@@ -312,7 +377,7 @@ export function useRecordDiff(options: UseRecordDiffOptions = {}): UseRecordDiff
     const own: RecordDiffButtonProps<object> = {
       type: "button",
       /** `data-part="show-more"`: renders the next page of rows. */
-      "data-part": recordDiffParts.showMore,
+      ...recordDiffAnatomy.attrs(recordDiffParts.showMore),
       onClick: showMore,
       children:
         nextCount === remainingCount
@@ -322,12 +387,28 @@ export function useRecordDiff(options: UseRecordDiffOptions = {}): UseRecordDiff
     return mergeProps(own, userProps);
   }
 
+  const overflow = source.overflow;
+  const overflowText = overflow
+    ? overflow.omittedCount > 0
+      ? plural(
+          t,
+          locale,
+          overflow.isIncomplete ? "auditLog.recordDiff.overflowAtLeast" : "auditLog.recordDiff.overflow",
+          overflow.omittedCount,
+          overflow.isIncomplete ? "Too large to compare in full: at least {count} more change not shown." : "Too large to compare in full: {count} more change not shown.",
+          overflow.isIncomplete ? "Too large to compare in full: at least {count} more changes not shown." : "Too large to compare in full: {count} more changes not shown.",
+        )
+      : t("auditLog.recordDiff.overflowIncomplete", "Too large to compare in full: more changes may not be shown.")
+    : undefined;
+
   return {
     changes: source.changes,
+    overflow,
+    overflowText,
     rows,
     changedCount,
     unchangedCount,
-    hiddenCount,
+    hiddenCount: source.hiddenCount,
     isEmpty: changedCount === 0,
     isShowingUnchanged,
     toggleUnchanged,
@@ -355,7 +436,7 @@ export function useRecordDiff(options: UseRecordDiffOptions = {}): UseRecordDiff
 export function getRowProps<P extends HTMLAttributes<HTMLElement>>(row: RecordDiffRow, userProps?: P): RecordDiffPartProps<P> {
   const own: RecordDiffPartProps<object> = {
     /** `data-part="field"`: one row. */
-    "data-part": recordDiffParts.field,
+    ...recordDiffAnatomy.attrs(recordDiffParts.field),
     /** `data-path`: the change's path joined with dots (`items.2.qty`; `""` for the root), as `FieldChange.key`. */
     "data-path": row.change.key,
     /** `data-change="added" | "removed" | "changed" | "moved" | "unchanged"`: the kind of change. */
@@ -364,8 +445,20 @@ export function getRowProps<P extends HTMLAttributes<HTMLElement>>(row: RecordDi
     "data-inferred": row.change.isBeforeInferred ? "" : undefined,
     /** `data-redacted`: present when the values are hidden (`fields[…].redact`). */
     "data-redacted": row.isRedacted ? "" : undefined,
+    /** `data-before-unknown`: present when the field was written but its earlier value was not recorded. */
+    "data-before-unknown": row.isBeforeUnknown ? "" : undefined,
   };
   return mergeProps(own, userProps);
+}
+
+/** How many hidden fields a given list of changes touches (fields, not the changes below them). */
+function countHidden(given: readonly FieldChange[], rules: CompiledFields): number {
+  const hidden = new Set<string>();
+  for (const change of given) {
+    const depth = rules.hiddenDepth(change.path);
+    if (depth >= 0) hidden.add(toPathKey(change.path.slice(0, Math.max(depth, 1))));
+  }
+  return hidden.size;
 }
 
 /** What identifies a change list for paging: its length and the kinds and keys at its ends and middle. */
@@ -384,7 +477,7 @@ function getRowLabel(change: FieldChange, label: string): string {
 }
 
 function describeKind(change: FieldChange, t: AuditTranslate, locale: string | undefined): string {
-  if (change.isBeforeUnknown) return t("auditLog.recordDiff.kind.setTo", "set to");
+  if (change.isBeforeUnknown) return t("auditLog.recordDiff.kind.written", "written");
   switch (change.kind) {
     case "added":
       return t("auditLog.recordDiff.kind.added", "added");
@@ -412,6 +505,8 @@ function describeNote(note: NonNullable<FieldChange["note"]>, t: AuditTranslate)
       return t("auditLog.recordDiff.note.incomparable", "cannot be compared by value");
     case "circular":
       return t("auditLog.recordDiff.note.circular", "refers to itself: not compared further");
+    case "too-large":
+      return t("auditLog.recordDiff.note.tooLarge", "too large: not compared field by field");
     case "too-deep":
       return t("auditLog.recordDiff.note.tooDeep", "too deep: not compared further");
   }

@@ -1,14 +1,7 @@
 import { useLogList, type BaseKey, type HttpError } from "@refinedev/core";
 import type { Query, QueryKey, UseQueryResult } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
-import {
-  canonicalizeFilters,
-  entryConcernsRecord,
-  filterEntries,
-  type AuditLogFilters,
-  type CanonicalAuditLogFilters,
-  type FilterEntriesOptions,
-} from "../core/filterEntries";
+import { canonicalizeFilters, entryConcernsRecord, type AuditLogFilters, type CanonicalAuditLogFilters } from "../core/filterEntries";
 import { normalizeLogs, sameId, type AuditLogEntry, type MalformedLogEntry } from "../core/normalizeLog";
 import { getValueType, safeGet } from "../core/values";
 import { useLiveAuditRefresh } from "./useLiveAuditRefresh";
@@ -18,7 +11,7 @@ import { useLiveAuditRefresh } from "./useLiveAuditRefresh";
  * - `unconfigured`: `<Refine>` has no `auditLogProvider` with a `get` (Refine's query never runs)
  * - `loading`: the first page has not arrived
  * - `error`: the first page failed (`error` says why; `retry()` asks again)
- * - `empty`: nothing to show (no entries match, no unreadable rows, no more pages)
+ * - `empty`: nothing read (no entries, no unreadable rows, no more pages); a view whose filters match nothing says so itself
  * - `ready`: entries (or unreadable rows) to show
  */
 export type AuditLogListState = "unconfigured" | "loading" | "error" | "empty" | "ready";
@@ -51,15 +44,15 @@ export interface UseAuditLogEntriesOptions {
   /** One record's history; without it, the whole resource's. Compared by value (`1` is `"1"`). */
   id?: BaseKey;
   /**
-   * Which entries to keep. Sent in `meta.filters` only (so differently filtered lists
-   * never share a cache entry) and applied to what the provider returns. Never sent as
-   * Refine's `action` param, which providers apply: the entries a filter hides are still
-   * needed to reconstruct before-values (`allEntries`). A provider that applies
-   * `meta.filters` itself loses that reconstruction for the entries it leaves out.
+   * The filters of the view, sent in `meta.filters` only (so differently filtered lists
+   * never share a cache entry). Never sent as Refine's `action` param, which providers
+   * apply: the entries a filter hides are still needed to reconstruct before-values. A
+   * provider that applies `meta.filters` itself loses that reconstruction for the
+   * entries it leaves out. The entries returned are not filtered here: the views filter
+   * them through the pipeline (`filterEntries` with their `EntryReader`), which needs
+   * the whole history first.
    */
   filters?: AuditLogFilters;
-  /** How the filters apply: the time zone of day bounds, the paths a search must not read (keep `isExcluded` stable). */
-  filterOptions?: FilterEntriesOptions;
   /**
    * Rows to ask for in each request (`meta.pageSize`). Default 50. At most
    * {@link MAX_AUDIT_LOG_PAGES} requests are made, so at most `pageSize × 10` rows are
@@ -75,12 +68,9 @@ export interface UseAuditLogEntriesOptions {
 /** The result of {@link useAuditLogEntries}. */
 export interface UseAuditLogEntriesResult {
   state: AuditLogListState;
-  /** The entries to show: readable, of this resource (and record), matching the filters, in the provider's order, without duplicates. */
+  /** The entries read: readable, of this resource (and record), in the provider's order, without duplicates. Not filtered. */
   entries: AuditLogEntry[];
-  /**
-   * The same without the filters: the record's whole known history, for replaying it
-   * (see `replayHistory`). Filters must not hide the entries that before-values come from.
-   */
+  /** The same list (kept for compatibility): the record's whole known history, for replaying it (see `replayHistory`). */
   allEntries: AuditLogEntry[];
   /** Rows that could not be read (shown as fallbacks, never dropped silently). */
   malformed: MalformedLogEntry[];
@@ -171,8 +161,6 @@ function normalizePage(response: unknown, page: number): NormalizedPage {
  */
 export function useAuditLogEntries(options: UseAuditLogEntriesOptions): UseAuditLogEntriesResult {
   const { resource, id, filters, live = true, meta: extraMeta } = options;
-  const filterTimeZone = options.filterOptions?.timeZone;
-  const isExcluded = options.filterOptions?.isExcluded;
   const pageSize = Math.max(1, Math.floor(options.pageSize ?? 50));
   const canonical = canonicalizeFilters(filters);
   const canonicalKey = JSON.stringify(canonical ?? null);
@@ -263,10 +251,10 @@ export function useAuditLogEntries(options: UseAuditLogEntriesOptions): UseAudit
         all.push(entry);
       }
     });
-    return { allEntries: all, entries: canonical ? filterEntries(all, filters, { timeZone: filterTimeZone, isExcluded }) : all, malformed: bad };
+    return { allEntries: all, entries: all, malformed: bad };
     // One dependency per page answer (a fixed count), not the array that holds them.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [...datas, resource, id, canonicalKey, filterTimeZone, isExcluded]);
+  }, [...datas, resource, id]);
 
   const nextCursor = readNextCursor(last.data);
   const isFetchingNextPage = results.length > 1 && last.isFetching && last.data === undefined;

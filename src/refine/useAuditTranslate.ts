@@ -1,23 +1,15 @@
 import { I18nContext, useTranslate } from "@refinedev/core";
 import { useCallback, useContext, useMemo } from "react";
 
-/** Values to put into a message: `{count}` in the English default is replaced by `params.count`. */
-export type MessageParams = Record<string, string | number>;
+import { interpolate, type AuditTranslate } from "../core/translate";
 
-/** Translates a kit string; see {@link useAuditTranslate}. */
-export type AuditTranslate = (key: string, defaultMessage: string, params?: MessageParams) => string;
+export { interpolate, type AuditTranslate, type MessageParams } from "../core/translate";
 
 /** The result of {@link useAuditTranslate}. */
 export interface UseAuditTranslateResult {
   t: AuditTranslate;
   /** The app's locale (`i18nProvider.getLocale()`), else the browser's, else `undefined` (Intl's default). */
   locale: string | undefined;
-}
-
-/** Replaces `{name}` placeholders in a message. */
-export function interpolate(message: string, params?: MessageParams): string {
-  if (!params) return message;
-  return message.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
 }
 
 /**

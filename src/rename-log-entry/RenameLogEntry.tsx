@@ -1,5 +1,6 @@
 import { forwardRef, type ComponentPropsWithoutRef } from "react";
-import { useRenameLogEntry, type UseRenameLogEntryOptions } from "./useRenameLogEntry";
+import { splitProps } from "../shared/splitProps";
+import { renameLogEntryOptionKeys, useRenameLogEntry, type UseRenameLogEntryOptions } from "./useRenameLogEntry";
 
 /**
  * Props of {@link RenameLogEntry}: the options of {@link useRenameLogEntry}, plus any
@@ -16,26 +17,29 @@ export interface RenameLogEntryProps extends UseRenameLogEntryOptions, Omit<Comp
  * button. The new name shows at once in every cached list of the resource and is rolled
  * back, with the error shown and the typed text kept, if the provider fails.
  *
- * Read-only (the name as text, no button) when the `auditLogProvider` has no `update`,
- * with `readOnly`, or for a row that cannot be read. When `useCan({ resource, action:
- * "rename", params: { id, log } })` denies, the button is disabled with the reason as
- * its title and description, or absent when the access control provider sets
- * `options.buttons.hideIfUnauthorized`.
+ * Read-only (the name as text, no button) with `readOnly`, for a row that cannot be
+ * read, and under `<AuditTrailProvider canRename={false}>` (say so when the
+ * `auditLogProvider` has no `update`: Refine cannot tell the kit). When `useCan({
+ * resource, action: "rename", params: { id, log } })` denies, the button is disabled with
+ * the reason as its title and description, or absent when the access control provider
+ * sets `options.buttons.hideIfUnauthorized`.
  *
- * Markup (unstyled; see `renameLogEntryParts`): a `<span data-scope="rename-log-entry"
- * data-state="idle|editing|saving|error">` root (`data-named`, `data-invalid` when set)
- * holding `data-part` `name`, `trigger`, `reason` (idle) or `input`, `save`, `cancel`,
- * `message` (otherwise). For another layout, use {@link useRenameLogEntry}.
+ * Markup (unstyled; see `renameLogEntryAnatomy`): every element carries
+ * `data-scope="rename-log-entry"` and a `data-part`: a `<span data-part="root"
+ * data-state="idle|editing|saving|error">` (`data-named`, `data-invalid` when set)
+ * holding `name`, `trigger`, `reason` (idle) or `input`, `save`, `cancel`, `message`
+ * (otherwise). For another layout, use {@link useRenameLogEntry}.
  *
  * @example
  * <RenameLogEntry log={entry} />
  * <RenameLogEntry log={row} maxLength={60} allowClear onRenamed={(entry, name) => toast(`Saved "${name}"`)} />
  */
 export const RenameLogEntry = /* @__PURE__ */ forwardRef<HTMLSpanElement, RenameLogEntryProps>(function RenameLogEntry(
-  { log, maxLength, allowClear, readOnly, accessControl, onRenamed, onError, ...rootProps },
+  props,
   ref,
 ) {
-  const rename = useRenameLogEntry({ log, maxLength, allowClear, readOnly, accessControl, onRenamed, onError });
+  const [options, rootProps] = splitProps(props, renameLogEntryOptionKeys);
+  const rename = useRenameLogEntry(options);
   return (
     <span {...rename.getRootProps({ ...rootProps, ref })}>
       {rename.isEditing ? (

@@ -1,26 +1,18 @@
-import {
-  useEffect,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-  type ButtonHTMLAttributes,
-  type ChangeEvent,
-  type HTMLAttributes,
-  type InputHTMLAttributes,
-  type KeyboardEvent,
-  type Ref,
-} from "react";
+import { useEffect, useId, useMemo, useReducer, useRef } from "react";
 import { normalizeLog, type AuditLogEntry } from "../core/normalizeLog";
-import { readAuditLogMethods } from "../refine/readAuditLogMethods";
 import { useAuditTranslate } from "../refine/useAuditTranslate";
 import { useCanRename } from "../refine/useCanRename";
 import { useRenameLog } from "../refine/useRenameLog";
+import { useAuditTrailConfig } from "../shared/AuditTrailProvider";
 import type { DataAttributes } from "../shared/dataAttributes";
+import { formatNumber, toIntlLocale } from "../core/intl";
 import { isAuditLogEntry } from "../shared/isAuditLogEntry";
-import { mergeProps } from "../shared/mergeProps";
-import { useIsomorphicLayoutEffect } from "../shared/useIsomorphicLayoutEffect";
-import { RENAME_LOG_ENTRY_SCOPE, renameLogEntryParts as parts, type RenameLogEntryState } from "./parts";
+import type { RenameLogEntryState } from "./parts";
+import { createRenameLogEntryGetters, type RenameLogEntryGetters } from "./renameLogEntryGetters";
+import { createRenameLogEntryState, getShownName, isRenameProblemShown, renameLogEntryReducer, validateRenameDraft } from "./renameLogEntryState";
+import { defineOptionKeys } from "../shared/splitProps";
+
+export type { RenameLogEntryPartProps } from "./renameLogEntryGetters";
 
 /** The default of {@link UseRenameLogEntryOptions.maxLength}. */
 export const DEFAULT_RENAME_MAX_LENGTH = 120;
@@ -67,19 +59,8 @@ export interface RenameLogEntryLabels {
 /** `data-*` attributes: strings, with booleans as `""` or absent (Radix style). */
 export type { DataAttributes };
 
-/**
- * The props a getter of {@link useRenameLogEntry} takes and returns: the element's
- * attributes (`A`), `data-*` attributes and a ref. Pass your own props to the getter
- * rather than spreading them beside it: they are merged in (yours last, `className` and
- * `style` merged, handlers composed, refs and `aria-describedby` joined).
- */
-export type RenameLogEntryPartProps<E extends HTMLElement = HTMLElement, A = HTMLAttributes<E>> = A & DataAttributes & { ref?: Ref<E> };
-
-type ButtonProps = RenameLogEntryPartProps<HTMLButtonElement, ButtonHTMLAttributes<HTMLButtonElement>>;
-type InputProps = RenameLogEntryPartProps<HTMLInputElement, InputHTMLAttributes<HTMLInputElement>>;
-
-/** The result of {@link useRenameLogEntry}. */
-export interface UseRenameLogEntryResult {
+/** The result of {@link useRenameLogEntry}: state, behaviour and the props getters of every part. */
+export interface UseRenameLogEntryResult extends RenameLogEntryGetters {
   /** The normalised entry; `undefined` when `log` could not be read. */
   entry: AuditLogEntry | undefined;
   /** The name to show: the new one as soon as it is saved, even before the lists refetch. */
@@ -96,13 +77,14 @@ export interface UseRenameLogEntryResult {
   validationMessage: string | undefined;
   /** What the `message` part shows: the validation message, else the translated provider error. */
   message: string | undefined;
-  /** True when this user may rename this entry now (provider has `update`, access allowed, not `readOnly`). */
+  /** True when this user may rename this entry now (renaming on, access allowed, not `readOnly`). */
   canRename: boolean;
   /** Why renaming is not allowed (access control's `reason`, or a default); `undefined` when allowed. */
   reason: string | undefined;
   /**
-   * True when the trigger should be rendered: false without `auditLogProvider.update`,
-   * with `readOnly`, for an unreadable row, and when access control hides unauthorized buttons.
+   * True when the trigger should be rendered: false under `<AuditTrailProvider
+   * canRename={false}>`, with `readOnly`, for an unreadable row, and when access control
+   * hides unauthorized buttons.
    */
   isTriggerVisible: boolean;
   /** The translated texts. */
@@ -115,22 +97,6 @@ export interface UseRenameLogEntryResult {
   save: () => void;
   /** Closes the input without saving and returns focus to the trigger (not while saving). */
   cancel: () => void;
-  /** Root: `data-scope="rename-log-entry"`, `data-state`, `data-named` (has a name), `data-invalid`. Spread it: it also lets the hook find the provider. */
-  getRootProps: <E extends HTMLElement = HTMLElement>(props?: RenameLogEntryPartProps<E>) => RenameLogEntryPartProps<E>;
-  /** The name's text element: `data-part="name"`. */
-  getNameProps: <E extends HTMLElement = HTMLElement>(props?: RenameLogEntryPartProps<E>) => RenameLogEntryPartProps<E>;
-  /** A `<button>`: `data-part="trigger"`, `disabled` + `data-disabled` + `title` (the reason) + `aria-describedby` (the reason part) when not allowed. */
-  getTriggerProps: (props?: ButtonProps) => ButtonProps;
-  /** The hidden reason text (`data-part="reason"`, `hidden`); render it whenever `reason` is set. */
-  getReasonProps: <E extends HTMLElement = HTMLElement>(props?: RenameLogEntryPartProps<E>) => RenameLogEntryPartProps<E>;
-  /** An `<input>`: `data-part="input"`, labelled, controlled; Enter saves, Escape cancels; `aria-invalid` + `aria-describedby` while there is a message; read-only while saving. */
-  getInputProps: (props?: InputProps) => InputProps;
-  /** A `<button>`: `data-part="save"`, disabled (`data-disabled`) while saving, `aria-busy` while saving. */
-  getSaveProps: (props?: ButtonProps) => ButtonProps;
-  /** A `<button>`: `data-part="cancel"`, disabled while saving. */
-  getCancelProps: (props?: ButtonProps) => ButtonProps;
-  /** The message element: `data-part="message"`, `role="alert"`. Render it while editing, even empty, so it is announced when it fills. */
-  getMessageProps: <E extends HTMLElement = HTMLElement>(props?: RenameLogEntryPartProps<E>) => RenameLogEntryPartProps<E>;
 }
 
 type FocusTarget = "trigger" | "input" | "select-input";
@@ -141,7 +107,8 @@ function toError(value: unknown): Error {
   return new Error(message);
 }
 
-const flag = (on: boolean) => (on ? "" : undefined);
+/** The option keys of {@link useRenameLogEntry}, declared once: `<RenameLogEntry>` splits its props with them. */
+export const renameLogEntryOptionKeys = defineOptionKeys<UseRenameLogEntryOptions>()(["log", "maxLength", "allowClear", "readOnly", "accessControl", "onRenamed", "onError"]);
 
 /**
  * The headless logic of {@link RenameLogEntry}: lets a user name a log entry ("Spring
@@ -150,10 +117,11 @@ const flag = (on: boolean) => (on ? "" : undefined);
  * failure, access control through `useCan({ resource, action: "rename", params: { id, log } })`
  * and focus management. Returns state and props getters for a custom UI.
  *
- * Without `auditLogProvider.update` the entry is read-only: `isTriggerVisible` and
- * `canRename` are false (Refine would resolve the rename without storing anything).
- * The hook tells by looking at the `<Refine>` above the root element, so spread
- * `getRootProps()`.
+ * Three layers, as in React Aria: a pure reducer holds the state machine
+ * (`renameLogEntryState.ts`), this hook adds the behaviour (Refine, saving, focus), and
+ * the getters (`renameLogEntryGetters.ts`) only turn both into props. Renaming is offered unless `readOnly`, or an {@link AuditTrailProvider}
+ * above says `canRename={false}` (do so when the `auditLogProvider` has no `update`:
+ * Refine would resolve the rename without storing anything).
  *
  * @example
  * const rename = useRenameLogEntry({ log: entry });
@@ -180,24 +148,14 @@ export function useRenameLogEntry(options: UseRenameLogEntryOptions): UseRenameL
   const { log, maxLength = DEFAULT_RENAME_MAX_LENGTH, allowClear = false, readOnly = false } = options;
   const { t, locale } = useAuditTranslate();
   const { renameLog } = useRenameLog();
+  const config = useAuditTrailConfig();
   const entry = useMemo(() => {
     if (isAuditLogEntry(log)) return log;
     const result = normalizeLog(log);
     return result.ok ? result.entry : undefined;
   }, [log]);
   const entryKey = entry ? `${entry.resource}\u0000${String(entry.id)}` : undefined;
-
-  // --- Does the provider have `update`? (see readAuditLogMethods for why this looks)
-  const rootRef = useRef<HTMLElement | null>(null);
-  const triggerRef = useRef<HTMLElement | null>(null);
-  const inputRef = useRef<HTMLInputElement | null>(null);
-  // `undefined` until known (first render, server, unreadable tree): assume it exists, as Refine does.
-  const [hasUpdate, setHasUpdate] = useState<boolean | undefined>(undefined);
-  useIsomorphicLayoutEffect(() => {
-    const found = readAuditLogMethods(rootRef.current ?? triggerRef.current ?? inputRef.current)?.update;
-    if (found !== hasUpdate) setHasUpdate(found);
-  });
-  const isSupported = !!entry && !readOnly && hasUpdate !== false;
+  const isSupported = !!entry && !readOnly && config.canRename;
 
   // --- Access control, the way Refine's useButtonCanAccess decides.
   const { access, reason: deniedReason, isError: isAccessError, hideIfUnauthorized } = useCanRename({ entry, enabled: isSupported, accessControl: options.accessControl });
@@ -208,33 +166,36 @@ export function useRenameLogEntry(options: UseRenameLogEntryOptions): UseRenameL
       ? undefined
       : deniedReason || (isAccessError ? t("auditLog.rename.accessError", "Could not check whether you may rename this version.") : t("auditLog.rename.forbidden", "You are not allowed to rename this version."));
 
-  // --- Edit state, reset when the component is handed another entry.
-  const [mode, setMode] = useState<RenameLogEntryState>("idle");
-  const [draft, setDraft] = useState("");
-  const [error, setError] = useState<Error | undefined>(undefined);
-  const [attempted, setAttempted] = useState(false);
-  // The name shown before the lists refetch; it yields as soon as the `log` prop's name moves.
-  const [override, setOverride] = useState<{ name: string | undefined; basis: string | undefined } | null>(null);
-  const [stateKey, setStateKey] = useState(entryKey);
-  if (stateKey !== entryKey) {
-    setStateKey(entryKey);
-    setMode("idle");
-    setDraft("");
-    setError(undefined);
-    setAttempted(false);
-    setOverride(null);
-  }
-  // Once the entry's own name moves (a refetch, another user), it is the truth again.
-  if (override && entry?.name !== override.basis) setOverride(null);
-  const name = override && entry?.name === override.basis ? override.name : entry?.name;
+  // --- State: reset when the component is handed another entry; a saved name yields once the entry's own name moves.
+  const [state, dispatch] = useReducer(renameLogEntryReducer, entryKey, createRenameLogEntryState);
+  if (state.entryKey !== entryKey) dispatch({ type: "reset", entryKey });
+  else if (state.override && state.override.basis !== entry?.name) dispatch({ type: "syncName", name: entry?.name });
+  const name = getShownName(state, entry?.name);
+  const { mode, draft } = state;
 
-  // A ref, not state: two Enters (or Enter + click) in one frame both see the old state.
-  const savingRef = useRef<string | null>(null);
-  const entryKeyRef = useRef(entryKey);
-  entryKeyRef.current = entryKey;
-  const callbacksRef = useRef(options);
-  callbacksRef.current = options;
+  // --- Validation.
+  const { trimmed, length, problem } = validateRenameDraft(draft, { maxLength, allowClear });
+  // `en_US` and the like, as i18n providers often answer, would make Intl throw during render.
+  const intlLocale = toIntlLocale(locale);
+  const problemMessage =
+    problem === "tooLong"
+      ? t("auditLog.rename.tooLong", "A name can have {max} characters at most; this one has {count}.", {
+          max: formatNumber(maxLength, intlLocale),
+          count: formatNumber(length, intlLocale),
+        })
+      : problem === "empty"
+        ? t("auditLog.rename.empty", "Enter a name, or press Cancel to keep the current one.")
+        : undefined;
+  const validationMessage = isRenameProblemShown(state, problem) ? problemMessage : undefined;
+  const errorMessage =
+    mode === "error" && state.error
+      ? t("auditLog.rename.failed", "The name was not saved: {message}", { message: state.error.message || t("auditLog.rename.unknownError", "unknown error") })
+      : undefined;
+  const message = validationMessage ?? errorMessage;
 
+  // --- Behaviour.
+  const triggerRef = useRef<HTMLButtonElement | null>(null);
+  const inputRef = useRef<HTMLInputElement | null>(null);
   const focusRef = useRef<FocusTarget | null>(null);
   useEffect(() => {
     const target = focusRef.current;
@@ -245,79 +206,57 @@ export function useRenameLogEntry(options: UseRenameLogEntryOptions): UseRenameL
     node.focus();
     if (target === "select-input") inputRef.current?.select();
   });
-
-  // --- Validation.
-  const trimmed = draft.trim();
-  const length = Array.from(trimmed).length;
-  const number = (value: number) => new Intl.NumberFormat(locale).format(value);
-  const problem =
-    length > maxLength
-      ? t("auditLog.rename.tooLong", "A name can have {max} characters at most; this one has {count}.", { max: number(maxLength), count: number(length) })
-      : trimmed === "" && !allowClear
-        ? t("auditLog.rename.empty", "Enter a name, or press Cancel to keep the current one.")
-        : undefined;
-  const isEditing = mode !== "idle";
-  // Too long shows as you type; empty only once you try to save (opening an unnamed entry is not an error).
-  const validationMessage = isEditing && (attempted || length > maxLength) ? problem : undefined;
-  const errorMessage =
-    mode === "error" && error
-      ? t("auditLog.rename.failed", "The name was not saved: {message}", { message: error.message || t("auditLog.rename.unknownError", "unknown error") })
-      : undefined;
-  const message = validationMessage ?? errorMessage;
+  // A ref, not state: two Enters (or Enter + click) in one frame both see the old state.
+  const savingRef = useRef<string | null>(null);
+  const entryKeyRef = useRef(entryKey);
+  entryKeyRef.current = entryKey;
+  const callbacksRef = useRef(options);
+  callbacksRef.current = options;
 
   const startEditing = () => {
     if (!canRename || mode !== "idle") return;
-    setDraft(name ?? "");
-    setError(undefined);
-    setAttempted(false);
-    setMode("editing");
+    dispatch({ type: "start", name });
     focusRef.current = "select-input";
   };
 
-  const close = () => {
-    setMode("idle");
-    setDraft("");
-    setError(undefined);
-    setAttempted(false);
-    focusRef.current = "trigger";
-  };
-
   const cancel = () => {
-    if (mode !== "idle" && mode !== "saving") close();
+    if (mode !== "editing" && mode !== "error") return;
+    dispatch({ type: "cancel" });
+    focusRef.current = "trigger";
   };
 
   const save = () => {
     if (!entry || !entryKey || !canRename || mode === "idle" || savingRef.current === entryKey) return;
     if (problem) {
-      setAttempted(true);
+      dispatch({ type: "reject" });
       focusRef.current = "input";
       return;
     }
     if (trimmed === (name ?? "")) {
       // Nothing changed: nothing to send.
-      close();
+      dispatch({ type: "saveEnd" });
+      focusRef.current = "trigger";
       return;
     }
     savingRef.current = entryKey;
-    const previousOverride = override;
+    const previousOverride = state.override;
     const nextName = trimmed === "" ? undefined : trimmed;
-    setOverride({ name: nextName, basis: entry.name });
-    setMode("saving");
-    setError(undefined);
+    dispatch({ type: "saveStart", name: nextName, basis: entry.name });
     const stillHere = () => entryKeyRef.current === entryKey;
     renameLog({ id: entry.id, resource: entry.resource }, trimmed).then(
       () => {
         savingRef.current = null;
-        if (stillHere()) close();
+        if (stillHere()) {
+          dispatch({ type: "saveEnd" });
+          focusRef.current = "trigger";
+        }
         callbacksRef.current.onRenamed?.({ ...entry, name: nextName }, trimmed);
       },
       (reason: unknown) => {
         savingRef.current = null;
         const failure = toError(reason);
         if (stillHere()) {
-          setOverride(previousOverride);
-          setError(failure);
-          setMode("error");
+          dispatch({ type: "saveFail", error: failure, override: previousOverride });
           focusRef.current = "input";
         }
         callbacksRef.current.onError?.(failure);
@@ -325,47 +264,46 @@ export function useRenameLogEntry(options: UseRenameLogEntryOptions): UseRenameL
     );
   };
 
-  // --- Props getters.
-  const baseId = useId();
-  const ids = { name: `${baseId}name`, reason: `${baseId}reason`, input: `${baseId}input`, message: `${baseId}message` };
-  const saving = mode === "saving";
+  const setDraft = (next: string) => dispatch({ type: "setDraft", draft: next });
+
+  // --- Texts and props getters.
   const labels: RenameLogEntryLabels = {
     trigger: name ? t("auditLog.rename.rename", "Rename") : t("auditLog.rename.nameThisVersion", "Name this version"),
     input: t("auditLog.rename.inputLabel", "Version name"),
-    save: saving ? t("auditLog.rename.saving", "Saving…") : t("auditLog.rename.save", "Save"),
+    save: mode === "saving" ? t("auditLog.rename.saving", "Saving…") : t("auditLog.rename.save", "Save"),
     cancel: t("auditLog.rename.cancel", "Cancel"),
   };
-  const setRoot = (node: HTMLElement | null) => {
-    rootRef.current = node;
-  };
-  const setTrigger = (node: HTMLElement | null) => {
-    triggerRef.current = node;
-  };
-  const setInput = (node: HTMLInputElement | null) => {
-    inputRef.current = node;
-  };
-
-  const onInputKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.nativeEvent.isComposing) return;
-    if (event.key === "Enter") {
-      // Never submit a form the entry happens to sit in.
-      event.preventDefault();
-      save();
-    } else if (event.key === "Escape") {
-      // Escape closes this input, not the dialog or popover around it.
-      event.preventDefault();
-      event.stopPropagation();
-      cancel();
-    }
-  };
+  const baseId = useId();
+  const getters = createRenameLogEntryGetters({
+    state: mode,
+    name,
+    draft,
+    canRename,
+    reason,
+    validationMessage,
+    message,
+    triggerLabel: name ? t("auditLog.rename.renameNamed", "Rename “{name}”", { name }) : undefined,
+    inputLabel: labels.input,
+    baseId,
+    setTrigger: (node) => {
+      triggerRef.current = node;
+    },
+    setInput: (node) => {
+      inputRef.current = node;
+    },
+    startEditing,
+    setDraft,
+    save,
+    cancel,
+  });
 
   return {
     entry,
     name,
     state: mode,
-    isEditing,
+    isEditing: mode !== "idle",
     draft,
-    error: mode === "error" ? error : undefined,
+    error: mode === "error" ? state.error : undefined,
     validationMessage,
     message,
     canRename,
@@ -376,60 +314,6 @@ export function useRenameLogEntry(options: UseRenameLogEntryOptions): UseRenameL
     setDraft,
     save,
     cancel,
-    getRootProps: (props) =>
-      mergeProps(
-        {
-          "data-scope": RENAME_LOG_ENTRY_SCOPE,
-          "data-state": mode,
-          "data-named": flag(!!name),
-          "data-invalid": flag(!!validationMessage),
-          ref: setRoot,
-        },
-        props,
-      ),
-    getNameProps: (props) => mergeProps({ "data-part": parts.name, id: ids.name }, props),
-    getTriggerProps: (props) =>
-      mergeProps(
-        {
-          type: "button",
-          "data-part": parts.trigger,
-          disabled: !canRename,
-          "data-disabled": flag(!canRename),
-          title: reason,
-          "aria-label": name ? t("auditLog.rename.renameNamed", "Rename “{name}”", { name }) : undefined,
-          "aria-describedby": reason ? ids.reason : undefined,
-          onClick: startEditing,
-          ref: setTrigger,
-        },
-        props,
-      ),
-    getReasonProps: (props) => mergeProps({ "data-part": parts.reason, id: ids.reason, hidden: true }, props),
-    getInputProps: (props) =>
-      mergeProps(
-        {
-          "data-part": parts.input,
-          id: ids.input,
-          type: "text",
-          value: draft,
-          autoComplete: "off",
-          "aria-label": labels.input,
-          "aria-invalid": message ? true : undefined,
-          "aria-describedby": message ? ids.message : undefined,
-          "data-invalid": flag(!!validationMessage),
-          readOnly: saving,
-          onChange: (event: ChangeEvent<HTMLInputElement>) => setDraft(event.target.value),
-          onKeyDown: onInputKeyDown,
-          ref: setInput as Ref<HTMLInputElement>,
-        },
-        props,
-      ),
-    getSaveProps: (props) =>
-      mergeProps(
-        { type: "button", "data-part": parts.save, disabled: saving, "data-disabled": flag(saving), "aria-busy": saving || undefined, onClick: save },
-        props,
-      ),
-    getCancelProps: (props) =>
-      mergeProps({ type: "button", "data-part": parts.cancel, disabled: saving, "data-disabled": flag(saving), onClick: cancel }, props),
-    getMessageProps: (props) => mergeProps({ "data-part": parts.message, id: ids.message, role: "alert" }, props),
+    ...getters,
   };
 }

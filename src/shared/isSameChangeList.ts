@@ -1,5 +1,5 @@
 import type { FieldChange } from "../core/types";
-import { isContainer, toCompactJson } from "../core/values";
+import { isContainer, isRedactedValue, toCompactJson } from "../core/values";
 
 const MAX_JSON = 4000;
 
@@ -7,6 +7,7 @@ const MAX_JSON = 4000;
 // while it is short enough to be whole: a cut rendering could hide a difference.
 function sameValue(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
+  if (isRedactedValue(a) || isRedactedValue(b)) return isRedactedValue(a) && isRedactedValue(b) && a.text === b.text;
   if (!isContainer(a) || !isContainer(b)) return false;
   const left = toCompactJson(a, { maxLength: MAX_JSON });
   return left.length < MAX_JSON - 1 && !left.includes("…") && left === toCompactJson(b, { maxLength: MAX_JSON });

@@ -3,7 +3,7 @@ import { useUpdate } from "@refinedev/core";
 import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
-import { AuditTimeline, createInMemoryAuditLogProvider, type AuditTimelineProps } from "../../src/index";
+import { AuditTimeline, auditTimelineOptionKeys, createInMemoryAuditLogProvider, type AuditTimelineProps } from "../../src/index";
 import { bulkHistory, createMemoryDataProvider, malformedRows, manyEntries, orphanUpdates, productHistory } from "../../stories/support/logFixtures";
 import { auditListMetas, renderWithRefine } from "./renderWithRefine";
 
@@ -75,7 +75,10 @@ describe("<AuditTimeline> reading a record's history", () => {
 
     const { container: orphan } = renderWithRefine(timeline({ id: 8 }), { auditLogProvider: createInMemoryAuditLogProvider({ initial: orphanUpdates(NOW) }) });
     await waitFor(() => expect(entries(orphan)).toHaveLength(2));
-    expect(summaries(orphan)).toEqual(["Changed status from Published to Archived and 1 more field", "Set status to Published"]);
+    expect(summaries(orphan)).toEqual([
+      "Changed status from Published to Archived; 1 more field written, its earlier value not recorded",
+      "Set status to Published (earlier value not recorded)",
+    ]);
   });
 
   it("shows a whole resource's history without id, and each bulk entry's own record part with id", async () => {
@@ -88,7 +91,7 @@ describe("<AuditTimeline> reading a record's history", () => {
     expect(within(byLogId(container, "31")).getByText("Created 3 records")).toBeTruthy();
     expect(within(byLogId(container, "33")).getByText("deleted 2 records")).toBeTruthy();
     // From the resource, the bulk price change had three different before-values: none is shown.
-    expect(byLogId(container, "32").querySelector('[data-part="summary"]')?.textContent).toBe("Set price to 99");
+    expect(byLogId(container, "32").querySelector('[data-part="summary"]')?.textContent).toBe("Set price to 99 (earlier value not recorded)");
 
     const { container: record } = renderWithRefine(timeline({ id: 11 }), { auditLogProvider: createInMemoryAuditLogProvider({ initial: bulkHistory(NOW) }) });
     await waitFor(() => expect(entries(record)).toHaveLength(2));
@@ -224,7 +227,7 @@ describe("<AuditTimeline> states", () => {
     expect(malformed[1]!.querySelector('[data-part="raw"]')).toBeNull();
     expect(malformed[0]!.querySelector('[data-part="raw"]')?.textContent).toMatch(/"resource": "products"/);
     expect(container.querySelector("img[src=x]")).toBeNull();
-    expect(byLogId(container, "41").querySelector('[data-part="summary"]')?.textContent).toBe("Set price to 60");
+    expect(byLogId(container, "41").querySelector('[data-part="summary"]')?.textContent).toBe("Set price to 60 (earlier value not recorded)");
     // A row without a readable time goes to its own group rather than disappearing.
     const unknownDay = container.querySelector<HTMLElement>('[data-part="day"][data-day="unknown"]')!;
     expect(within(unknownDay).getByText("Unknown date")).toBeTruthy();
@@ -575,5 +578,150 @@ describe("<AuditTimeline> paging", () => {
     await act(() => queryClient.invalidateQueries({ queryKey: ["audit", "products", "list"] }));
     await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
     expect(byLogId(container, "2").querySelectorAll('[data-scope="record-diff"] [data-part="field"]')).toHaveLength(6);
+  });
+});
+
+describe("<AuditTimeline> filters through the pipeline", () => {
+  it("keeps an entry that only may have changed a filtered field, marked data-match=possible with a note", async () => {
+    const { container } = renderWithRefine(timeline({ id: 8, filters: { field: "status" } }), {
+      auditLogProvider: createInMemoryAuditLogProvider({ initial: orphanUpdates(NOW) }),
+    });
+    await waitFor(() => expect(entries(container)).toHaveLength(2));
+    // 22 changed status (its earlier value is known from 21); 21 wrote it with no earlier value recorded.
+    expect(byLogId(container, "22").dataset.match).toBe("changed");
+    expect(byLogId(container, "22").querySelector('[data-part="match-note"]')).toBeNull();
+    expect(byLogId(container, "21").dataset.match).toBe("possible");
+    const note = byLogId(container, "21").querySelector<HTMLElement>('[data-scope="audit-timeline"][data-part="match-note"]');
+    expect(note?.textContent).toBe("May have changed: its earlier value was not recorded");
+  });
+
+  it("filters the entries read itself, replays before-values from all of them, and says when nothing matches", async () => {
+    const provider = createInMemoryAuditLogProvider({ initial: productHistory(NOW) });
+    const get = vi.spyOn(provider, "get");
+    const { container, rerender } = renderWithRefine(timeline({ filters: { field: "price" }, renderRename: null }), { auditLogProvider: provider });
+    await waitFor(() => expect(entries(container).map((entry) => entry.dataset.logId)).toEqual(["4", "2", "1"]));
+    // Entry 4's before-value comes from entry 2, which the filter keeps; entry 2's from the create.
+    expect(summaries(container).slice(0, 2)).toEqual(["Changed price from 100 to 80", "Changed price from 50 to 100 and 2 more fields"]);
+    expect(get.mock.calls[0]![0].meta).toMatchObject({ filters: { fields: ["price"] } });
+
+    // Entry 3 (status) is filtered out here; entry 5 (description) keeps its before-value from the create.
+    rerender(timeline({ filters: { field: "description" }, renderRename: null }));
+    await waitFor(() => expect(entries(container).map((entry) => entry.dataset.logId)).toEqual(["5", "1"]));
+    expect(summaries(container)[0]).toMatch(/^Changed description from A small lamp for a desk\. to/);
+
+    rerender(timeline({ filters: { search: "no such words anywhere" }, renderRename: null }));
+    await waitFor(() => expect(root(container).dataset.state).toBe("empty"));
+    expect(container.querySelector('[data-part="empty"]')?.textContent).toBe("No entries match these filters");
+  });
+
+  it("never matches or searches a hidden field, nor searches a redacted value", async () => {
+    const rows = [
+      { id: 1, resource: "users", action: "create", createdAt: new Date(NOW.getTime() - 60_000).toISOString(), data: { password: "hunter2", token: "tok-1", email: "a@b.c" }, meta: { id: 7 } },
+    ];
+    const fields = { password: { redact: true }, token: { hidden: true } };
+    const render = (filters: AuditTimelineProps["filters"]) => timeline({ resource: "users", fields, filters, renderRename: null });
+    const { container, rerender } = renderWithRefine(render({ field: "token" }), { auditLogProvider: { get: async () => rows } });
+    await waitFor(() => expect(root(container).dataset.state).toBe("empty"));
+    rerender(render({ search: "hunter2" }));
+    await waitFor(() => expect(root(container).dataset.state).toBe("empty"));
+    rerender(render({ field: "password" }));
+    await waitFor(() => expect(entries(container)).toHaveLength(1));
+  });
+});
+
+describe("<AuditTimeline> options", () => {
+  it("hands every option to the hook and none to the root <div>; top-level fields redact in the summary and the open diff", async () => {
+    const rows = [
+      { id: 1, resource: "users", action: "create", createdAt: new Date(NOW.getTime() - 120_000).toISOString(), data: { password: "hunter2", token: "tok-1", email: "a@b.c" }, meta: { id: 7 } },
+      { id: 2, resource: "users", action: "update", createdAt: new Date(NOW.getTime() - 60_000).toISOString(), data: { password: "s3cret!", token: "tok-2" }, previousData: {}, meta: { id: 7 } },
+    ];
+    const onExpandedChange = vi.fn();
+    // Every hook option, each with a value.
+    const options: Required<Pick<AuditTimelineProps, (typeof auditTimelineOptionKeys)[number]>> = {
+      resource: "users",
+      id: 7,
+      filters: { action: ["create", "update"] },
+      pageSize: 20,
+      live: false,
+      meta: { tenant: "acme" },
+      order: "newest",
+      batchSize: 10,
+      ignore: ["updatedAt"],
+      idField: "id",
+      fields: { password: { redact: true }, token: { hidden: true } },
+      budget: { maxChanges: 100 },
+      expanded: ["2"],
+      defaultExpanded: [],
+      onExpandedChange,
+      now: NOW,
+      locale: "en-US",
+      timeZone: "UTC",
+    };
+    expect(Object.keys(options).sort()).toEqual([...auditTimelineOptionKeys].sort());
+    const { container } = renderWithRefine(<AuditTimeline {...options} renderRename={null} className="mine" data-testid="timeline" />, {
+      auditLogProvider: { get: async () => rows },
+    });
+    await waitFor(() => expect(entries(container)).toHaveLength(2));
+    expect(root(container).getAttributeNames().sort()).toEqual(["class", "data-part", "data-scope", "data-state", "data-testid"]);
+
+    expect(summaries(container)).toEqual(["Changed password (hidden)", "Created with 2 fields"]);
+    const diff = byLogId(container, "2").querySelector<HTMLElement>('[data-part="diff"] [data-scope="record-diff"]');
+    expect(diff).not.toBeNull();
+    expect(diff!.querySelector('[data-path="password"]')).not.toBeNull();
+    expect(diff!.querySelector('[data-path="token"]')).toBeNull();
+    expect(container.textContent).not.toMatch(/hunter2|s3cret!|tok-\d/);
+  });
+
+  it("applies the top-level budget to the summary and hands the overflow to the open diff", async () => {
+    const before = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`f${i}`, i]));
+    const after = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`f${i}`, i + 10]));
+    const rows = [{ id: 1, resource: "products", action: "update", createdAt: NOW.toISOString(), data: after, previousData: before, meta: { id: 7 } }];
+    const { container } = renderWithRefine(timeline({ budget: { maxChanges: 3 }, defaultExpanded: ["1"], renderRename: null }), {
+      auditLogProvider: { get: async () => rows },
+    });
+    await waitFor(() => expect(entries(container)).toHaveLength(1));
+    const diff = byLogId(container, "1").querySelector<HTMLElement>('[data-part="diff"] [data-scope="record-diff"]')!;
+    expect(diff.textContent).toMatch(/Too large to compare in full: (at least )?\d+ more changes? not shown/);
+  });
+
+  it("still reads diffProps.fields (deprecated) when fields is absent, and prefers fields when both are given", async () => {
+    const rows = [{ id: 1, resource: "users", action: "update", createdAt: NOW.toISOString(), data: { password: "s3cret!", pin: "1234" }, previousData: { password: "old", pin: "0000" }, meta: { id: 7 } }];
+    const { container, rerender } = renderWithRefine(timeline({ resource: "users", renderRename: null, diffProps: { fields: { password: { hidden: true } } } }), {
+      auditLogProvider: { get: async () => rows },
+    });
+    await waitFor(() => expect(summaries(container)).toEqual(["Changed pin from 0000 to 1234"]));
+    rerender(timeline({ resource: "users", renderRename: null, fields: { pin: { hidden: true } }, diffProps: { fields: { password: { hidden: true } } } }));
+    await waitFor(() => expect(summaries(container)).toEqual(["Changed password from old to s3cret!"]));
+  });
+});
+
+describe("<AuditTimeline> one error boundary per entry", () => {
+  const quietly = async (run: () => Promise<void>) => {
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      await run();
+    } finally {
+      error.mockRestore();
+    }
+  };
+
+  it.each([
+    ["renderSummary", { renderSummary: ({ item, text }: { item: { key: string }; text: string }) => { if (item.key === "3") throw new Error("summary blew up"); return text; } }],
+    ["renderAuthor", { renderAuthor: ({ item, label }: { item: { key: string }; label: string }) => { if (item.key === "3") throw new Error("author blew up"); return label; } }],
+    ["renderEntry", { renderEntry: ({ item, defaultContent }: { item: { key: string }; defaultContent: unknown }) => { if (item.key === "3") throw new Error("entry blew up"); return defaultContent; } }],
+  ])("shows a fallback for the one entry whose %s throws, and renders its neighbours", async (_name, renderers) => {
+    await quietly(async () => {
+      const { container } = renderWithRefine(timeline({ ...(renderers as Partial<AuditTimelineProps>), renderRename: null }), {
+        auditLogProvider: createInMemoryAuditLogProvider({ initial: productHistory(NOW) }),
+      });
+      await waitFor(() => expect(entries(container)).toHaveLength(5));
+      const failed = byLogId(container, "3");
+      expect(failed.hasAttribute("data-failed")).toBe(true);
+      expect(failed.querySelector('[data-scope="audit-timeline"][data-part="fallback"]')?.textContent).toMatch(/^This entry could not be shown: \w+ blew up$/);
+      for (const id of ["5", "4", "2", "1"]) {
+        expect(byLogId(container, id).hasAttribute("data-failed")).toBe(false);
+        expect(byLogId(container, id).querySelector('[data-part="header"]')).not.toBeNull();
+      }
+    });
   });
 });

@@ -10,14 +10,14 @@ describe("benchmark pages", () => {
   it("bundle in production mode, with every renderer and workload", async () => {
     const { metafile } = await buildPages();
     const out = path.resolve(__dirname, "../../bench/.out");
-    for (const name of ["diff", "timeline", "table"]) {
+    for (const name of ["diff", "timeline", "table", "hostile"]) {
       expect(existsSync(path.join(out, `${name}.html`))).toBe(true);
       const js = readFileSync(path.join(out, `${name}.js`), "utf8");
       // React's production build: development warnings are not in it.
       expect(js).not.toContain("Warning: Each child in a list should have a unique");
     }
     const inputs = Object.keys(metafile.inputs);
-    for (const source of ["src/record-diff/RecordDiff.tsx", "bench/floor.tsx", "bench/workloads.ts", "src/audit-timeline/AuditTimeline.tsx", "src/audit-log-table/AuditLogTable.tsx"]) {
+    for (const source of ["src/record-diff/RecordDiff.tsx", "bench/floor.tsx", "bench/workloads.ts", "src/audit-timeline/AuditTimeline.tsx", "src/audit-log-table/AuditLogTable.tsx", "bench/hostile.ts", "bench/pages/hostile.tsx", "src/core/readEntries.ts"]) {
       expect(inputs).toContain(source);
     }
     expect(inputs.some((input) => input.includes("react-diff-viewer-continued"))).toBe(true);

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { userEvent } from "vitest/browser";
 import timelineCss from "../../src/styles.css?inline";
 import { AuditTimeline, createInMemoryAuditLogProvider } from "../../src/index";
-import { manyEntries, productHistory } from "../../stories/support/logFixtures";
+import { manyEntries, orphanUpdates, productHistory } from "../../stories/support/logFixtures";
 
 function renderInRefine(ui: ReactElement, auditLogProvider: Partial<AuditLogProvider>) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: 0 } } });
@@ -97,5 +97,31 @@ describe("<AuditTimeline> in Chromium", () => {
     expect(toggle.getAttribute("aria-expanded")).toBe("true");
     expect(container.querySelector('[data-state="open"] [data-scope="record-diff"]')).not.toBeNull();
     expect(performance.now() - clicked).toBeLessThan(150);
+  });
+
+  it("shows the note of a possible field match, and a readable fallback for an entry whose renderer throws", async () => {
+    const { container } = renderInRefine(
+      <>
+        <AuditTimeline resource="products" id={8} locale="en-US" filters={{ field: "status" }} />
+        <AuditTimeline
+          resource="products"
+          id={7}
+          locale="en-US"
+          renderSummary={({ item, text }) => {
+            if (item.key === "3") throw new Error("the app's renderer failed");
+            return text;
+          }}
+        />
+      </>,
+      createInMemoryAuditLogProvider({ initial: [...productHistory(), ...orphanUpdates()] }),
+    );
+    await waitFor(() => expect(entries(container)).toHaveLength(2 + 5));
+    const possible = container.querySelector<HTMLElement>('[data-scope="audit-timeline"][data-part="entry"][data-match="possible"]')!;
+    expect(possible.dataset.logId).toBe("21");
+    expect(screen.getByText("May have changed: its earlier value was not recorded").checkVisibility()).toBe(true);
+    const failed = container.querySelector<HTMLElement>('[data-scope="audit-timeline"][data-part="entry"][data-failed]')!;
+    expect(failed.dataset.logId).toBe("3");
+    expect(screen.getByText("This entry could not be shown: the app's renderer failed").checkVisibility()).toBe(true);
+    expect(container.querySelectorAll('[data-scope="audit-timeline"][data-part="entry"]:not([data-failed]) [data-part="summary"]')).toHaveLength(6);
   });
 });

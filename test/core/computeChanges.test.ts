@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyChanges, computeChanges, type ComputeChangesOptions, type FieldChange } from "../../src/index";
+import { applyChanges, computeChangeSet, computeChanges, createWorkBudget, type ComputeChangesOptions, type FieldChange } from "../../src/index";
 
 /** The changes as compact rows: [key, kind, before?, after?] plus the extras that matter. */
 function rows(previous: unknown, next: unknown, options?: ComputeChangesOptions) {
@@ -300,5 +300,52 @@ describe("computeChanges: hostile input never throws", () => {
   it("a value compared with a copy of itself has no changes, whatever it holds", () => {
     const value = { a: [1, { b: new Date(0), c: null, d: [[]] }], e: Number.NaN, f: 10n };
     expect(rows(value, structuredClone(value))).toEqual([]);
+  });
+});
+
+describe("computeChanges: scoped ignore and the work budget", () => {
+  it("does not reuse an equal pair found under a path-scoped ignore at another path", () => {
+    const before = { secret: "a", name: "x" };
+    const after = { secret: "b", name: "x" };
+    const changes = computeChanges({ x: before, y: before }, { x: after, y: after }, { ignore: ["x.secret"], includeUnchanged: false });
+    expect(changes.map((change) => change.key)).toEqual(["y.secret"]);
+  });
+
+  it("lists at most maxChanges changes and counts the rest exactly", () => {
+    const before = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`f${i}`, i]));
+    const after = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`f${i}`, i + 1]));
+    const set = computeChangeSet(before, after, { budget: { maxChanges: 10 } });
+    expect(set.changes.filter((change) => change.kind !== "unchanged")).toHaveLength(10);
+    expect(set.overflow).toEqual({ omittedCount: 40, isIncomplete: false });
+  });
+
+  it("stops past maxWork, says the rest is incomplete, and never throws on any depth", () => {
+    let before: unknown = { leaf: 1 };
+    let after: unknown = { leaf: 2 };
+    for (let i = 0; i < 100_000; i++) {
+      before = { next: before, [`k${i % 7}`]: i };
+      after = { next: after, [`k${i % 7}`]: i + 1 };
+    }
+    const budget = createWorkBudget({ maxWork: 5_000, maxDepth: Number.POSITIVE_INFINITY });
+    const set = computeChangeSet(before, after, { budget });
+    expect(set.overflow?.isIncomplete).toBe(true);
+    expect(budget.work).toBeLessThan(5_100);
+  });
+
+  it("compares deeper than maxDepth as one changed value", () => {
+    const set = computeChangeSet({ a: { b: { c: { d: 1 } } } }, { a: { b: { c: { d: 2 } } } }, { budget: { maxDepth: 2 } });
+    expect(set.changes.filter((change) => change.kind !== "unchanged")).toMatchObject([{ key: "a.b", note: "too-deep" }]);
+  });
+
+  it("shares the word-diff budget among the texts of one entry", () => {
+    const text = (seed: number) => Array.from({ length: 600 }, (_, i) => `w${(i * 7919 + seed) % 100_003}`).join(" ");
+    const before = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`t${i}`, text(i)]));
+    const after = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`t${i}`, text(i + 50_000)]));
+    const budget = createWorkBudget({ maxTextWork: 1_000_000 });
+    const set = computeChangeSet(before, after, { budget });
+    expect(set.changes).toHaveLength(20);
+    // The first texts spend the budget; past it the rest are shown whole (no word diff), never unbounded.
+    expect(budget.textWork).toBeLessThan(1_020_000);
+    expect(set.changes.filter((change) => change.text === undefined).length).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { canonicalizeFilters, entryTouchesField, filterEntries, type AuditLogFilters } from "../../src/core/filterEntries";
 import { normalizeLog, type AuditLogEntry } from "../../src/core/normalizeLog";
+import { createEntryReader } from "../../src/core/readEntries";
+import { replayHistory } from "../../src/core/history";
 
 function entry(id: number, row: Record<string, unknown>): AuditLogEntry {
   const result = normalizeLog({ id, resource: "products", createdAt: "2024-05-01T10:00:00Z", meta: { id: 1 }, ...row });
@@ -32,6 +34,37 @@ describe("filterEntries", () => {
     { filters: { action: "update", namedOnly: true, field: "status" }, expected: [2] },
   ])("$filters keeps $expected", ({ filters, expected }) => {
     expect(filterEntries(entries, filters).map((e) => e.id)).toEqual(expected);
+  });
+
+  it("means changed: a save that writes every field matches only the fields whose value moved", () => {
+    const create = entry(10, { action: "create", data: { title: "Lamp", status: "draft", price: 5 } });
+    const save = entry(11, { action: "update", createdAt: "2024-05-01T11:00:00Z", data: { title: "Lamp", status: "published", price: 5 }, previousData: {} });
+    const again = entry(12, { action: "update", createdAt: "2024-05-01T12:00:00Z", data: { title: "Desk lamp", status: "published", price: 5 }, previousData: {} });
+    const all = [create, save, again];
+    const reader = createEntryReader({ history: replayHistory(all) });
+    const changed = (field: string) => filterEntries(all, { field }, { reader }).map((e) => e.id);
+    expect(changed("status")).toEqual([10, 11]);
+    expect(changed("title")).toEqual([10, 12]);
+    expect(changed("price")).toEqual([10]);
+    expect(reader.matchField(save, "status")).toBe("changed");
+  });
+
+  it("keeps an entry whose earlier value is unknown as one that may have changed the field", () => {
+    const orphan = entry(20, { action: "update", data: { status: "published" }, previousData: {} });
+    const reader = createEntryReader({ history: replayHistory([orphan]) });
+    expect(filterEntries([orphan], { field: "status" }, { reader }).map((e) => e.id)).toEqual([20]);
+    expect(reader.matchField(orphan, "status")).toBe("possible");
+  });
+
+  it("never matches a hidden field, and never overflows the stack on deep data", () => {
+    const reader = createEntryReader({ fields: { status: { hidden: true } } });
+    expect(filterEntries(entries, { field: "status" }, { reader })).toEqual([]);
+    let deep: unknown = [1];
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const nested = entry(30, { action: "update", data: { items: deep } });
+    expect(() => filterEntries([nested], { field: "items." })).not.toThrow();
+    expect(() => filterEntries([nested], { field: "items.qty" })).not.toThrow();
+    expect(entryTouchesField(nested, "items.qty")).toBe(false);
   });
 
   it("reads array indices in field paths and ignores inherited names", () => {
@@ -84,7 +117,9 @@ describe("filterEntries: dates and free text", () => {
 
   it("never searches the values of excluded (hidden or redacted) fields", () => {
     expect(ids({ search: "swordfish" })).toEqual([2]);
-    expect(ids({ search: "swordfish" }, { isExcluded: (path: readonly (string | number)[]) => path[0] === "secret" })).toEqual([]);
+    expect(ids({ search: "swordfish" }, { reader: createEntryReader({ fields: { secret: { redact: true } } }) })).toEqual([]);
+    expect(ids({ search: "swordfish" }, { reader: createEntryReader({ fields: { secret: { hidden: true } } }) })).toEqual([]);
+    expect(ids({ search: "shipping" }, { reader: createEntryReader({ fields: { secret: { redact: true } } }) })).toEqual([2]);
   });
 
   it("survives cyclic, deep and throwing data", () => {

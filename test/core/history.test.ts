@@ -168,6 +168,27 @@ describe("sortEntriesByTime", () => {
     expect(sortEntriesByTime([a, undated, b], "newest")).toEqual([a, b, undated]);
   });
 
+  it("orders undated entries by numeric id, after the dated ones, newest first when asked", () => {
+    const undated = (id: number | string) => ({ ...log({ id, action: "update", minute: 0 }), createdAt: undefined });
+    const dated = log({ id: 1, action: "update", minute: 5 });
+    const older = log({ id: 2, action: "update", minute: 1 });
+    // The provider's order says nothing here: the ids do (providers number logs in order).
+    const list = [undated(11), dated, undated(13), older, undated("12")];
+    const ids = (order: "oldest" | "newest") => sortEntriesByTime(list, order).map((entry) => entry.id);
+    expect(ids("oldest")).toEqual([2, 1, 11, "12", 13]);
+    expect(ids("newest")).toEqual([1, 2, 13, "12", 11]);
+  });
+
+  it("orders undated entries without numeric ids by the provider's order, read as newest first", () => {
+    const undated = (id: string) => ({ ...log({ id, action: "update", minute: 0 }), createdAt: undefined });
+    const dated = log({ id: "d", action: "update", minute: 5 });
+    // As a provider answers: newest first.
+    const list = [undated("c"), undated("b"), dated, undated("a")];
+    const ids = (order: "oldest" | "newest") => sortEntriesByTime(list, order).map((entry) => entry.id);
+    expect(ids("newest")).toEqual(["d", "c", "b", "a"]);
+    expect(ids("oldest")).toEqual(["d", "a", "b", "c"]);
+  });
+
   it("keeps the provider's newest-first order for ties between non-numeric ids", () => {
     const newer = log({ id: "b", action: "update", minute: 1 });
     const older = log({ id: "a2", action: "update", minute: 1 });

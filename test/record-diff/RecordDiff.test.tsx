@@ -2,7 +2,7 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { describe, expect, it } from "vitest";
-import { RecordDiff, computeChanges, normalizeLog, recordDiffParts as parts, type FieldChange, type RenderValueProps } from "../../src/index";
+import { RecordDiff, computeChanges, normalizeLog, recordDiffOptionKeys, recordDiffParts as parts, type FieldChange, type RenderValueProps, type UseRecordDiffOptions } from "../../src/index";
 
 const root = () => screen.getByRole("group", { name: "Changes" });
 const rowAt = (path: string) => {
@@ -102,7 +102,7 @@ describe("RecordDiff", () => {
     expect(within(rowAt("items.2.qty")).getByText("items[2].qty")).toBeTruthy();
     expect(within(rowAt("first name")).getByText('["first name"]')).toBeTruthy();
     rerender(<RecordDiff previousData={previous} data={next} fields={{ address: { label: "Address" }, "items.*.qty": { label: "Quantity" } }} />);
-    expect(within(rowAt("address.city")).getByText("Address › city")).toBeTruthy();
+    expect(within(rowAt("address.city")).getByText("Address › City")).toBeTruthy();
     expect(within(rowAt("items.2.qty")).getByText("items[2] › Quantity")).toBeTruthy();
   });
 
@@ -133,7 +133,8 @@ describe("RecordDiff", () => {
   it("keeps secrets out of objects shown whole", () => {
     render(<RecordDiff previousData={{}} data={{ user: { name: "Ada", password: "hunter2", meta: { a: 1 } } }} fields={{ "user.password": { redact: true }, "user.meta": { hidden: true } }} />);
     const code = rowAt("user").querySelector(`code[data-part="${parts.json}"]`)!;
-    expect(code.textContent).toBe('{"name": "Ada", "password": "(hidden)"}');
+    // The marker, not a string value: it cannot be mistaken for a password that reads "(hidden)".
+    expect(code.textContent).toBe('{"name": "Ada", "password": (hidden)}');
   });
 
   it("renders values by type", () => {
@@ -219,7 +220,8 @@ describe("RecordDiff", () => {
     const name = rowAt("name");
     expect(name.hasAttribute("data-inferred")).toBe(false);
     expect(name.querySelector("del")).toBeNull();
-    expect(name.textContent).toContain("set to");
+    expect(name.getAttribute("data-before-unknown")).toBe("");
+    expect(name.querySelector(`[data-part="${parts.notRecorded}"]`)!.textContent).toBe("earlier value not recorded");
     expect(name.querySelector("ins")!.textContent).toBe("Lamp");
   });
 
@@ -315,10 +317,10 @@ describe("RecordDiff", () => {
     expect(rowAt("price").querySelector("del")!.textContent).toBe("5");
   });
 
-  it("says 'set to' for a Refine v5 update logged without before-values, never 'added'", () => {
+  it("says the earlier value was not recorded for a Refine v5 update logged without before-values, never 'added' nor 'set'", () => {
     render(<RecordDiff log={{ id: 8, resource: "products", action: "update", data: { price: 6 }, previousData: {}, meta: { id: 1 } }} />);
     expect(rowAt("price").getAttribute("data-change")).toBe("changed");
-    expect(rowAt("price").textContent).toContain("set to");
+    expect(rowAt("price").textContent).toBe("pricewritten earlier value not recorded → 6");
     expect(rowAt("price").querySelector("del")).toBeNull();
   });
 
@@ -341,5 +343,32 @@ describe("RecordDiff", () => {
     const next = { a: 1, b: { c: 3 }, d: 4 };
     render(<RecordDiff previousData={previous} data={next} defaultShowUnchanged />);
     expect(paths()).toEqual(computeChanges(previous, next).map((change) => change.key));
+  });
+});
+
+describe("RecordDiff: options declared once", () => {
+  it("hands every option to the hook and none to the root element", () => {
+    const options: Required<Omit<UseRecordDiffOptions, "showUnchanged" | "changes" | "log">> = {
+      previousData: { a: 1, password: "x" },
+      data: { a: 2, password: "y" },
+      overflow: { omittedCount: 0, isIncomplete: false },
+      budget: { maxChanges: 10 },
+      ignore: ["b"],
+      getItemId: () => undefined,
+      minTextDiffLength: 10,
+      fields: { password: { redact: true } },
+      defaultShowUnchanged: false,
+      onShowUnchangedChange: () => {},
+      pageSize: 10,
+      view: "unified",
+      locale: "en-US",
+      timeZone: "UTC",
+    };
+    expect([...recordDiffOptionKeys].sort()).toEqual([...Object.keys(options), "showUnchanged", "changes", "log"].sort());
+    const { container } = render(<RecordDiff {...options} data-testid="diff" />);
+    const root = container.querySelector('[data-scope="record-diff"][data-part="root"]')!;
+    expect(root.getAttributeNames().sort()).toEqual(["aria-label", "data-part", "data-scope", "data-testid", "data-view", "role"]);
+    expect(container.textContent).not.toMatch(/\bx\b.*\by\b/);
+    expect(container.querySelector('[data-path="password"]')!.getAttribute("data-redacted")).toBe("");
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatValue } from "../../src/index";
-import { toIntlLocale } from "../../src/shared/intl";
+import { toIntlLocale } from "../../src/core/intl";
 
 describe("formatValue", () => {
   it("formats by type", () => {

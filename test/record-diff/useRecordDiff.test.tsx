@@ -7,7 +7,8 @@ const hook = (options: UseRecordDiffOptions) => renderHook((props: UseRecordDiff
 describe("useRecordDiff", () => {
   it("returns all changes, the visible rows and the counts", () => {
     const { result } = hook({ previousData: { a: 1, b: 2, secret: 1, list: [1, 2, 3, 4] }, data: { a: 1, b: 3, secret: 2, list: [1, 2, 3, 4, 5] }, fields: { secret: { hidden: true } } });
-    expect(result.current.changes.map((c) => c.key)).toEqual(["a", "b", "secret", "list.0", "list.4"]);
+    // The policy is applied before anything else sees the changes: the hidden field is not in them.
+    expect(result.current.changes.map((c) => c.key)).toEqual(["a", "b", "list.0", "list.4"]);
     expect(result.current.rows.map((r) => r.change.key)).toEqual(["b", "list.4"]);
     expect(result.current.unchangedCount).toBe(5); // a, and a run of 4 items
     expect(result.current.hiddenCount).toBe(1);
@@ -67,7 +68,8 @@ describe("useRecordDiff", () => {
     const [price, pin, run] = result.current.rows;
     expect(result.current.getFormattedValue(price!, "after")).toEqual({ type: "text", text: "after:2000" });
     expect(pin!.isRedacted).toBe(true);
-    expect(pin!.before).toBeUndefined();
+    expect(String(pin!.before)).toBe("(hidden)");
+    expect(JSON.stringify(result.current.rows)).not.toMatch(/1234|4321/);
     expect(result.current.getFormattedValue(pin!, "before")).toEqual({ type: "redacted", text: "(hidden)" });
     expect(run!.label).toBe("tags[0]–[2]");
     expect(result.current.getFormattedValue(run!, "after").text).toBe("3 unchanged items");

@@ -110,6 +110,161 @@ describe("withPreviousData inside <Refine>", () => {
   });
 });
 
+describe("withPreviousData never gives a record another record's values", () => {
+  it("leaves a record getMany did not return with Refine's previousData, and matches the others by id", async () => {
+    const dataProvider = createMemoryDataProvider({ products: products() });
+    // An API that drops a record it cannot read (3), and answers in its own order.
+    dataProvider.getMany = async ({ ids }) => ({ data: ids.filter((id) => id !== 3).map((id) => ({ ...dataProvider.tables.get("products")!.find((row) => row.id === id)! })) }) as never;
+    const { logged } = setup(dataProvider);
+    await userEvent.click(screen.getByRole("button", { name: "Update many" }));
+    await waitFor(() => expect(logged()).toHaveLength(1));
+    const [chair, lamp] = logged()[0]!.previousData as Record<string, unknown>[];
+    // Not the lamp's stock (3): the chair's before-value is unknown, as Refine sent it.
+    expect(chair).toEqual({ stock: undefined });
+    expect(lamp).toEqual({ stock: 3 });
+  });
+
+  it("never pairs by position: records without the id field leave every before-value unknown", async () => {
+    const dataProvider = createMemoryDataProvider({ products: products() });
+    dataProvider.getMany = async ({ ids }) => ({ data: ids.map((id) => ({ sku: `P${String(id)}`, stock: 99 })) }) as never;
+    const { logged } = setup(dataProvider);
+    await userEvent.click(screen.getByRole("button", { name: "Update many" }));
+    await waitFor(() => expect(logged()).toHaveLength(1));
+    expect(logged()[0]!.previousData).toEqual([{ stock: undefined }, { stock: undefined }]);
+  });
+
+  it("reads the id from idField", async () => {
+    const dataProvider = createMemoryDataProvider({ products: products() });
+    const read = dataProvider.getMany;
+    dataProvider.getMany = async (params) => ({ data: ((await read(params)) as { data: BaseRecord[] }).data.map(({ id, ...row }) => ({ _id: id, ...row })) }) as never;
+    const memory = createInMemoryAuditLogProvider();
+    const create = vi.spyOn(memory, "create");
+    const wrapped = withPreviousData({ dataProvider, auditLogProvider: memory, idField: "_id" });
+    renderWithRefine(<Buttons />, { dataProvider: wrapped.dataProvider, auditLogProvider: wrapped.auditLogProvider });
+    await userEvent.click(screen.getByRole("button", { name: "Update many" }));
+    await waitFor(() => expect(create).toHaveBeenCalledTimes(1));
+    expect(create.mock.calls[0]![0]).toMatchObject({ previousData: [{ stock: 8 }, { stock: 3 }] });
+  });
+
+  it("without getMany, a record whose getOne fails is unknown while the others are read", async () => {
+    const { getMany: _getMany, ...withoutGetMany } = createMemoryDataProvider({ products: products() });
+    const getOne = withoutGetMany.getOne;
+    withoutGetMany.getOne = async (params) => {
+      if (params.id === 3) throw new Error("403");
+      return getOne(params);
+    };
+    const { logged } = setup(withoutGetMany);
+    await userEvent.click(screen.getByRole("button", { name: "Update many" }));
+    await waitFor(() => expect(logged()).toHaveLength(1));
+    expect(logged()[0]!.previousData).toEqual([{ stock: undefined }, { stock: 3 }]);
+  });
+});
+
+/** A promise settled from outside. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((res) => (resolve = res));
+  return { promise, resolve };
+}
+
+/** Two price buttons for product 1, each its own useUpdate, as two forms or two tabs of an app would have. */
+function PriceButtons() {
+  const first = useUpdate();
+  const second = useUpdate();
+  return (
+    <>
+      <button type="button" onClick={() => first.mutate({ resource: "products", id: 1, values: { price: 60 } })}>
+        Price 60
+      </button>
+      <button type="button" onClick={() => second.mutate({ resource: "products", id: 1, values: { price: 70 } })}>
+        Price 70
+      </button>
+    </>
+  );
+}
+
+describe("withPreviousData pairs each log with its own write's read", () => {
+  it("logs the right before-values for two overlapping updates of one record whose answers come back in reverse order", async () => {
+    const dataProvider = createMemoryDataProvider({ products: products() });
+    const store = dataProvider.update;
+    // The server applies each write at once but answers only when the test says so.
+    const answers: ReturnType<typeof deferred<void>>[] = [];
+    dataProvider.update = async (params) => {
+      const result = await store(params);
+      const answer = deferred<void>();
+      answers.push(answer);
+      await answer.promise;
+      return result;
+    };
+    const memory = createInMemoryAuditLogProvider();
+    const create = vi.spyOn(memory, "create");
+    const wrapped = withPreviousData({ dataProvider, auditLogProvider: memory });
+    const { container } = renderWithRefine(
+      <>
+        <PriceButtons />
+        <AuditTimeline resource="products" id={1} locale="en-US" />
+      </>,
+      { dataProvider: wrapped.dataProvider, auditLogProvider: wrapped.auditLogProvider },
+    );
+    // 50 → 60 is written (its answer still on the way), then 60 → 70 is read and written.
+    await userEvent.click(screen.getByRole("button", { name: "Price 60" }));
+    await waitFor(() => expect(answers).toHaveLength(1));
+    await userEvent.click(screen.getByRole("button", { name: "Price 70" }));
+    await waitFor(() => expect(answers).toHaveLength(2));
+    expect(dataProvider.calls.map((call) => call.method)).toEqual(["getOne", "update", "getOne", "update"]);
+
+    // The second write's answer comes first, so its log comes first.
+    await act(async () => answers[1]!.resolve());
+    await waitFor(() => expect(create).toHaveBeenCalledTimes(1));
+    expect(create.mock.calls[0]![0]).toMatchObject({ data: { price: 70 }, previousData: { price: 60 } });
+    await act(async () => answers[0]!.resolve());
+    await waitFor(() => expect(create).toHaveBeenCalledTimes(2));
+    expect(create.mock.calls[1]![0]).toMatchObject({ data: { price: 60 }, previousData: { price: 50 } });
+
+    // What the user reads in the timeline.
+    await waitFor(() =>
+      expect([...container.querySelectorAll('[data-part="summary"]')].map((node) => node.textContent).sort()).toEqual([
+        "Changed price from 50 to 60",
+        "Changed price from 60 to 70",
+      ]),
+    );
+  });
+
+  it("gives no before-values rather than guessed ones when two finished writes of one record share one values object", async () => {
+    const dataProvider = createMemoryDataProvider({ products: products() });
+    const memory = createInMemoryAuditLogProvider();
+    const create = vi.spyOn(memory, "create");
+    const wrapped = withPreviousData({ dataProvider, auditLogProvider: memory });
+    // The same constant saved twice, both writes done before either log (as Refine sends them).
+    const archive = { stock: 0 };
+    await wrapped.dataProvider.update({ resource: "products", id: 1, variables: archive, meta: {} });
+    dataProvider.tables.get("products")![0]!.stock = 5;
+    await wrapped.dataProvider.update({ resource: "products", id: 1, variables: archive, meta: {} });
+    const refinesGuess = { stock: undefined };
+    for (let log = 0; log < 2; log++) {
+      await wrapped.auditLogProvider.create!({ resource: "products", action: "update", data: archive, previousData: refinesGuess, meta: { id: 1 } });
+    }
+    expect(create.mock.calls.map(([params]) => params.previousData)).toEqual([refinesGuess, refinesGuess]);
+    // A later, unshared write of the record is paired again.
+    dataProvider.tables.get("products")![0]!.stock = 7;
+    const restock = { stock: 9 };
+    await wrapped.dataProvider.update({ resource: "products", id: 1, variables: restock, meta: {} });
+    await wrapped.auditLogProvider.create!({ resource: "products", action: "update", data: restock, previousData: refinesGuess, meta: { id: 1 } });
+    expect(create.mock.calls[2]![0].previousData).toEqual({ stock: 7 });
+  });
+
+  it("does not pair a log whose data is a copy of the values written", async () => {
+    const dataProvider = createMemoryDataProvider({ products: products() });
+    const memory = createInMemoryAuditLogProvider();
+    const create = vi.spyOn(memory, "create");
+    const wrapped = withPreviousData({ dataProvider, auditLogProvider: memory });
+    const values = { price: 60 };
+    await wrapped.dataProvider.update({ resource: "products", id: 1, variables: values, meta: {} });
+    await wrapped.auditLogProvider.create!({ resource: "products", action: "update", data: { ...values }, previousData: {}, meta: { id: 1 } });
+    expect(create.mock.calls[0]![0].previousData).toEqual({});
+  });
+});
+
 /** A data provider written as a class: methods on the prototype, state in private fields, `this` everywhere. */
 class ProductsApi {
   #rows: BaseRecord[];

@@ -1,11 +1,12 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
-import { RenameLogEntry, renameLogEntryParts, type RenameLogEntryProps } from "../../src/index";
+import type { I18nProvider } from "@refinedev/core";
+import { AuditTrailProvider, RenameLogEntry, renameLogEntryAnatomy, renameLogEntryParts, type RenameLogEntryProps } from "../../src/index";
 import { deferred, NameTable, renderInRefine, sampleRows, Timeline } from "./harness";
 
 const entry = (id: number) => screen.findByRole("listitem", { name: `Entry ${id}` });
-const root = (item: HTMLElement) => item.querySelector<HTMLElement>('[data-scope="rename-log-entry"]')!;
+const root = (item: HTMLElement) => item.querySelector<HTMLElement>(renameLogEntryAnatomy.selector("root"))!;
 const tableCell = (id: number) => within(screen.getByRole("table", { name: "Names" })).getByRole("row", { name: new RegExp(`^${id} `) });
 
 describe("<RenameLogEntry> renaming", () => {
@@ -351,12 +352,42 @@ describe("<RenameLogEntry> access control", () => {
 });
 
 describe("<RenameLogEntry> read-only and odd input", () => {
-  it("shows the name as text with no control when the provider has no update", async () => {
-    renderInRefine({ update: null });
+  it("shows the name as text with no control under <AuditTrailProvider canRename={false}> (a provider without update)", async () => {
+    const { update } = renderInRefine({ update: null, canRename: false });
     const item = await entry(2);
-    await waitFor(() => expect(within(item).queryByRole("button")).toBeNull());
     expect(within(item).getByText("Winter prices").dataset.part).toBe("name");
+    expect(within(item).queryByRole("button")).toBeNull();
     expect(within(await entry(1)).queryByRole("button")).toBeNull();
+    expect(root(item).dataset.state).toBe("idle");
+    expect(update).not.toHaveBeenCalled();
+  });
+
+  it("follows the nearest AuditTrailProvider that sets canRename", async () => {
+    renderInRefine({
+      canRename: false,
+      children: (
+        <>
+          <section aria-label="Off">
+            <RenameLogEntry log={sampleRows()[1]} />
+          </section>
+          <AuditTrailProvider canRename>
+            <section aria-label="On again">
+              <RenameLogEntry log={sampleRows()[1]} />
+            </section>
+            <AuditTrailProvider>
+              <section aria-label="Inherited">
+                <RenameLogEntry log={sampleRows()[1]} />
+              </section>
+            </AuditTrailProvider>
+          </AuditTrailProvider>
+        </>
+      ),
+    });
+    const region = (name: string) => within(screen.getByRole("region", { name }));
+    expect(region("Off").getByText("Winter prices")).toBeTruthy();
+    expect(region("Off").queryByRole("button")).toBeNull();
+    expect(region("On again").getByRole("button", { name: "Rename “Winter prices”" })).toHaveProperty("disabled", false);
+    expect(region("Inherited").getByRole("button", { name: "Rename “Winter prices”" })).toHaveProperty("disabled", false);
   });
 
   it("readOnly shows the name only", async () => {
@@ -376,7 +407,7 @@ describe("<RenameLogEntry> read-only and odd input", () => {
     const { container } = renderInRefine({ children: <RenameLogEntry log={{ action: "update", name: "No id" }} /> });
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(screen.queryByRole("button")).toBeNull();
-    expect(container.querySelector('[data-scope="rename-log-entry"]')?.getAttribute("data-state")).toBe("idle");
+    expect(container.querySelector(renameLogEntryAnatomy.selector("root"))?.getAttribute("data-state")).toBe("idle");
   });
 
   it("renames a row whose id is a string, matching the cached list by value", async () => {
@@ -400,3 +431,61 @@ function TimelineWith(props: Partial<RenameLogEntryProps>) {
     </>
   );
 }
+
+describe("<RenameLogEntry> locale", () => {
+  /** An i18n provider as many apps write it: `en_US`, which Intl refuses, and no translations. */
+  const underscoreLocale: I18nProvider = {
+    translate: (_key, _options, defaultMessage) => defaultMessage ?? "",
+    changeLocale: async () => undefined,
+    getLocale: () => "en_US",
+  };
+
+  it("says a too-long name's length with an i18n provider answering en_US, instead of crashing", async () => {
+    const user = userEvent.setup();
+    const { update } = renderInRefine({ i18nProvider: underscoreLocale, children: <RenameLogEntry log={sampleRows()[1]} maxLength={1000} /> });
+    await user.click(await screen.findByRole("button", { name: "Rename “Winter prices”" }));
+    const input = screen.getByRole("textbox", { name: "Version name" });
+    await user.clear(input);
+    await user.paste("x".repeat(1234));
+    // en-US digit grouping: the locale was repaired, not dropped.
+    expect(screen.getByRole("alert").textContent).toBe("A name can have 1,000 characters at most; this one has 1,234.");
+    expect(input.getAttribute("aria-invalid")).toBe("true");
+    await user.keyboard("{Enter}");
+    expect(update).not.toHaveBeenCalled();
+  });
+});
+
+describe("<RenameLogEntry> anatomy", () => {
+  const declared = new Set<string>(Object.values(renameLogEntryParts));
+  /** Nothing the component renders goes without its scope and a declared part. */
+  const expectEveryElementScoped = (container: HTMLElement) => {
+    for (const element of container.querySelectorAll("*")) {
+      expect(element.getAttribute("data-scope")).toBe("rename-log-entry");
+      expect(declared.has(element.getAttribute("data-part") ?? "")).toBe(true);
+    }
+  };
+
+  it("marks every part while editing with the component's scope: each is found by its compound selector", async () => {
+    const user = userEvent.setup();
+    const { container } = renderInRefine({ children: <RenameLogEntry log={sampleRows()[1]} /> });
+    await user.click(await screen.findByRole("button", { name: "Rename “Winter prices”" }));
+    await user.keyboard("{Backspace}{Enter}");
+    for (const part of ["root", "input", "save", "cancel", "message"] as const) {
+      expect(container.querySelectorAll(renameLogEntryAnatomy.selector(part)), part).toHaveLength(1);
+    }
+    expect(container.querySelector(renameLogEntryAnatomy.selector("root"))?.getAttribute("data-state")).toBe("editing");
+    expect(container.querySelector(renameLogEntryAnatomy.selector("message"))?.textContent).toMatch(/Enter a name/);
+    expectEveryElementScoped(container);
+  });
+
+  it("marks every part while idle and denied the same way", async () => {
+    const reason = "Only editors can name versions";
+    const { container } = renderInRefine({ accessControlProvider: { can: async () => ({ can: false, reason }) }, children: <RenameLogEntry log={sampleRows()[1]} /> });
+    await waitFor(() => expect(container.querySelector(renameLogEntryAnatomy.selector("reason"))?.textContent).toBe(reason));
+    for (const part of ["root", "name", "trigger", "reason"] as const) {
+      expect(container.querySelectorAll(renameLogEntryAnatomy.selector(part)), part).toHaveLength(1);
+    }
+    expect(container.querySelector(renameLogEntryAnatomy.selector("name"))?.textContent).toBe("Winter prices");
+    expectEveryElementScoped(container);
+  });
+});

@@ -1,9 +1,9 @@
-import { Refine, useLogList, type AccessControlProvider, type AuditLogProvider } from "@refinedev/core";
+import { Refine, useLogList, type AccessControlProvider, type AuditLogProvider, type I18nProvider } from "@refinedev/core";
 import { QueryClient } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { vi } from "vitest";
-import { createInMemoryAuditLogProvider, normalizeLogs, RenameLogEntry, type RenameLogEntryProps } from "../../src/index";
+import { AuditTrailProvider, createInMemoryAuditLogProvider, normalizeLogs, RenameLogEntry, type RenameLogEntryProps } from "../../src/index";
 
 /** Two entries of product 1, the newer one named; plus an entry of another product. */
 export const sampleRows = () => [
@@ -64,11 +64,14 @@ interface SetupOptions {
   /** Replaces the provider's `get` (a spy wraps it either way); it receives the in-memory one to delegate to. */
   get?: (params: Parameters<AuditLogProvider["get"]>[0], inMemory: AuditLogProvider["get"]) => Promise<unknown>;
   accessControlProvider?: AccessControlProvider;
+  i18nProvider?: I18nProvider;
+  /** Wraps the tree in `<AuditTrailProvider canRename={…}>` when set (as an app without `update` would). */
+  canRename?: boolean;
   children?: ReactNode;
 }
 
 /** Renders children (default: the timeline and the table) inside a real `<Refine>` with an in-memory provider. */
-export function renderInRefine({ rows = sampleRows(), update, get: customGet, accessControlProvider, children }: SetupOptions = {}) {
+export function renderInRefine({ rows = sampleRows(), update, get: customGet, accessControlProvider, i18nProvider, canRename, children }: SetupOptions = {}) {
   const provider = createInMemoryAuditLogProvider({ initial: rows });
   const updateSpy = vi.fn(update ?? provider.update);
   const get = vi.fn(customGet ? (params: Parameters<AuditLogProvider["get"]>[0]) => customGet(params, provider.get) : provider.get);
@@ -78,9 +81,10 @@ export function renderInRefine({ rows = sampleRows(), update, get: customGet, ac
     <Refine
       auditLogProvider={auditLogProvider as AuditLogProvider}
       accessControlProvider={accessControlProvider}
+      i18nProvider={i18nProvider}
       options={{ disableTelemetry: true, reactQuery: { clientConfig: queryClient } }}
     >
-      {node}
+      {canRename === undefined ? node : <AuditTrailProvider canRename={canRename}>{node}</AuditTrailProvider>}
     </Refine>
   );
   const view = render(

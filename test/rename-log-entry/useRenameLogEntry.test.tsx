@@ -89,6 +89,7 @@ describe("useRenameLogEntry", () => {
     const card = await screen.findByRole("article", { name: "Version card" });
     expect(card.className).toBe("card");
     expect(card.dataset.scope).toBe("rename-log-entry");
+    expect(card.dataset.part).toBe("root");
     const trigger = screen.getByRole("button", { name: "Rename “Winter prices”" });
     expect(trigger.style.color).toBe("red");
     await user.click(trigger);
@@ -117,9 +118,18 @@ describe("useRenameLogEntry", () => {
     expect(results.slice(before).every((result) => result.state === "idle")).toBe(true);
   });
 
-  it("is read-only without the provider's update", async () => {
+  it("is read-only under <AuditTrailProvider canRename={false}>, from the first render", async () => {
     const results: UseRenameLogEntryResult[] = [];
-    renderInRefine({ update: null, children: <Card options={{ log: sampleRows()[1] }} spy={(result) => results.push(result)} /> });
-    await waitFor(() => expect(results[results.length - 1]).toMatchObject({ canRename: false, isTriggerVisible: false, reason: undefined, name: "Winter prices" }));
+    renderInRefine({ update: null, canRename: false, children: <Card options={{ log: sampleRows()[1] }} spy={(result) => results.push(result)} /> });
+    await screen.findByText("Winter prices");
+    expect(results.length).toBeGreaterThan(0);
+    for (const result of results) expect(result).toMatchObject({ canRename: false, isTriggerVisible: false, reason: undefined, name: "Winter prices" });
+  });
+
+  it("offers renaming without an AuditTrailProvider, as Refine assumes the provider's update exists", async () => {
+    const results: UseRenameLogEntryResult[] = [];
+    renderInRefine({ children: <Card options={{ log: sampleRows()[1] }} spy={(result) => results.push(result)} /> });
+    await screen.findByRole("button", { name: "Rename “Winter prices”" });
+    expect(results[results.length - 1]).toMatchObject({ canRename: true, isTriggerVisible: true });
   });
 });

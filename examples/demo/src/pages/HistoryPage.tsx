@@ -68,7 +68,7 @@ export function HistoryPage() {
           </button>
         ))}
       </div>
-      <AuditLogTable key={resource} resource={resource} columns={columns} diffProps={{ fields }} />
+      <AuditLogTable key={resource} resource={resource} columns={columns} fields={fields} />
     </section>
   );
 }

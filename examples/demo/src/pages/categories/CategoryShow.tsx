@@ -65,7 +65,7 @@ export function CategoryShow() {
       {showId !== undefined && (query.isSuccess || isGone) && (
         <section className="history" aria-labelledby="history-title">
           <h2 id="history-title">History</h2>
-          <AuditTimeline resource="categories" id={showId} diffProps={{ fields: categoryDiffFields }} />
+          <AuditTimeline resource="categories" id={showId} fields={categoryDiffFields} />
         </section>
       )}
     </section>

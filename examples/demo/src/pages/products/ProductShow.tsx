@@ -124,7 +124,7 @@ export function ProductShow() {
       {showId !== undefined && (query.isSuccess || isGone) && (
         <section className="history" aria-labelledby="history-title">
           <h2 id="history-title">History</h2>
-          <AuditTimeline resource="products" id={showId} diffProps={{ fields }} />
+          <AuditTimeline resource="products" id={showId} fields={fields} />
         </section>
       )}
     </section>

@@ -1,6 +1,6 @@
-import { getValueType, parseIsoDate, safeKeys, toArray, toCompactJson } from "../core/values";
-import { interpolate, type AuditTranslate } from "../refine/useAuditTranslate";
-import { formatNumber, toIntlLocale } from "../shared/intl";
+import { formatNumber, toIntlLocale } from "./intl";
+import { englishTranslate, type AuditTranslate } from "./translate";
+import { getValueType, parseIsoDate, safeKeys, toArray, toCompactJson } from "./values";
 
 export { formatNumber };
 
@@ -18,6 +18,8 @@ export interface FormattedValue {
   text: string;
   /** For `date`: the machine-readable instant or day, for `<time dateTime>`. */
   dateTime?: string;
+  /** The field's own formatter failed (its message): this is the default formatting instead. */
+  formatError?: string;
 }
 
 /** Options of {@link formatValue}. */
@@ -30,7 +32,6 @@ export interface FormatValueOptions {
   timeZone?: string;
 }
 
-const english: AuditTranslate = (_key, message, params) => interpolate(message, params);
 
 /**
  * Formats any value the way `<RecordDiff>` shows it: numbers and dates through Intl,
@@ -42,7 +43,7 @@ const english: AuditTranslate = (_key, message, params) => interpolate(message, 
  * formatValue(1234.5, { locale: "de-DE" }) // { type: "number", text: "1.234,5" }
  */
 export function formatValue(value: unknown, options: FormatValueOptions = {}): FormattedValue {
-  const t = options.t ?? english;
+  const t = options.t ?? englishTranslate;
   const locale = canonicalLocale(options.locale);
   const empty = (key: string, text: string): FormattedValue => ({ type: "empty", text: t(`auditLog.recordDiff.value.${key}`, text) });
   // The common cases first, without classifying the value.
@@ -51,6 +52,8 @@ export function formatValue(value: unknown, options: FormatValueOptions = {}): F
     case "undefined":
     case "null":
       return empty("null", "empty");
+    case "redacted":
+      return { type: "redacted", text: String(value) };
     case "boolean":
       return { type: "boolean", text: value ? t("auditLog.recordDiff.value.true", "Yes") : t("auditLog.recordDiff.value.false", "No") };
     case "number":

@@ -1,16 +1,17 @@
 import { Fragment, useState, type ComponentType, type ReactNode } from "react";
 import type { FieldChange, Path, TextSegment } from "../core/types";
-import type { RecordDiffSide } from "./compileFields";
+import type { RecordDiffSide } from "../core/policy";
+import { ErrorBoundary } from "../shared/ErrorBoundary";
 import { flexRender, type Renderable } from "../shared/flexRender";
-import { formatNumber } from "../shared/intl";
-import type { FormattedValue } from "./formatValue";
-import { recordDiffParts as parts } from "./parts";
+import { formatNumber } from "../core/intl";
+import type { FormattedValue } from "../core/formatValue";
+import { recordDiffAnatomy as anatomy, recordDiffParts as parts } from "./parts";
 import type { RecordDiffRow, UseRecordDiffResult } from "./useRecordDiff";
 import { VisuallyHidden } from "./VisuallyHidden";
 
 /** What {@link RenderValue} receives for one side of one row. */
 export interface RenderValueProps {
-  /** The value (objects shown whole have hidden and redacted fields taken out). */
+  /** The value, as the policy leaves it (objects shown whole have hidden fields taken out and redacted ones as markers). */
   value: unknown;
   side: RecordDiffSide;
   change: FieldChange;
@@ -57,6 +58,14 @@ export function renderDiffValue(context: DiffValueContext, row: RecordDiffRow, s
   const defaultRender = () =>
     segments ? <TextDiff segments={segments} mode={textMode!} maxLength={context.maxValueLength} diff={context} /> : renderFormattedValue(formatted, context.maxValueLength, context);
   const { renderValue } = context;
+  if (formatted.formatError !== undefined) {
+    // The field's own formatter failed on this value: the default rendering, marked, with the reason as its title.
+    return (
+      <span {...anatomy.attrs(parts.valueError)} title={context.t("auditLog.recordDiff.formatError", "This field's formatter failed: {message}", { message: formatted.formatError })}>
+        {defaultRender()}
+      </span>
+    );
+  }
   if (!renderValue || formatted.type === "redacted" || formatted.type === "summary") return defaultRender();
   const props: RenderValueProps = {
     value: side === "before" ? row.before : row.after,
@@ -67,8 +76,20 @@ export function renderDiffValue(context: DiffValueContext, row: RecordDiffRow, s
     locale: context.locale,
     defaultRender,
   };
-  // The kit's one render-prop mechanism; a render function's `undefined` falls back to the default.
-  return flexRender(renderValue as Renderable<RenderValueProps>, props, defaultRender);
+  // The kit's one render-prop mechanism; a render function's `undefined` falls back to the
+  // default, and one that throws breaks this value only: the default rendering, marked.
+  return (
+    <ErrorBoundary
+      resetKey={props.value}
+      fallback={(error) => (
+        <span {...anatomy.attrs(parts.valueError)} title={context.t("auditLog.recordDiff.renderError", "This value's renderer failed: {message}", { message: error.message })}>
+          {defaultRender()}
+        </span>
+      )}
+    >
+      {flexRender(renderValue as Renderable<RenderValueProps>, props, defaultRender)}
+    </ErrorBoundary>
+  );
 }
 
 type Diff = Pick<UseRecordDiffResult, "t" | "locale">;
@@ -77,13 +98,13 @@ type Diff = Pick<UseRecordDiffResult, "t" | "locale">;
 function renderFormattedValue(formatted: FormattedValue, maxLength: number, diff: Diff): ReactNode {
   switch (formatted.type) {
     case "empty":
-      return <span data-part={parts.empty}>{formatted.text}</span>;
+      return <span {...anatomy.attrs(parts.empty)}>{formatted.text}</span>;
     case "json":
-      return <code data-part={parts.json}>{formatted.text}</code>;
+      return <code {...anatomy.attrs(parts.json)}>{formatted.text}</code>;
     case "date":
       return <time dateTime={formatted.dateTime}>{formatted.text}</time>;
     case "redacted":
-      return <span data-part={parts.redacted}>{formatted.text}</span>;
+      return <span {...anatomy.attrs(parts.redacted)}>{formatted.text}</span>;
     case "text":
       return formatted.text.length > maxLength ? <TruncatedText text={formatted.text} maxLength={maxLength} diff={diff} /> : formatted.text;
     default:
@@ -119,7 +140,7 @@ function TextDiff({ segments, mode, maxLength, diff }: { segments: readonly Text
   const collapse = total > maxLength && !isExpanded;
   const last = shown.length - 1;
   return (
-    <span data-part={parts.text}>
+    <span {...anatomy.attrs(parts.text)}>
       {shown.map((segment, i) => {
         const text = collapse ? elide(segment, i === 0, i === last, maxLength) : segment.text;
         if (segment.type === "equal") return <Fragment key={i}>{text}</Fragment>;
@@ -127,7 +148,7 @@ function TextDiff({ segments, mode, maxLength, diff }: { segments: readonly Text
         return (
           <Fragment key={i}>
             <VisuallyHidden>{isDelete ? deleted : inserted}</VisuallyHidden>
-            {isDelete ? <del data-part={parts.before}>{text}</del> : <ins data-part={parts.after}>{text}</ins>}
+            {isDelete ? <del {...anatomy.attrs(parts.before)}>{text}</del> : <ins {...anatomy.attrs(parts.after)}>{text}</ins>}
           </Fragment>
         );
       })}
@@ -160,7 +181,7 @@ function ShowAllButton({ isExpanded, onToggle, length, diff }: { isExpanded: boo
   const { t, locale } = diff;
   return (
     /** `data-part="show-all"` with `aria-expanded`: shows a long value whole, or cuts it again. */
-    <button type="button" data-part={parts.showAll} aria-expanded={isExpanded} onClick={() => onToggle(!isExpanded)}>
+    <button type="button" {...anatomy.attrs(parts.showAll)} aria-expanded={isExpanded} onClick={() => onToggle(!isExpanded)}>
       {isExpanded ? t("auditLog.recordDiff.showLess", "Show less") : t("auditLog.recordDiff.showAll", "Show all ({count} characters)", { count: formatNumber(length, locale) })}
     </button>
   );

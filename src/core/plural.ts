@@ -1,5 +1,5 @@
-import type { AuditTranslate } from "../refine/useAuditTranslate";
 import { formatNumber } from "./intl";
+import type { AuditTranslate } from "./translate";
 
 const rules = new Map<string, Intl.PluralRules>();
 

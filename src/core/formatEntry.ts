@@ -1,12 +1,12 @@
-import { isBulkAction } from "../core/history";
-import type { AuditLogEntry } from "../core/normalizeLog";
-import { formatPath } from "../core/path";
-import type { ChangeSummary } from "../core/summarizeChanges";
-import type { FieldChange, Path } from "../core/types";
-import { formatValue } from "../record-diff/formatValue";
-import type { AuditTranslate } from "../refine/useAuditTranslate";
+import { isBulkAction } from "./history";
+import type { AuditLogEntry } from "./normalizeLog";
+import { formatPath } from "./path";
+import type { ChangeSummary } from "./summarizeChanges";
+import type { FieldChange, Path } from "./types";
+import { formatValue } from "./formatValue";
 import { toIntlLocale } from "./intl";
 import { plural } from "./plural";
+import type { AuditTranslate } from "./translate";
 
 /** Intl objects for one locale and time zone, made once and reused for every entry. */
 export interface TimelineFormatters {
@@ -119,24 +119,34 @@ export function formatSummaryValue(value: unknown, t: AuditTranslate, formatters
   return text === "" ? t("auditLog.recordDiff.value.emptyText", "empty text") : text;
 }
 
-/** The one-line summary in words: "Changed price from 50 to 100 and 2 more fields", "Set status to Published", "Created with 6 fields", "Deleted". */
-export function formatSummary(
-  summary: ChangeSummary,
-  t: AuditTranslate,
-  formatters: TimelineFormatters,
-  getLabel: (path: Path) => string = formatPath,
+/** Options of {@link formatSummary}. */
+export interface FormatSummaryOptions {
+  /** The readable name of a path (the policy's labels). Default: the path as text. */
+  getLabel?: (path: Path) => string;
   /** A field's own formatter (`fields[…].format`): its text, or `undefined` for the default. */
-  formatField?: (value: unknown, side: "before" | "after", change: FieldChange) => string | undefined,
-): string {
+  formatField?: (value: unknown, side: "before" | "after", change: FieldChange) => string | undefined;
+  /** Values longer than this are shortened by words ("…"). Default 40; `Infinity` for an export. */
+  maxValueLength?: number;
+}
+
+/**
+ * The one-line summary in words: "Changed price from 50 to 100 and 2 more fields",
+ * "Set status to Published (earlier value not recorded)", "Created with 6 fields",
+ * "Deleted". Redacted values are markers by then, so they read "(hidden)".
+ */
+export function formatSummary(summary: ChangeSummary, t: AuditTranslate, formatters: TimelineFormatters, options: FormatSummaryOptions = {}): string {
+  const { getLabel = formatPath, formatField, maxValueLength = 40 } = options;
   const value = (change: FieldChange, side: "before" | "after") => {
-    const own = formatField?.(side === "before" ? change.before : change.after, side, change);
-    return own !== undefined ? shorten(own, 40) || t("auditLog.recordDiff.value.emptyText", "empty text") : formatSummaryValue(side === "before" ? change.before : change.after, t, formatters);
+    const raw = side === "before" ? change.before : change.after;
+    const own = formatField?.(raw, side, change);
+    return own !== undefined ? shorten(own, maxValueLength) || t("auditLog.recordDiff.value.emptyText", "empty text") : formatSummaryValue(raw, t, formatters, maxValueLength);
   };
+  const count = (key: string, n: number, one: string, other: string, params?: Record<string, string>) => plural(t, formatters.locale, key, n, one, other, params);
   switch (summary.type) {
     case "created":
-      return plural(t, formatters.locale, "auditLog.summary.created", summary.fieldCount, "Created with {count} field", "Created with {count} fields");
+      return count("auditLog.summary.created", summary.fieldCount, "Created with {count} field", "Created with {count} fields");
     case "createdMany":
-      return plural(t, formatters.locale, "auditLog.summary.createdMany", summary.recordCount, "Created {count} record", "Created {count} records");
+      return count("auditLog.summary.createdMany", summary.recordCount, "Created {count} record", "Created {count} records");
     case "deleted":
       return t("auditLog.summary.deleted", "Deleted");
     case "unchanged":
@@ -144,11 +154,16 @@ export function formatSummary(
     case "empty":
       return t("auditLog.summary.empty", "No details recorded");
     case "changed": {
-      const { first, moreCount } = summary;
+      const { first, moreCount, unknownCount } = summary;
       const field = (first.path.length > 0 && getLabel(first.path)) || t("auditLog.summary.root", "the value");
       let line: string;
+      if (first.path.length === 0 && first.before === undefined && first.after === undefined && summary.isIncomplete && !first.isBeforeUnknown) {
+        // Nothing could be listed: the entry was too large to compare at all.
+        return t("auditLog.summary.tooLarge", "Too large to compare in full");
+      }
       if (summary.isFirstRedacted && first.kind === "added") line = t("auditLog.summary.addedHidden", "Added {field} (hidden)", { field });
-      else if (summary.isFirstRedacted && first.kind === "changed") line = t("auditLog.summary.changedHidden", "Changed {field} (hidden)", { field });
+      else if (summary.isFirstRedacted && first.isBeforeUnknown) line = t("auditLog.summary.setHidden", "Set {field} (hidden)", { field });
+      else if (summary.isFirstRedacted && first.kind !== "removed") line = t("auditLog.summary.changedHidden", "Changed {field} (hidden)", { field });
       else if (first.kind === "changed" && first.isBeforeUnknown) line = t("auditLog.summary.set", "Set {field} to {after}", { field, after: value(first, "after") });
       else if (first.kind === "changed") line = t("auditLog.summary.changed", "Changed {field} from {before} to {after}", {
           field,
@@ -158,10 +173,24 @@ export function formatSummary(
       else if (first.kind === "added") line = t("auditLog.summary.added", "Added {field}: {after}", { field, after: value(first, "after") });
       else if (first.kind === "removed") line = t("auditLog.summary.removed", "Removed {field}", { field });
       else line = t("auditLog.summary.moved", "Moved {field}", { field });
-      if (moreCount === 0) return line;
-      return plural(t, formatters.locale, "auditLog.summary.more", moreCount, "{summary} and {count} more field", "{summary} and {count} more fields", {
-        summary: line,
-      });
+      if (first.isBeforeUnknown) {
+        // Nothing it wrote has a recorded earlier value: it may have changed, or not.
+        const all = moreCount + unknownCount;
+        if (all > 0) line = count("auditLog.summary.more", all, "{summary} and {count} more field", "{summary} and {count} more fields", { summary: line });
+        line = count("auditLog.summary.notRecorded", all + 1, "{summary} (earlier value not recorded)", "{summary} (earlier values not recorded)", { summary: line });
+      } else {
+        if (moreCount > 0) line = count("auditLog.summary.more", moreCount, "{summary} and {count} more field", "{summary} and {count} more fields", { summary: line });
+        if (unknownCount > 0) {
+          line = count(
+            "auditLog.summary.alsoWritten",
+            unknownCount,
+            "{summary}; {count} more field written, its earlier value not recorded",
+            "{summary}; {count} more fields written, their earlier values not recorded",
+            { summary: line },
+          );
+        }
+      }
+      return summary.isIncomplete ? t("auditLog.summary.incomplete", "{summary} (too large to compare in full)", { summary: line }) : line;
     }
   }
 }

@@ -1,0 +1,212 @@
+import type { ButtonHTMLAttributes, HTMLAttributes, Ref, TimeHTMLAttributes } from "react";
+import type { ChangeOverflow, WorkBudgetLimits } from "../core/budget";
+import type { AuditHistory } from "../core/history";
+import type { AuditId, AuditLogEntry, MalformedLogEntry } from "../core/normalizeLog";
+import type { RecordDiffFields } from "../core/policy";
+import type { AuditEntryDescription } from "../core/readEntries";
+import type { AuditTranslate } from "../core/translate";
+import type { FieldChange } from "../core/types";
+import type { AuditLogError, AuditLogListState, UseAuditLogEntriesOptions } from "../refine/useAuditLogEntries";
+import type { DataAttributes } from "../shared/dataAttributes";
+import type { AuditTimelinePart } from "./parts";
+
+/**
+ * Where the timeline stands (the root's `data-state`):
+ * `loading` | `error` | `empty` | `ready` | `unconfigured` (no audit log provider with a `get`).
+ * `empty` also when filters leave nothing (`isFiltered` tells the two apart).
+ */
+export type AuditTimelineState = AuditLogListState;
+
+/** Options of `useAuditTimeline` (and props of `<AuditTimeline>`; see `auditTimelineOptionKeys`). */
+export interface UseAuditTimelineOptions extends UseAuditLogEntriesOptions {
+  /** `newest` first (default) or `oldest` first; day groups follow the same order. */
+  order?: "newest" | "oldest";
+  /** How many entries to render at first, and how many more each "Show more" (or scroll) adds. Default 50. */
+  batchSize?: number;
+  /** Paths left out of summaries, filters and diffs (`updatedAt`, `*.version`); see `computeChanges`. */
+  ignore?: readonly string[];
+  /** The field that holds a record's id in bulk `data` / `previousData` items. Default `"id"`. */
+  idField?: string;
+  /**
+   * The policy of every view of an entry: its summary, the filters and search, and its
+   * `<RecordDiff>`. `hidden` fields are neither counted, named, matched nor searched;
+   * `redact`ed ones are named without their values ("Changed password (hidden)");
+   * `label`s name fields and `format` formats their values. Compared by content, so an
+   * inline object is fine.
+   *
+   * @example
+   * useAuditTimeline({ resource: "users", id: 7, fields: { password: { redact: true }, token: { hidden: true } } })
+   */
+  fields?: RecordDiffFields;
+  /** The work budget of each entry (summaries, filters and diffs); see `WorkBudgetLimits`. */
+  budget?: WorkBudgetLimits;
+  /** Keys (`String(entry.id)`) of the entries whose diff is open (controlled). */
+  expanded?: readonly string[];
+  /** Keys of the entries open at first (uncontrolled). */
+  defaultExpanded?: readonly string[];
+  /** Called with the new open keys when an entry opens or closes. */
+  onExpandedChange?: (expanded: string[]) => void;
+  /** The moment relative times count from. Default: the current time, refreshed every minute. */
+  now?: Date;
+  /** Overrides the app's locale for dates and numbers. */
+  locale?: string;
+  /** An IANA time zone for days and times. Default: the viewer's. */
+  timeZone?: string;
+}
+
+export type { DataAttributes };
+
+/** What a props getter returns: the part's own props merged with yours. */
+export type TimelinePartProps<P> = P & DataAttributes;
+
+/**
+ * How an item relates to the changed-field filter (`filters.field`): `changed` (it
+ * changed one of the fields), `possible` (it wrote one without a recorded earlier value:
+ * it may have changed it), `undefined` without a field filter. The entry's
+ * `data-match` attribute.
+ */
+export type AuditTimelineFieldMatch = "changed" | "possible" | undefined;
+
+/** One entry, ready to render: its description (shared with `useAuditLogTable`) and its state in the timeline. */
+export interface AuditTimelineItem extends AuditEntryDescription {
+  /** The record the timeline shows (its `id` option); `undefined` for a whole resource. */
+  recordId: AuditId | undefined;
+  /** Its diff is open. `@selector [data-part="entry"][data-state="open"]` */
+  isExpanded: boolean;
+  /** Its time's tooltip (the absolute time) is shown. `@selector [data-part="time-tooltip"][data-state="open"]` */
+  isTimeTooltipOpen: boolean;
+  /**
+   * Under a changed-field filter: whether it changed the field or only may have.
+   * `@selector [data-part="entry"][data-match="possible"]`
+   */
+  fieldMatch: AuditTimelineFieldMatch;
+  /** The entry's time: `dateTime` (ISO), `relative` ("5 minutes ago"), `absolute` (local, with its time zone); empty strings when unknown. */
+  time: { date: Date | undefined; dateTime: string | undefined; relative: string; absolute: string };
+}
+
+/** The entries of one calendar day. */
+export interface AuditTimelineDay {
+  /** `YYYY-MM-DD` in the viewer's (or the given) time zone; `"unknown"` for entries without a time. */
+  key: string;
+  /** "Today", "Yesterday", the localised date, or "Unknown date". */
+  label: string;
+  items: AuditTimelineItem[];
+}
+
+/** What the timeline can do. */
+export interface AuditTimelineActions {
+  /** Asks the provider again after an error (the first page, or a further one). */
+  retry: () => void;
+  /** Renders the next batch of entries, asking the provider for the next page when needed. */
+  loadMore: () => void;
+  /** Opens or closes one entry's diff. */
+  toggleExpanded: (key: string) => void;
+  /** Sets which entries are open. */
+  setExpanded: (keys: readonly string[]) => void;
+}
+
+/**
+ * What an entry's `<RecordDiff>` needs from the timeline (`getRecordDiffProps`): the
+ * entry's changes and what the work budget left out, with the timeline's policy,
+ * locale and time zone, so the diff reads as the summary does.
+ */
+export interface AuditTimelineRecordDiffProps {
+  changes: readonly FieldChange[];
+  /** What the work budget left out ("Too large to compare in full: N more changes not shown"). */
+  overflow?: ChangeOverflow;
+  fields?: RecordDiffFields;
+  ignore?: readonly string[];
+  locale?: string;
+  timeZone?: string;
+}
+
+export type ElementProps = HTMLAttributes<HTMLElement>;
+
+/**
+ * The props getters of the parts inside an entry. They keep their identity from render
+ * to render (they read all per-entry state from the item), so rows can be memoised.
+ */
+export interface AuditTimelineEntryGetters {
+  /** The entry's `<li>`: `data-action`, `data-log-id`, `data-state`, `data-bulk`, `data-named`, `data-match`. */
+  getEntryProps: <P extends ElementProps>(item: AuditTimelineItem, props?: P) => TimelinePartProps<P>;
+  /** A part with no behaviour of its own (`header`, `author`, `action`, `name`, `rename`, `status`, `empty`…). */
+  getPartProps: <P extends ElementProps>(part: AuditTimelinePart, props?: P) => TimelinePartProps<P>;
+  getSummaryProps: <P extends ElementProps>(item: AuditTimelineItem, props?: P) => TimelinePartProps<P>;
+  /** The `<time>`: `dateTime`, focusable, shows its tooltip on hover and focus (Escape hides it). */
+  getTimeProps: <P extends TimeHTMLAttributes<HTMLElement>>(item: AuditTimelineItem, props?: P) => TimelinePartProps<P>;
+  /** The tooltip: `role="tooltip"`, `data-state`, `hidden` while closed. */
+  getTimeTooltipProps: <P extends ElementProps>(item: AuditTimelineItem, props?: P) => TimelinePartProps<P>;
+  /** The diff's button: `aria-expanded`, `aria-controls`, a label as `children`. */
+  getToggleProps: <P extends ButtonHTMLAttributes<HTMLButtonElement>>(item: AuditTimelineItem, props?: P) => TimelinePartProps<P>;
+  /** The diff's container: `id`, `hidden` while closed. */
+  getDiffProps: <P extends ElementProps>(item: AuditTimelineItem, props?: P) => TimelinePartProps<P>;
+  /**
+   * The props of the entry's `<RecordDiff>` (its changes, overflow, and the timeline's
+   * `fields`, `ignore`, `locale`, `timeZone`). Computes the full diff: call it for open entries only.
+   *
+   * @example
+   * {item.isExpanded && <RecordDiff {...timeline.getRecordDiffProps(item)} view="split" />}
+   */
+  getRecordDiffProps: (item: AuditTimelineItem) => AuditTimelineRecordDiffProps;
+  getMalformedEntryProps: <P extends ElementProps>(row: MalformedLogEntry, props?: P) => TimelinePartProps<P>;
+  /** The translation function the timeline uses (for your own strings). */
+  t: AuditTranslate;
+}
+
+/** The result of `useAuditTimeline`: state, data, actions, and a props getter per part. */
+export interface UseAuditTimelineResult extends AuditTimelineEntryGetters {
+  state: AuditTimelineState;
+  /** The entry-level getters again, as one object that keeps its identity: hand it to memoised rows. */
+  entryGetters: AuditTimelineEntryGetters;
+  /** The rendered entries in display order (the first batches only: see `totalCount`). */
+  items: AuditTimelineItem[];
+  /** The same entries, by day. */
+  groups: AuditTimelineDay[];
+  /** Rows the provider returned that could not be read (render them as fallbacks). */
+  malformed: MalformedLogEntry[];
+  /** Every entry that matches (read so far), in display order. */
+  entries: AuditLogEntry[];
+  /** How many entries match (read so far). */
+  totalCount: number;
+  /** More entries can be rendered or read (also while the next page is on its way). */
+  hasMore: boolean;
+  /** The next page is on its way. */
+  isLoadingMore: boolean;
+  /**
+   * The provider has more entries than the kit reads (`MAX_AUDIT_LOG_PAGES` requests):
+   * the list is not the whole history. `<AuditTimeline>` says so at its end
+   * (`data-part="truncated"`).
+   */
+  isTruncated: boolean;
+  /** Filters are active (the empty message says so). */
+  isFiltered: boolean;
+  /** A long list is being filtered (in slices); `entries` is still the previous result. */
+  isFiltering: boolean;
+  /** Why the history could not be loaded (state `error`). */
+  error: AuditLogError | null;
+  /** Why more of it (or a refresh) could not be loaded; the entries already shown stay. */
+  loadMoreError: AuditLogError | null;
+  /** The replayed history the before-values come from (always every entry read, never the filtered list). */
+  history: AuditHistory;
+  actions: AuditTimelineActions;
+  /** The locale of dates and numbers. */
+  locale: string | undefined;
+  /** The root: `data-scope`, `data-part="root"`, `data-state`, `aria-busy`. */
+  getRootProps: <P extends ElementProps>(props?: P) => TimelinePartProps<P>;
+  /** The `<ol>` of days: its label, and arrow keys (Up/Down/Home/End) between entries. */
+  getListProps: <P extends ElementProps>(props?: P) => TimelinePartProps<P>;
+  getDayProps: <P extends ElementProps>(day: AuditTimelineDay, props?: P) => TimelinePartProps<P>;
+  getDayHeadingProps: <P extends ElementProps>(day: AuditTimelineDay, props?: P) => TimelinePartProps<P>;
+  /** The `<ol>` of one day's entries. */
+  getEntriesProps: <P extends ElementProps>(day: AuditTimelineDay, props?: P) => TimelinePartProps<P>;
+  /**
+   * The "Show more" button (a label as `children`). It stays while the next page loads
+   * (`aria-disabled`, `aria-busy`, "Loading more…"), so keyboard focus stays on it; when
+   * it goes because nothing more is left, focus moves to the first new entry.
+   */
+  getShowMoreProps: <P extends ButtonHTMLAttributes<HTMLButtonElement>>(props?: P) => TimelinePartProps<P>;
+  /** The element that renders more when it scrolls into view (IntersectionObserver). */
+  getSentinelProps: <P extends ElementProps>(props?: P) => TimelinePartProps<P & { ref: Ref<HTMLElement> }>;
+  /** The retry button (a label as `children`). */
+  getRetryProps: <P extends ButtonHTMLAttributes<HTMLButtonElement>>(props?: P) => TimelinePartProps<P>;
+}
