@@ -4,12 +4,14 @@ import { VisuallyHidden } from "../record-diff/VisuallyHidden";
 import { describeUnreadableRow } from "../shared/describeUnreadableRow";
 import { formatNumber } from "../core/intl";
 import { defineOptionKeys, splitProps } from "../shared/splitProps";
+import { UnconfiguredRoot } from "../refine/UnconfiguredRoot";
+import { useHasQueryClient } from "../refine/useHasQueryClient";
 import { AuditLogTableColumnMenu } from "./AuditLogTableColumnMenu";
 import { AuditLogTableFilters } from "./AuditLogTableFilters";
 import { AuditLogTablePagination } from "./AuditLogTablePagination";
 import { AuditLogTableRow, type AuditLogRowDiffProps } from "./AuditLogTableRow";
 import { downloadExport } from "./downloadExport";
-import { auditLogTableParts as parts } from "./parts";
+import { auditLogTableAnatomy, auditLogTableParts as parts } from "./parts";
 import { auditLogTableOptionKeys, useAuditLogTable, type AuditLogCsvExportOptions, type UseAuditLogTableOptions, type UseAuditLogTableResult } from "./useAuditLogTable";
 
 /** The props of {@link AuditLogTable} that are its own (not the hook's options, not the root's attributes). */
@@ -67,6 +69,19 @@ type ExportKind = { format: "json" } | { format: "csv"; rows: NonNullable<AuditL
  * <AuditLogTable resource="users" defaultFilters={{ action: "update" }} fields={{ password: { redact: true } }} />
  */
 export function AuditLogTable(props: AuditLogTableProps) {
+  // Outside <Refine> (no QueryClient) Refine's hooks throw: say what is missing instead.
+  if (!useHasQueryClient()) return <UnconfiguredTable {...props} />;
+  return <ConnectedAuditLogTable {...props} />;
+}
+
+/** The table outside `<Refine>`: its root in the `unconfigured` state, with the message. */
+function UnconfiguredTable(props: AuditLogTableProps) {
+  const [options, rest] = splitProps(props, auditLogTableOptionKeys);
+  const [, rootProps] = splitProps(rest, ownPropKeys);
+  return <UnconfiguredRoot anatomy={auditLogTableAnatomy} messageKey="auditLog.table.unconfigured" rootProps={rootProps} locale={options.locale} />;
+}
+
+function ConnectedAuditLogTable(props: AuditLogTableProps) {
   const [options, rest] = splitProps(props, auditLogTableOptionKeys);
   const [own, rootProps] = splitProps(rest, ownPropKeys);
   const { diffProps, pageSizes = DEFAULT_PAGE_SIZES, label } = own;

@@ -9,6 +9,8 @@ import { flexRender, type Renderable } from "../shared/flexRender";
 import { formatNumber, toIntlLocale } from "../core/intl";
 import { mergeProps } from "../shared/mergeProps";
 import { splitProps } from "../shared/splitProps";
+import { UnconfiguredRoot } from "../refine/UnconfiguredRoot";
+import { useHasQueryClient } from "../refine/useHasQueryClient";
 import { auditTimelineOptionKeys } from "./auditTimelineOptionKeys";
 import { auditTimelineAnatomy, auditTimelineParts as parts } from "./parts";
 import {
@@ -312,6 +314,19 @@ function MalformedEntry({ row, timeline }: { row: MalformedLogEntry; timeline: A
  * <AuditTimeline resource="users" id={7} fields={{ password: { redact: true }, token: { hidden: true } }} />
  */
 export function AuditTimeline(props: AuditTimelineProps) {
+  // Outside <Refine> (no QueryClient) Refine's hooks throw: say what is missing instead.
+  if (!useHasQueryClient()) return <UnconfiguredTimeline {...props} />;
+  return <ConnectedAuditTimeline {...props} />;
+}
+
+/** The timeline outside `<Refine>`: its root in the `unconfigured` state, with the message. */
+function UnconfiguredTimeline(props: AuditTimelineProps) {
+  const [options, ownProps] = splitProps(props, auditTimelineOptionKeys);
+  const { renderEntry: _entry, renderAuthor: _author, renderAction: _action, renderSummary: _summary, renderRename: _rename, diffProps: _diff, headingLevel: _level, ...rootProps } = ownProps;
+  return <UnconfiguredRoot anatomy={auditTimelineAnatomy} messageKey="auditLog.timeline.unconfigured" rootProps={rootProps} locale={options.locale} />;
+}
+
+function ConnectedAuditTimeline(props: AuditTimelineProps) {
   const [options, ownProps] = splitProps(props, auditTimelineOptionKeys);
   const { renderEntry, renderAuthor, renderAction, renderSummary, renderRename = defaultRenderRename, diffProps, headingLevel = 3, ...rootProps } = ownProps;
   const { resource } = options;

@@ -1,5 +1,10 @@
 import { forwardRef, type ComponentPropsWithoutRef } from "react";
+import { normalizeLog } from "../core/normalizeLog";
+import { useHasQueryClient } from "../refine/useHasQueryClient";
+import { isAuditLogEntry } from "../shared/isAuditLogEntry";
+import { mergeProps } from "../shared/mergeProps";
 import { splitProps } from "../shared/splitProps";
+import { renameLogEntryAnatomy, renameLogEntryParts } from "./parts";
 import { renameLogEntryOptionKeys, useRenameLogEntry, type UseRenameLogEntryOptions } from "./useRenameLogEntry";
 
 /**
@@ -34,10 +39,25 @@ export interface RenameLogEntryProps extends UseRenameLogEntryOptions, Omit<Comp
  * <RenameLogEntry log={entry} />
  * <RenameLogEntry log={row} maxLength={60} allowClear onRenamed={(entry, name) => toast(`Saved "${name}"`)} />
  */
-export const RenameLogEntry = /* @__PURE__ */ forwardRef<HTMLSpanElement, RenameLogEntryProps>(function RenameLogEntry(
-  props,
-  ref,
-) {
+export const RenameLogEntry = /* @__PURE__ */ forwardRef<HTMLSpanElement, RenameLogEntryProps>(function RenameLogEntry(props, ref) {
+  // Outside <Refine> (no QueryClient) Refine's rename hook throws: the name, as text.
+  if (!useHasQueryClient()) return <ReadOnlyName {...props} ref={ref} />;
+  return <ConnectedRenameLogEntry {...props} ref={ref} />;
+});
+
+/** The name alone, for an entry outside `<Refine>` (nothing there can rename it). */
+const ReadOnlyName = /* @__PURE__ */ forwardRef<HTMLSpanElement, RenameLogEntryProps>(function ReadOnlyName(props, ref) {
+  const [{ log }, rootProps] = splitProps(props, renameLogEntryOptionKeys);
+  const result = isAuditLogEntry(log) ? { ok: true as const, entry: log } : normalizeLog(log);
+  const name = result.ok ? result.entry.name : undefined;
+  return (
+    <span {...mergeProps({ ...renameLogEntryAnatomy.attrs(renameLogEntryParts.root), "data-state": "idle", "data-named": name ? "" : undefined }, { ...rootProps, ref })}>
+      {name !== undefined && <span {...renameLogEntryAnatomy.attrs(renameLogEntryParts.name)}>{name}</span>}
+    </span>
+  );
+});
+
+const ConnectedRenameLogEntry = /* @__PURE__ */ forwardRef<HTMLSpanElement, RenameLogEntryProps>(function ConnectedRenameLogEntry(props, ref) {
   const [options, rootProps] = splitProps(props, renameLogEntryOptionKeys);
   const rename = useRenameLogEntry(options);
   return (
