@@ -104,17 +104,11 @@ function ConnectedAuditLogTable(props: AuditLogTableProps) {
     }
   };
 
+  // No provider with a `get`: the same root and words as outside <Refine>.
+  if (state === "unconfigured") return <UnconfiguredRoot anatomy={auditLogTableAnatomy} messageKey="auditLog.table.unconfigured" rootProps={rootProps} locale={options.locale} />;
+
   let body: ReactNode;
-  if (state === "unconfigured") {
-    body = (
-      <p {...result.getPartProps(parts.unconfigured)}>
-        {t(
-          "auditLog.table.unconfigured",
-          "No audit log provider is configured, so there is no history to show. Pass an auditLogProvider with a get method to <Refine>.",
-        )}
-      </p>
-    );
-  } else if (state === "error") {
+  if (state === "error") {
     const message = result.error?.message;
     body = (
       <div {...result.getPartProps(parts.error, { role: "alert" })}>
@@ -155,7 +149,7 @@ function ConnectedAuditLogTable(props: AuditLogTableProps) {
           <StatusText result={result} />
           {exportMessage && ` ${exportMessage}`}
         </p>
-        <AuditLogTableGrid result={result} label={label} diffProps={{ ...diffProps, fields, ignore: options.ignore, locale: options.locale, timeZone: options.timeZone }} />
+        <AuditLogTableGrid result={result} label={label} diffProps={{ ...diffProps, fields, locale: options.locale, timeZone: options.timeZone }} />
         {state === "ready" && result.counts.matching + result.counts.possible === 0 && (
           <p {...result.getPartProps(parts.empty)}>
             {t("auditLog.table.emptyFiltered", "No entries match these filters.")}{" "}

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { isItemListEntry } from "../core/pipeline";
 import { RecordDiff, type RecordDiffProps } from "../record-diff/RecordDiff";
 import { ErrorBoundary } from "../shared/ErrorBoundary";
 import { auditLogTableParts as parts } from "./parts";
@@ -65,7 +66,7 @@ function RowContent({ table: result, row, columnCount, diffProps }: AuditLogTabl
       {isOpen && (
         <tr {...getDetailProps(row)}>
           <td colSpan={columnCount}>
-            <RecordDiff {...diffProps} changes={description.getChanges()} overflow={description.getDiff().overflow} />
+            <RecordDiff {...diffProps} changes={description.getChanges()} overflow={description.getDiff().overflow} isItemList={isItemListEntry(description.entry)} />
           </td>
         </tr>
       )}

@@ -16,6 +16,7 @@ import {
 import type { ReactNode } from "react";
 import { getAuthorLabel, type AuditLogEntry } from "../core/normalizeLog";
 import type { AuditTranslate } from "../refine/useAuditTranslate";
+import { getColumnLabel } from "./columnLabels";
 import { RenameLogEntry } from "../rename-log-entry/RenameLogEntry";
 import type { TimelineFormatters } from "../core/formatEntry";
 import type { AuditEntryDescription } from "../core/readEntries";
@@ -61,18 +62,6 @@ export interface AuditLogColumnContext {
 
 const helper = /* @__PURE__ */ createColumnHelper<AuditLogTableFeatures, AuditLogEntry>();
 
-/** The column headers in words (translatable under `auditLog.table.column.<id>`). */
-export function getColumnLabel(id: string, t: AuditTranslate): string {
-  const defaults: Record<string, string> = {
-    time: "Time",
-    author: "Author",
-    action: "Action",
-    record: "Record",
-    name: "Name",
-    summary: "Changes",
-  };
-  return Object.hasOwn(defaults, id) ? t(`auditLog.table.column.${id}`, defaults[id]!) : id;
-}
 
 /**
  * A column's header as text, for the column menu and the CSV header: its own `header`

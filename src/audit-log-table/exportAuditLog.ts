@@ -7,6 +7,7 @@ import type { AuditEntryDescription } from "../core/readEntries";
 import type { AuditTranslate } from "../core/translate";
 import type { FieldChange } from "../core/types";
 import { getValueType, isRedactedValue } from "../core/values";
+import { getColumnLabel } from "./columnLabels";
 
 // Pure: the table's exports, read from described entries only (the policy applied),
 // never from an entry's raw `data` / `previousData`.
@@ -111,11 +112,7 @@ export interface ChangesExportOptions {
  */
 export function toChangesCsv(descriptions: readonly AuditEntryDescription[], { fields, t }: ChangesExportOptions): string {
   const header = [
-    t("auditLog.table.column.time", "Time"),
-    t("auditLog.table.column.author", "Author"),
-    t("auditLog.table.column.action", "Action"),
-    t("auditLog.table.column.record", "Record"),
-    t("auditLog.table.column.name", "Name"),
+    ...(["time", "author", "action", "record", "name"] as const).map((id) => getColumnLabel(id, t)),
     t("auditLog.table.export.field", "Field"),
     t("auditLog.table.export.path", "Path"),
     t("auditLog.table.export.change", "Change"),

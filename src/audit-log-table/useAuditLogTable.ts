@@ -12,7 +12,7 @@ import type { WorkBudgetLimits } from "../core/budget";
 import type { ExportCell } from "../core/exportEntries";
 import { toDayKey } from "../core/groupByDay";
 import { isBulkAction } from "../core/history";
-import { canonicalizeFilters, createEntryFilter, type AuditLogFilters } from "../core/filterEntries";
+import { canonicalizeFilters, type AuditLogFilters } from "../core/filterEntries";
 import { getAuthorLabel, type AuditLogEntry, type MalformedLogEntry } from "../core/normalizeLog";
 import { getValueType } from "../core/values";
 import type { RecordDiffFields } from "../core/policy";
@@ -25,8 +25,8 @@ import type { DataAttributes } from "../shared/dataAttributes";
 import { mergeProps } from "../shared/mergeProps";
 import { defineOptionKeys } from "../shared/splitProps";
 import { useControllableState } from "../shared/useControllableState";
-import { useIncrementalFilter } from "../shared/useIncrementalFilter";
-import { auditLogTableFeatures, createAuditLogColumns, getColumnHeaderText, type AuditLogColumnDef, type AuditLogTableFeatures } from "./auditLogColumns";
+import { useFilteredEntries } from "../shared/useFilteredEntries";
+import { AUDIT_LOG_COLUMN_IDS, auditLogTableFeatures, createAuditLogColumns, getColumnHeaderText, type AuditLogColumnDef, type AuditLogTableFeatures } from "./auditLogColumns";
 import { toChangesCsv, toEntriesCsv, toEntriesJson, type EntryExportColumn } from "./exportAuditLog";
 import { auditLogTableAnatomy, auditLogTableParts as parts, type AuditLogTablePart } from "./parts";
 
@@ -248,7 +248,7 @@ const FIELD_SCAN_ENTRIES = 1000;
 const toFileName = (resource: string, extension: string, timeZone: string | undefined) =>
   `audit-log-${resource.replace(/[^\w-]+/g, "_").slice(0, 60) || "log"}-${toDayKey(new Date(), { timeZone })}.${extension}`;
 
-const DEFAULT_COLUMN_IDS = new Set(["time", "author", "action", "record", "name", "summary"]);
+const DEFAULT_COLUMN_IDS = new Set<string>(AUDIT_LOG_COLUMN_IDS);
 const merge = <P extends object>(own: object, props: P | undefined) => mergeProps(own, props) as AuditLogTablePartProps<P>;
 const attrs = (part: AuditLogTablePart): DataAttributes => auditLogTableAnatomy.attrs(part);
 
@@ -306,32 +306,10 @@ export function useAuditLogTable(options: UseAuditLogTableOptions): UseAuditLogT
   });
   // Filtering a large log takes a moment: the controls update at once, the rows follow,
   // filtered in slices between frames (the previous rows stay meanwhile, `isFiltering`).
-  const canonical = canonicalizeFilters(filters);
-  const filterKey = JSON.stringify(canonical ?? null);
-  const keep = useMemo(
-    () => createEntryFilter(filters, { timeZone: formatters.timeZone, reader }),
-    // The key stands for the filters: callers often pass new literals on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [filterKey, formatters.timeZone, reader],
-  );
-  const { items: filtered, isPending: isFiltering } = useIncrementalFilter(log.entries, keep);
-
   // A changed-field filter keeps entries that may have changed the field (no recorded
   // earlier value): they are shown, marked, and not counted as matches.
-  const fieldKey = JSON.stringify(canonical?.fields ?? null);
-  const getFieldMatch = useMemo(() => {
-    const wanted: string[] = JSON.parse(fieldKey) ?? [];
-    return (entry: AuditLogEntry): Exclude<FieldMatch, false> | undefined => {
-      if (wanted.length === 0) return undefined;
-      let match: FieldMatch = false;
-      for (const field of wanted) {
-        const found = reader.matchField(entry, field);
-        if (found === "changed") return "changed";
-        if (found === "possible") match = found;
-      }
-      return match || undefined;
-    };
-  }, [fieldKey, reader]);
+  const { entries: filtered, isPending: isFiltering, isFiltered, getFieldMatch } = useFilteredEntries({ entries: log.entries, filters, timeZone: formatters.timeZone, reader });
+  const filterKey = JSON.stringify(canonicalizeFilters(filters) ?? null);
   const possibleCount = useMemo(() => filtered.reduce((count, entry) => count + (getFieldMatch(entry) === "possible" ? 1 : 0), 0), [filtered, getFieldMatch]);
 
   const userColumns = options.columns;
@@ -393,13 +371,13 @@ export function useAuditLogTable(options: UseAuditLogTableOptions): UseAuditLogT
     }
     // From the described changes: what the entries changed, the policy applied (a hidden field never shows).
     const changed = new Set<string>();
-    for (const entry of log.entries.slice(0, FIELD_SCAN_ENTRIES)) for (const path of getChangedFieldPaths(describe(entry))) changed.add(path);
+    for (const entry of log.entries.slice(0, FIELD_SCAN_ENTRIES)) for (const path of getChangedFieldPaths({ entry, changes: reader.getChanges(entry) })) changed.add(path);
     return {
       actions: [...actions].sort(),
       authors: [...authors].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, formatters.locale)),
       fields: [...changed].sort(),
     };
-  }, [log.entries, describe, formatters.locale]);
+  }, [log.entries, reader, formatters.locale]);
 
   const exportDescriptions = useCallback(() => table.getPrePaginatedRowModel().rows.map((row) => describe(row.original)), [table, describe]);
 
@@ -449,7 +427,7 @@ export function useAuditLogTable(options: UseAuditLogTableOptions): UseAuditLogT
     malformed: log.malformed,
     filters,
     setFilters,
-    isFiltered: canonical !== undefined,
+    isFiltered,
     isFiltering,
     choices,
     counts: { read: log.entries.length, matching: filtered.length - possibleCount, possible: possibleCount },

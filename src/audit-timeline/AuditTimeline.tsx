@@ -335,17 +335,11 @@ function ConnectedAuditTimeline(props: AuditTimelineProps) {
   const Heading = `h${headingLevel}` as const;
   const renderers = { renderAuthor, renderAction, renderSummary, renderRename, diffProps };
 
+  // No provider with a `get`: the same root and words as outside <Refine>.
+  if (state === "unconfigured") return <UnconfiguredRoot anatomy={auditTimelineAnatomy} messageKey="auditLog.timeline.unconfigured" rootProps={rootProps} locale={options.locale} />;
+
   let body: ReactNode;
-  if (state === "unconfigured") {
-    body = (
-      <p {...timeline.getPartProps(parts.unconfigured)}>
-        {t(
-          "auditLog.timeline.unconfigured",
-          "No audit log provider is configured, so there is no history to show. Pass an auditLogProvider with a get method to <Refine>.",
-        )}
-      </p>
-    );
-  } else if (state === "loading") {
+  if (state === "loading") {
     body = (
       <>
         <p {...timeline.getPartProps(parts.status)} role="status">

@@ -1,4 +1,5 @@
 import type { ButtonHTMLAttributes, HTMLAttributes, Ref, TimeHTMLAttributes } from "react";
+import type { EntryFieldMatch } from "../shared/useFilteredEntries";
 import type { ChangeOverflow, WorkBudgetLimits } from "../core/budget";
 import type { AuditHistory } from "../core/history";
 import type { AuditId, AuditLogEntry, MalformedLogEntry } from "../core/normalizeLog";
@@ -65,7 +66,7 @@ export type TimelinePartProps<P> = P & DataAttributes;
  * it may have changed it), `undefined` without a field filter. The entry's
  * `data-match` attribute.
  */
-export type AuditTimelineFieldMatch = "changed" | "possible" | undefined;
+export type AuditTimelineFieldMatch = EntryFieldMatch;
 
 /** One entry, ready to render: its description (shared with `useAuditLogTable`) and its state in the timeline. */
 export interface AuditTimelineItem extends AuditEntryDescription {
@@ -115,7 +116,8 @@ export interface AuditTimelineRecordDiffProps {
   /** What the work budget left out ("Too large to compare in full: N more changes not shown"). */
   overflow?: ChangeOverflow;
   fields?: RecordDiffFields;
-  ignore?: readonly string[];
+  /** The entry is a list of records (a bulk entry seen from the resource): the policy applies inside each. */
+  isItemList?: boolean;
   locale?: string;
   timeZone?: string;
 }

@@ -1,5 +1,6 @@
 import type { KeyboardEvent } from "react";
 import type { AuditTranslate } from "../core/translate";
+import { isItemListEntry } from "../core/pipeline";
 import type { DataAttributes } from "../shared/dataAttributes";
 import { mergeProps } from "../shared/mergeProps";
 import type { AuditTimelineEntryGetters, AuditTimelineItem, AuditTimelineRecordDiffProps, TimelinePartProps } from "./auditTimeline.types";
@@ -111,7 +112,9 @@ export function createEntryGetters({ baseId, t, toggleExpanded, tooltipFor, diff
       mergePartProps({ ...partAttrs(parts.diff), id: domId(item, "diff"), "data-state": item.isExpanded ? "open" : "closed", hidden: !item.isExpanded }, props),
     getRecordDiffProps: (item) => {
       const { changes, overflow } = item.getDiff();
-      return overflow ? { ...diffDefaults, changes, overflow } : { ...diffDefaults, changes };
+      const props: AuditTimelineRecordDiffProps = { ...diffDefaults, changes, isItemList: isItemListEntry(item.entry) };
+      if (overflow) props.overflow = overflow;
+      return props;
     },
     getMalformedEntryProps: (row, props) => mergePartProps({ ...partAttrs(parts.entry), "data-malformed": "", "data-log-id": row.key }, props),
   };

@@ -7,7 +7,7 @@ import { createEntryGetters, mergePartProps, partAttrs } from "./createEntryGett
 import { handleListKeyDown } from "./handleListKeyDown";
 import { auditTimelineParts as parts } from "./parts";
 import { useExpandedEntries } from "./useExpandedEntries";
-import { useFilteredEntries } from "./useFilteredEntries";
+import { useFilteredEntries } from "../shared/useFilteredEntries";
 import { useSentinel } from "./useSentinel";
 import { useShowMoreFocus } from "./useShowMoreFocus";
 import { useTimelineBatches } from "./useTimelineBatches";
@@ -112,12 +112,12 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
   const focus = useShowMoreFocus({ itemCount: items.length, hasMore, isLoadingMore });
 
   // Markup: the getters. Their context is kept stable (the policy by content), so memoised rows stay put.
+  // (`ignore` is not among them: the changes handed to each diff are the pipeline's already.)
   const fieldsKey = getFieldsKey(fields);
-  const ignoreKey = JSON.stringify(ignore ?? null);
   const diffOptions = useMemo(
-    () => ({ fields, ignore, locale: options.locale, timeZone }),
+    () => ({ fields, locale: options.locale, timeZone }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [fieldsKey, ignoreKey, options.locale, timeZone],
+    [fieldsKey, options.locale, timeZone],
   );
   const entryGetters = useMemo<AuditTimelineEntryGetters>(
     () => createEntryGetters({ baseId, t, toggleExpanded, tooltipFor: tooltip.handlersFor, diffOptions }),

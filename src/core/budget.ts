@@ -58,11 +58,10 @@ export interface ChangeOverflow {
   isIncomplete: boolean;
 }
 
-/** Adds two overflows (either may be absent). */
-export function mergeOverflow(a: ChangeOverflow | undefined, b: ChangeOverflow | undefined): ChangeOverflow | undefined {
-  if (!a) return b;
-  if (!b) return a;
-  return { omittedCount: a.omittedCount + b.omittedCount, isIncomplete: a.isIncomplete || b.isIncomplete };
+/** The budget to spend for an option: a budget being spent as it is, else a fresh one with those limits (`unlimited`: none given means none). */
+export function toWorkBudget(given: WorkBudget | WorkBudgetLimits | undefined, unlimited = false): WorkBudget {
+  if (isWorkBudget(given)) return given;
+  return !given && unlimited ? createUnlimitedBudget() : createWorkBudget(given);
 }
 
 function definedOnly(limits: WorkBudgetLimits): WorkBudgetLimits {

@@ -1,5 +1,5 @@
 import { alignArrays, toIdKey, type IdKey } from "./alignArrays";
-import { createUnlimitedBudget, createWorkBudget, isWorkBudget, type ChangeOverflow, type WorkBudget } from "./budget";
+import { toWorkBudget, type ChangeOverflow, type WorkBudget } from "./budget";
 import { diffWords } from "./diffWords";
 import { compileIncrementalMatcher, toPathKey, type IncrementalPathMatcher } from "./path";
 import type { ChangeKind, ChangeNote, ComputeChangesOptions, FieldChange, GetItemId, PathSegment } from "./types";
@@ -118,8 +118,8 @@ class Walker {
     this.getItemId = options.getItemId ?? defaultGetItemId;
     this.minTextDiffLength = options.minTextDiffLength ?? 60;
     this.includeUnchanged = options.includeUnchanged ?? true;
-    const given = options.budget;
-    this.budget = isWorkBudget(given) ? given : given ? createWorkBudget(given) : createUnlimitedBudget();
+    // No budget given: nothing is limited (computeChanges on trusted, small inputs).
+    this.budget = toWorkBudget(options.budget, true);
     this.maxDepth = Math.min(options.maxDepth ?? Number.POSITIVE_INFINITY, this.budget.limits.maxDepth);
   }
 

@@ -1,8 +1,7 @@
 import { toDayKey } from "./groupByDay";
 import { sameId, type AuditId, type AuditLogEntry } from "./normalizeLog";
-import { createEntryReader, type EntryReader } from "./readEntries";
-import type { Path } from "./types";
-import { getValueType, safeGet, safeKeys, toArray } from "./values";
+import { createEntryReader, matchAnyField, type EntryReader } from "./readEntries";
+import { getValueType, safeGet, toArray } from "./values";
 
 /**
  * Which entries to show. Every criterion narrows the list; a list criterion keeps an
@@ -196,7 +195,7 @@ export function createEntryFilter(filters: AuditLogFilters | undefined, options:
     (!canonical.authors || authorMatches(entry, canonical.authors)) &&
     (!canonical.namedOnly || entry.name !== undefined) &&
     (!hasDates || withinDates(entry, canonical.from, canonical.to, timeZone)) &&
-    (!canonical.fields || canonical.fields.some((field) => reader!.matchField(entry, field) !== false)) &&
+    (!canonical.fields || matchAnyField(reader!, entry, canonical.fields) !== false) &&
     (!words || words.every((word) => reader!.getSearchText(entry).includes(word)));
 }
 

@@ -46,7 +46,6 @@ export { neutralizeFormula, toCsv, toJsonText, type ExportCell } from "./exportE
 export {
   DEFAULT_WORK_BUDGET,
   createWorkBudget,
-  mergeOverflow,
   type WorkBudget,
   type WorkBudgetLimits,
   type ChangeOverflow,
@@ -61,6 +60,7 @@ export {
 } from "./policy";
 export {
   applyPolicy,
+  applyPolicyToSet,
   getEntryDiff,
   diffRecords,
   policyPath,
@@ -72,7 +72,7 @@ export {
   type DiffRecordsOptions,
   type PolicyChangeSet,
 } from "./pipeline";
-export { createEntryReader, getChangedFieldPaths, type AuditEntryDescription, type EntryReader, type EntryReaderOptions, type FieldMatch } from "./readEntries";
+export { createEntryReader, getChangedFieldPaths, matchAnyField, type AuditEntryDescription, type EntryReader, type EntryReaderOptions, type FieldMatch } from "./readEntries";
 export { formatValue, type FormattedValue, type FormattedValueType, type FormatValueOptions } from "./formatValue";
 export {
   createFormatters,

@@ -1,4 +1,4 @@
-import { createWorkBudget, isWorkBudget, mergeOverflow, type WorkBudget, type WorkBudgetLimits } from "./budget";
+import { toWorkBudget, type ChangeOverflow, type WorkBudget, type WorkBudgetLimits } from "./budget";
 import { computeChangeSet, type ChangeSet } from "./computeChanges";
 import { getEntryChangeSet, type EntryChangesOptions } from "./history";
 import type { AuditLogEntry } from "./normalizeLog";
@@ -91,19 +91,33 @@ export function policyPath(path: Path, isItemList: boolean | undefined): Path {
  * Idempotent: applying it twice changes nothing more.
  */
 export function applyPolicy(changes: readonly FieldChange[], fields: CompiledFields, options: ApplyPolicyOptions = {}): FieldChange[] {
+  return applyPolicyToSet({ changes }, fields, options).changes;
+}
+
+/**
+ * {@link applyPolicy} on a change set: the overflow is kept, and the hidden fields the
+ * changes touched are counted (fields, not the changes below them: how much a hidden field
+ * changed is not said).
+ */
+export function applyPolicyToSet(set: ChangeSet | { changes: readonly FieldChange[]; overflow?: ChangeOverflow }, fields: CompiledFields, options: ApplyPolicyOptions = {}): PolicyChangeSet {
   const marker = options.marker ?? new RedactedValue();
   const { isItemList, budget } = options;
   const out: FieldChange[] = [];
+  const hidden = new Set<string>();
   // One folded change per redacted field, at the place of its first change.
   const folded = new Map<string, FieldChange>();
-  for (const change of changes) {
+  /** The path of the field a pattern matched `depth` segments into `at` (a root match means each field). */
+  const fieldPath = (change: FieldChange, at: Path, depth: number) => change.path.slice(0, change.path.length - at.length + Math.min(Math.max(depth, 1), at.length));
+  for (const change of set.changes) {
     const at = policyPath(change.path, isItemList);
-    if (fields.isHidden(at)) continue;
+    const hiddenAt = fields.hiddenDepth(at);
+    if (hiddenAt >= 0) {
+      hidden.add(toPathKey(fieldPath(change, at, hiddenAt)));
+      continue;
+    }
     const redactedAt = fields.redactedDepth(at);
     if (redactedAt >= 0) {
-      // The redacted field itself (a pattern that matches the root, like `**`, redacts each field).
-      const depth = Math.min(Math.max(redactedAt, 1), at.length);
-      const path = change.path.slice(0, change.path.length - at.length + depth);
+      const path = fieldPath(change, at, redactedAt);
       const key = toPathKey(path);
       const existing = folded.get(key);
       if (existing) {
@@ -142,7 +156,7 @@ export function applyPolicy(changes: readonly FieldChange[], fields: CompiledFie
       out.push(scrubbed);
     }
   }
-  return out;
+  return set.overflow ? { changes: out, overflow: set.overflow, hiddenCount: hidden.size } : { changes: out, hiddenCount: hidden.size };
 }
 
 /** The kind a redacted field's one change takes: its own kind when the change is the field itself, else "changed". */
@@ -167,10 +181,6 @@ function mergeFolded(folded: FieldChange, change: FieldChange, length: number) {
   }
 }
 
-function spend(given: WorkBudget | WorkBudgetLimits | undefined): WorkBudget {
-  return isWorkBudget(given) ? given : createWorkBudget(given);
-}
-
 /**
  * The pipeline for one log entry: its changes (before-values from `previousData`, else
  * replayed from `history`), within the work budget, then the policy. What every view
@@ -181,36 +191,19 @@ function spend(given: WorkBudget | WorkBudgetLimits | undefined): WorkBudget {
  */
 export function getEntryDiff(entry: AuditLogEntry, options: EntryDiffOptions = {}): PolicyChangeSet {
   const { fields, redactedText, ...rest } = options;
-  const budget = spend(options.budget);
+  const budget = toWorkBudget(options.budget);
   const set = getEntryChangeSet(entry, { ...rest, budget });
   // Paths that start with an index are of a list of records (a bulk entry seen from the
   // whole resource, or a part that is a list): the patterns apply inside the records.
   const isItemList = isItemListEntry(entry);
-  const policy = toCompiledFields(fields);
-  const changes = applyPolicy(set.changes, policy, { isItemList, marker: new RedactedValue(redactedText), budget });
-  return withCounts(set, changes, policy, isItemList);
+  return applyPolicyToSet(set, toCompiledFields(fields), { isItemList, marker: new RedactedValue(redactedText), budget });
 }
 
 /** The pipeline for two versions of a record (see {@link getEntryDiff}). */
 export function diffRecords(previous: unknown, next: unknown, options: DiffRecordsOptions = {}): PolicyChangeSet {
   const { fields, redactedText, ...rest } = options;
-  const budget = spend(options.budget);
+  const budget = toWorkBudget(options.budget);
   const set = computeChangeSet(previous, next, { ...rest, budget });
-  const policy = toCompiledFields(fields);
-  const changes = applyPolicy(set.changes, policy, { marker: new RedactedValue(redactedText), budget });
-  return withCounts(set, changes, policy, false);
+  return applyPolicyToSet(set, toCompiledFields(fields), { marker: new RedactedValue(redactedText), budget });
 }
 
-function withCounts(set: ChangeSet, changes: FieldChange[], fields: CompiledFields, isItemList: boolean): PolicyChangeSet {
-  // Hidden fields, not the changes below them: how much a hidden field changed is not said.
-  const hidden = new Set<string>();
-  for (const change of set.changes) {
-    const at = policyPath(change.path, isItemList);
-    const depth = fields.hiddenDepth(at);
-    if (depth >= 0) hidden.add(toPathKey(change.path.slice(0, change.path.length - at.length + Math.min(Math.max(depth, 1), at.length))));
-  }
-  const hiddenCount = hidden.size;
-  return set.overflow ? { changes, overflow: set.overflow, hiddenCount } : { changes, hiddenCount };
-}
-
-export { mergeOverflow };

@@ -81,7 +81,12 @@ export interface EntryReaderOptions {
 export interface EntryReader {
   /** Describes an entry (cached per entry object). */
   describe: (entry: AuditLogEntry) => AuditEntryDescription;
-  /** Whether the entry changed a field (a dotted path); see {@link FieldMatch}. Hidden fields never match. */
+  /**
+   * What the entry changed, as `describe(entry).changes` (the policy applied), without the
+   * words: for work over many entries (filter suggestions) that shows no summary.
+   */
+  getChanges: (entry: AuditLogEntry) => readonly FieldChange[];
+  /** Whether the entry changed a field (a dotted path); see {@link FieldMatch}. Hidden fields never match. Cached per entry and field. */
   matchField: (entry: AuditLogEntry, field: string) => FieldMatch;
   /**
    * The words a free-text search looks in, lower-cased: the entry's action, name,
@@ -114,7 +119,7 @@ export function createEntryReader(options: EntryReaderOptions = {}): EntryReader
   const formatters = options.formatters ?? createFormatters(undefined);
   const fields = toCompiledFields(options.fields);
   const redactedText = t("auditLog.recordDiff.redacted", "(hidden)");
-  const cache = new WeakMap<AuditLogEntry, { summary?: ChangeSet; diff?: ChangeSet; description?: AuditEntryDescription; search?: string }>();
+  const cache = new WeakMap<AuditLogEntry, { summary?: ChangeSet; diff?: ChangeSet; description?: AuditEntryDescription; search?: string; matches?: Map<string, FieldMatch> }>();
   const slot = (entry: AuditLogEntry) => {
     let cached = cache.get(entry);
     if (!cached) cache.set(entry, (cached = {}));
@@ -167,7 +172,15 @@ export function createEntryReader(options: EntryReaderOptions = {}): EntryReader
     return description;
   };
 
+  // A filter, a status count and each row ask the same question: answered once per entry and field.
   const matchField = (entry: AuditLogEntry, field: string): FieldMatch => {
+    const matches = (slot(entry).matches ??= new Map());
+    let match = matches.get(field);
+    if (match === undefined) matches.set(field, (match = readFieldMatch(entry, field)));
+    return match;
+  };
+
+  const readFieldMatch = (entry: AuditLogEntry, field: string): FieldMatch => {
     const wanted = field.split(".").filter((segment) => segment !== "");
     // A filter on a hidden field matches nothing, so it reveals nothing (not even through a changed ancestor).
     if (wanted.length === 0 || fields.isHidden(wanted)) return false;
@@ -230,11 +243,22 @@ export function createEntryReader(options: EntryReaderOptions = {}): EntryReader
     return cached.search;
   };
 
-  return { describe, matchField, getSearchText, fields, t, formatters };
+  return { describe, getChanges: (entry) => summaryDiff(entry).changes, matchField, getSearchText, fields, t, formatters };
+}
+
+/** The best match of an entry among several changed-field filters: `changed` wins over `possible`. */
+export function matchAnyField(reader: Pick<EntryReader, "matchField">, entry: AuditLogEntry, fields: readonly string[]): FieldMatch {
+  let match: FieldMatch = false;
+  for (const field of fields) {
+    const found = reader.matchField(entry, field);
+    if (found === "changed") return "changed";
+    if (found === "possible") match = "possible";
+  }
+  return match;
 }
 
 /** The dotted paths (two levels) an entry's changes touch, after the policy: suggestions for a changed-field filter. */
-export function getChangedFieldPaths(description: AuditEntryDescription, depth = 2): string[] {
+export function getChangedFieldPaths(description: Pick<AuditEntryDescription, "entry" | "changes">, depth = 2): string[] {
   const { entry, changes } = description;
   const isItemList = isItemListEntry(entry);
   const out = new Set<string>();

@@ -2,18 +2,18 @@ import { useCallback, useMemo, useState, type ButtonHTMLAttributes, type HTMLAtt
 import type { ChangeOverflow, WorkBudgetLimits } from "../core/budget";
 import { formatValue, type FormattedValue } from "../core/formatValue";
 import { formatNumber, toIntlLocale } from "../core/intl";
-import { normalizeLog, type AuditLogEntry, type MalformedLogEntry } from "../core/normalizeLog";
-import { formatPath, toPathKey } from "../core/path";
-import { applyPolicy, diffRecords, getEntryDiff } from "../core/pipeline";
+import type { AuditLogEntry, MalformedLogEntry } from "../core/normalizeLog";
+import { formatPath } from "../core/path";
+import { applyPolicyToSet, diffRecords, getEntryDiff, policyPath } from "../core/pipeline";
 import { plural } from "../core/plural";
-import type { CompiledFields, RecordDiffField, RecordDiffFields, RecordDiffSide } from "../core/policy";
+import type { RecordDiffField, RecordDiffFields, RecordDiffSide } from "../core/policy";
 import type { AuditTranslate } from "../core/translate";
 import type { FieldChange, GetItemId } from "../core/types";
 import { RedactedValue } from "../core/values";
 import { getRulesKey, useCompiledFields } from "../refine/useAuditEntryDescriber";
 import { useAuditTranslate } from "../refine/useAuditTranslate";
 import type { DataAttributes } from "../shared/dataAttributes";
-import { isAuditLogEntry } from "../shared/isAuditLogEntry";
+import { toAuditLogEntry } from "../shared/isAuditLogEntry";
 import { mergeProps } from "../shared/mergeProps";
 import { defineOptionKeys } from "../shared/splitProps";
 import { useControllableState } from "../shared/useControllableState";
@@ -50,6 +50,12 @@ export interface UseRecordDiffOptions {
   changes?: readonly FieldChange[];
   /** What a work budget left out of `changes` (as `getEntryDiff` reports it): said in the diff. */
   overflow?: ChangeOverflow;
+  /**
+   * `changes` are of a list of records (a bulk entry seen from the whole resource; see
+   * `isItemListEntry`): their paths start with an item's index, and `fields` applies inside
+   * each record, as the pipeline applied it.
+   */
+  isItemList?: boolean;
   /**
    * The work budget of the comparison (`log`, or `previousData` / `data`): past it the
    * diff shows what was compared and says how much is left out. Default `DEFAULT_WORK_BUDGET`.
@@ -184,6 +190,7 @@ export const recordDiffOptionKeys = defineOptionKeys<UseRecordDiffOptions>()([
   "log",
   "changes",
   "overflow",
+  "isItemList",
   "budget",
   "ignore",
   "getItemId",
@@ -218,7 +225,7 @@ const NO_CHANGES: readonly FieldChange[] = [];
  * );
  */
 export function useRecordDiff(options: UseRecordDiffOptions = {}): UseRecordDiffResult {
-  const { previousData, data, log, changes: given, overflow: givenOverflow, getItemId, minTextDiffLength, timeZone } = options;
+  const { previousData, data, log, changes: given, overflow: givenOverflow, isItemList, getItemId, minTextDiffLength, timeZone } = options;
   const view = options.view ?? "unified";
   const pageSize = Math.max(1, options.pageSize ?? 200);
   const { t, locale: appLocale } = useAuditTranslate(options.locale);
@@ -238,17 +245,16 @@ export function useRecordDiff(options: UseRecordDiffOptions = {}): UseRecordDiff
   const source = useMemo<Source>(() => {
     const pipeline = { ignore: ignoreKey?.split("\u0000"), getItemId, minTextDiffLength, fields: rules, redactedText, budget: options.budget };
     if (given) {
-      const changes = applyPolicy(given, rules, { marker: new RedactedValue(redactedText) });
-      return { changes, overflow: givenOverflow, hiddenCount: countHidden(given, rules) };
+      return applyPolicyToSet({ changes: given, overflow: givenOverflow }, rules, { isItemList, marker: new RedactedValue(redactedText) });
     }
     if (log !== undefined) {
-      const result = isAuditLogEntry(log) ? { ok: true as const, entry: log } : normalizeLog(log);
+      const result = toAuditLogEntry(log);
       if (!result.ok) return { changes: NO_CHANGES, hiddenCount: 0, error: result.error };
       return { ...getEntryDiff(result.entry, pipeline), entry: result.entry };
     }
     return diffRecords(previousData, data, pipeline);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [given, givenOverflow, log, previousData, data, ignoreKey, getItemId, minTextDiffLength, rules, redactedText, budgetKey]);
+  }, [given, givenOverflow, isItemList, log, previousData, data, ignoreKey, getItemId, minTextDiffLength, rules, redactedText, budgetKey]);
 
   const counts = useMemo(() => {
     let unchangedCount = 0;
@@ -277,7 +283,7 @@ export function useRecordDiff(options: UseRecordDiffOptions = {}): UseRecordDiff
   const showMore = useCallback(() => setPaging({ signature, limit: limit + pageSize }), [signature, limit, pageSize]);
 
   // Rows already built keep their identity (memoised row components skip them) when more are shown.
-  const builtRows = useMemo(() => new WeakMap<FieldChange, RecordDiffRow>(), [policy, t, locale]);
+  const builtRows = useMemo(() => new WeakMap<FieldChange, RecordDiffRow>(), [policy, isItemList, t, locale]);
   const rows = useMemo(() => {
     const rootLabel = t("auditLog.recordDiff.rootLabel", "Value");
     const seen = new Map<string, number>();
@@ -313,12 +319,12 @@ export function useRecordDiff(options: UseRecordDiffOptions = {}): UseRecordDiff
         hasAfter,
         before: hasBefore ? change.before : undefined,
         after: hasAfter ? change.after : undefined,
-        field: policy.get(change.path),
+        field: policy.get(policyPath(change.path, isItemList)),
       };
       builtRows.set(change, row);
       return row;
     });
-  }, [visible, limit, policy, t, locale, builtRows]);
+  }, [visible, limit, policy, isItemList, t, locale, builtRows]);
 
   const getFormattedValue = useCallback(
     (row: RecordDiffRow, side: RecordDiffSide): FormattedValue => {
@@ -449,16 +455,6 @@ export function getRowProps<P extends HTMLAttributes<HTMLElement>>(row: RecordDi
     "data-before-unknown": row.isBeforeUnknown ? "" : undefined,
   };
   return mergeProps(own, userProps);
-}
-
-/** How many hidden fields a given list of changes touches (fields, not the changes below them). */
-function countHidden(given: readonly FieldChange[], rules: CompiledFields): number {
-  const hidden = new Set<string>();
-  for (const change of given) {
-    const depth = rules.hiddenDepth(change.path);
-    if (depth >= 0) hidden.add(toPathKey(change.path.slice(0, Math.max(depth, 1))));
-  }
-  return hidden.size;
 }
 
 /** What identifies a change list for paging: its length and the kinds and keys at its ends and middle. */

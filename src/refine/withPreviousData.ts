@@ -113,7 +113,10 @@ export function withPreviousData<TData extends DataProvider | DataProviders, TAu
   const { idField = "id", maxWaitMs = 60_000, maxPending = 1_000 } = options;
   // Writes waiting for their log, oldest read first; and the same by `variables` object.
   const writes = new Set<PendingWrite>();
-  const byPatch = new Map<object, Set<PendingWrite>>();
+  // By `variables` object, then by resource and record: a bulk update's writes share one
+  // object, so a log finds its record's writes without scanning the others (linear, not N²).
+  const byPatch = new Map<object, Map<string, Set<PendingWrite>>>();
+  const recordKey = (resource: unknown, id: unknown) => `${String(resource)}\u0000${String(id)}`;
   let held = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -126,9 +129,12 @@ export function withPreviousData<TData extends DataProvider | DataProviders, TAu
   const remove = (write: PendingWrite) => {
     if (!writes.delete(write)) return;
     letGo(write);
-    const group = byPatch.get(write.patch);
+    const groups = byPatch.get(write.patch);
+    const key = recordKey(write.resource, write.id);
+    const group = groups?.get(key);
     group?.delete(write);
-    if (group?.size === 0) byPatch.delete(write.patch);
+    if (group?.size === 0) groups!.delete(key);
+    if (groups?.size === 0) byPatch.delete(write.patch);
   };
   /** Forgets finished writes older than `maxWaitMs`, lets go of old and surplus records; re-arms the timer. */
   const prune = () => {
@@ -160,9 +166,12 @@ export function withPreviousData<TData extends DataProvider | DataProviders, TAu
     if (typeof patch !== "object" || patch === null) return undefined;
     const write: PendingWrite = { resource, id, patch, record: undefined, hasRecord: false, isWritten: false, at: Date.now() };
     writes.add(write);
-    const group = byPatch.get(patch);
+    let groups = byPatch.get(patch);
+    if (!groups) byPatch.set(patch, (groups = new Map()));
+    const key = recordKey(resource, id);
+    const group = groups.get(key);
     if (group) group.add(write);
-    else byPatch.set(patch, new Set([write]));
+    else groups.set(key, new Set([write]));
     return write;
   };
   const fill = (write: PendingWrite | undefined, record: unknown) => {
@@ -184,7 +193,7 @@ export function withPreviousData<TData extends DataProvider | DataProviders, TAu
    */
   const claim = (resource: unknown, id: unknown, patch: unknown): unknown => {
     if (typeof patch !== "object" || patch === null) return undefined;
-    const candidates = [...(byPatch.get(patch) ?? [])].filter((write) => write.isWritten && write.resource === resource && sameId(write.id, id));
+    const candidates = [...(byPatch.get(patch)?.get(recordKey(resource, id)) ?? [])].filter((write) => write.isWritten && sameId(write.id, id));
     const [first, ...others] = candidates;
     if (!first) return undefined;
     const record = first.hasRecord && others.length === 0 ? first.record : undefined;

@@ -1,7 +1,6 @@
 import { forwardRef, type ComponentPropsWithoutRef } from "react";
-import { normalizeLog } from "../core/normalizeLog";
 import { useHasQueryClient } from "../refine/useHasQueryClient";
-import { isAuditLogEntry } from "../shared/isAuditLogEntry";
+import { toAuditLogEntry } from "../shared/isAuditLogEntry";
 import { mergeProps } from "../shared/mergeProps";
 import { splitProps } from "../shared/splitProps";
 import { renameLogEntryAnatomy, renameLogEntryParts } from "./parts";
@@ -48,7 +47,7 @@ export const RenameLogEntry = /* @__PURE__ */ forwardRef<HTMLSpanElement, Rename
 /** The name alone, for an entry outside `<Refine>` (nothing there can rename it). */
 const ReadOnlyName = /* @__PURE__ */ forwardRef<HTMLSpanElement, RenameLogEntryProps>(function ReadOnlyName(props, ref) {
   const [{ log }, rootProps] = splitProps(props, renameLogEntryOptionKeys);
-  const result = isAuditLogEntry(log) ? { ok: true as const, entry: log } : normalizeLog(log);
+  const result = toAuditLogEntry(log);
   const name = result.ok ? result.entry.name : undefined;
   return (
     <span {...mergeProps({ ...renameLogEntryAnatomy.attrs(renameLogEntryParts.root), "data-state": "idle", "data-named": name ? "" : undefined }, { ...rootProps, ref })}>

@@ -1,12 +1,12 @@
 import { useEffect, useId, useMemo, useReducer, useRef } from "react";
-import { normalizeLog, type AuditLogEntry } from "../core/normalizeLog";
+import type { AuditLogEntry } from "../core/normalizeLog";
 import { useAuditTranslate } from "../refine/useAuditTranslate";
 import { useCanRename } from "../refine/useCanRename";
 import { useRenameLog } from "../refine/useRenameLog";
 import { useAuditTrailConfig } from "../shared/AuditTrailProvider";
 import type { DataAttributes } from "../shared/dataAttributes";
 import { formatNumber, toIntlLocale } from "../core/intl";
-import { isAuditLogEntry } from "../shared/isAuditLogEntry";
+import { toAuditLogEntry } from "../shared/isAuditLogEntry";
 import type { RenameLogEntryState } from "./parts";
 import { createRenameLogEntryGetters, type RenameLogEntryGetters } from "./renameLogEntryGetters";
 import { createRenameLogEntryState, getShownName, isRenameProblemShown, renameLogEntryReducer, validateRenameDraft } from "./renameLogEntryState";
@@ -150,8 +150,7 @@ export function useRenameLogEntry(options: UseRenameLogEntryOptions): UseRenameL
   const { renameLog } = useRenameLog();
   const config = useAuditTrailConfig();
   const entry = useMemo(() => {
-    if (isAuditLogEntry(log)) return log;
-    const result = normalizeLog(log);
+    const result = toAuditLogEntry(log);
     return result.ok ? result.entry : undefined;
   }, [log]);
   const entryKey = entry ? `${entry.resource}\u0000${String(entry.id)}` : undefined;

@@ -1,4 +1,4 @@
-import type { AuditLogEntry } from "../core/normalizeLog";
+import { normalizeLog, type AuditLogEntry, type NormalizeLogResult } from "../core/normalizeLog";
 
 /** True for a value that is already an {@link AuditLogEntry} (from `normalizeLog`), not a raw provider row. */
 export function isAuditLogEntry(value: unknown): value is AuditLogEntry {
@@ -12,4 +12,9 @@ export function isAuditLogEntry(value: unknown): value is AuditLogEntry {
     typeof entry.action === "string" &&
     (entry.createdAt === undefined || entry.createdAt instanceof Date)
   );
+}
+
+/** Reads a `log` prop: an {@link AuditLogEntry} as it is, else a provider row through `normalizeLog`. */
+export function toAuditLogEntry(log: unknown): NormalizeLogResult {
+  return isAuditLogEntry(log) ? { ok: true, entry: log } : normalizeLog(log);
 }

@@ -2,7 +2,7 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { describe, expect, it } from "vitest";
-import { RecordDiff, computeChanges, normalizeLog, recordDiffOptionKeys, recordDiffParts as parts, type FieldChange, type RenderValueProps, type UseRecordDiffOptions } from "../../src/index";
+import { RecordDiff, computeChanges, getEntryDiff, normalizeLog, recordDiffOptionKeys, recordDiffParts as parts, type FieldChange, type RenderValueProps, type UseRecordDiffOptions } from "../../src/index";
 
 const root = () => screen.getByRole("group", { name: "Changes" });
 const rowAt = (path: string) => {
@@ -352,6 +352,7 @@ describe("RecordDiff: options declared once", () => {
       previousData: { a: 1, password: "x" },
       data: { a: 2, password: "y" },
       overflow: { omittedCount: 0, isIncomplete: false },
+      isItemList: false,
       budget: { maxChanges: 10 },
       ignore: ["b"],
       getItemId: () => undefined,
@@ -370,5 +371,17 @@ describe("RecordDiff: options declared once", () => {
     expect(root.getAttributeNames().sort()).toEqual(["aria-label", "data-part", "data-scope", "data-testid", "data-view", "role"]);
     expect(container.textContent).not.toMatch(/\bx\b.*\by\b/);
     expect(container.querySelector('[data-path="password"]')!.getAttribute("data-redacted")).toBe("");
+  });
+});
+
+describe("RecordDiff: the pipeline's changes of a bulk entry", () => {
+  it("applies the policy inside each record, as the pipeline did, so the diff shows what the summary counts", () => {
+    const row = normalizeLog({ id: 1, resource: "users", action: "updateMany", meta: { ids: [1, 2] }, data: [{ id: 1, internal: "a", name: "x" }, { id: 2, internal: "b", name: "y" }], previousData: {} });
+    if (!row.ok) throw new Error(row.error.reason);
+    const fields = { "*.internal": { hidden: true }, "items.*.cost": { label: "Cost" } };
+    const { changes } = getEntryDiff(row.entry, { fields });
+    render(<RecordDiff changes={changes} fields={fields} isItemList defaultShowUnchanged />);
+    // `*.internal` names a field of a record's own child, not an item's field: kept by the pipeline, kept here.
+    expect(paths()).toEqual(changes.map((change) => change.key));
   });
 });

@@ -431,3 +431,31 @@ describe("withPreviousData forgets reads whose log never comes", () => {
     expect(read.deref()).toBeUndefined();
   });
 });
+
+describe("withPreviousData at scale", () => {
+  it("pairs the reads of a 30,000-record updateMany with its log in linear work", async () => {
+    const n = 30_000;
+    const rows = new Map(Array.from({ length: n }, (_, i) => [i + 1, { id: i + 1, stock: i }]));
+    const dataProvider = {
+      getApiUrl: () => "",
+      getList: async () => ({ data: [], total: 0 }),
+      getOne: async () => ({ data: {} }),
+      create: async () => ({ data: {} }),
+      update: async () => ({ data: {} }),
+      deleteOne: async () => ({ data: {} }),
+      getMany: async ({ ids }: { ids: readonly (string | number)[] }) => ({ data: ids.map((id) => ({ ...rows.get(Number(id))! })) }),
+      updateMany: async ({ ids }: { ids: readonly (string | number)[] }) => ({ data: ids.map((id) => ({ id })) }),
+    } as unknown as DataProvider;
+    const memory = createInMemoryAuditLogProvider();
+    const create = vi.spyOn(memory, "create");
+    const wrapped = withPreviousData({ dataProvider, auditLogProvider: memory, maxPending: n });
+    const ids = [...rows.keys()];
+    const values = { stock: 0 };
+    await wrapped.dataProvider.updateMany!({ resource: "products", ids, variables: values });
+    await wrapped.auditLogProvider.create!({ resource: "products", action: "updateMany", data: values, previousData: [], meta: { ids } });
+    const previousData = (create.mock.calls[0]![0] as LogParams).previousData as { stock: number }[];
+    expect(previousData).toHaveLength(n);
+    expect(previousData[0]).toEqual({ stock: 0 });
+    expect(previousData[n - 1]).toEqual({ stock: n - 1 });
+  });
+});

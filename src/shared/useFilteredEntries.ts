@@ -2,9 +2,11 @@ import { useMemo } from "react";
 import { canonicalizeFilters, createEntryFilter, type AuditLogFilters } from "../core/filterEntries";
 import { resolveTimeZone } from "../core/formatEntry";
 import type { AuditLogEntry } from "../core/normalizeLog";
-import type { EntryReader } from "../core/readEntries";
-import { useIncrementalFilter } from "../shared/useIncrementalFilter";
-import type { AuditTimelineFieldMatch } from "./auditTimeline.types";
+import { matchAnyField, type EntryReader, type FieldMatch } from "../core/readEntries";
+import { useIncrementalFilter } from "./useIncrementalFilter";
+
+/** How an entry relates to a changed-field filter: changed it, may have (earlier value not recorded), or `undefined` without such a filter. */
+export type EntryFieldMatch = Exclude<FieldMatch, false> | undefined;
 
 /** Options of {@link useFilteredEntries}. */
 export interface UseFilteredEntriesOptions {
@@ -25,14 +27,14 @@ export interface FilteredEntries {
   /** A long list is being filtered in slices. */
   isPending: boolean;
   /** How an entry relates to the changed-field filter (`undefined` without one). */
-  getFieldMatch: (entry: AuditLogEntry) => AuditTimelineFieldMatch;
+  getFieldMatch: (entry: AuditLogEntry) => EntryFieldMatch;
 }
 
-const noFieldMatch = (): AuditTimelineFieldMatch => undefined;
+const noFieldMatch = (): EntryFieldMatch => undefined;
 
 /**
- * The timeline's own filtering (`useAuditLogEntries` returns every entry read): the
- * filters through the view's reader (`createEntryFilter`), long lists in slices
+ * A view's own filtering (`useAuditLogEntries` returns every entry read), shared by the
+ * timeline and the table: the filters through the view's reader (`createEntryFilter`), long lists in slices
  * (`useIncrementalFilter`). A changed-field filter keeps entries that only may have
  * changed the field; `getFieldMatch` tells them apart.
  */
@@ -49,15 +51,7 @@ export function useFilteredEntries({ entries, filters, timeZone, reader }: UseFi
   const getFieldMatch = useMemo(() => {
     if (fieldsKey === undefined) return noFieldMatch;
     const fields = fieldsKey.split("\u0000");
-    return (entry: AuditLogEntry): AuditTimelineFieldMatch => {
-      let match: AuditTimelineFieldMatch;
-      for (const field of fields) {
-        const found = reader.matchField(entry, field);
-        if (found === "changed") return "changed";
-        if (found === "possible") match = "possible";
-      }
-      return match;
-    };
+    return (entry: AuditLogEntry): EntryFieldMatch => matchAnyField(reader, entry, fields) || undefined;
   }, [fieldsKey, reader]);
   const filtered = useIncrementalFilter(entries, keep);
   return { entries: filtered.items, isFiltered: canonical !== undefined, isPending: filtered.isPending, getFieldMatch };
