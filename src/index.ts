@@ -58,3 +58,6 @@ export {
   type UseAuditEntryDescriberOptions,
   type UseAuditEntryDescriberResult,
 } from "./refine/useAuditEntryDescriber";
+export * from "./versions";
+export { useEntryAccess, useCanRename, type UseEntryAccessOptions, type UseCanRenameOptions, type UseCanRenameResult } from "./refine/useCanRename";
+export * from "./field-history";

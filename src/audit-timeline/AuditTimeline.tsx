@@ -1,4 +1,6 @@
-import { memo, type HTMLAttributes, type ReactNode } from "react";
+import { memo, useCallback, useMemo, type HTMLAttributes, type ReactNode } from "react";
+import { actionRecordId, AuditEntryActions, AuditRowActions, type AuditTimelineActionContext, type AuditTimelineEntryActionsProps, type AuditTimelineRowActionsProps } from "./AuditEntryActions";
+import type { RecordDiffRow } from "../record-diff/useRecordDiff";
 import type { AuditAuthor, AuditLogEntry, MalformedLogEntry } from "../core/normalizeLog";
 import type { ChangeSummary } from "../core/summarizeChanges";
 import { RecordDiff, type RecordDiffProps } from "../record-diff/RecordDiff";
@@ -114,9 +116,21 @@ export interface AuditTimelineProps extends UseAuditTimelineOptions, Omit<HTMLAt
   diffProps?: Omit<RecordDiffProps, "changes" | "overflow" | "previousData" | "data" | "log" | "ignore" | "getItemId" | "minTextDiffLength" | "budget">;
   /** The level of the day headings. Default 3. */
   headingLevel?: 2 | 3 | 4 | 5 | 6;
+  /**
+   * Fills `data-part="actions"` under the summary. Default {@link AuditEntryActions}:
+   * "Compare" (`<CompareVersions>`), "Restore this version" (`<RestoreVersion>`, asked of
+   * `useCan` as `restore`) and "Copy link" (see `linkParam`). `null` leaves them out.
+   */
+  renderActions?: Renderable<AuditTimelineEntryActionsProps> | null;
+  /**
+   * Controls at the end of each row of an open diff. Default {@link AuditRowActions}:
+   * "Revert" (`<RevertChange>`, asked of `useCan` as `revert`) and "History of …"
+   * (`<FieldHistory>`). `null` leaves them out.
+   */
+  renderRowActions?: Renderable<AuditTimelineRowActionsProps> | null;
 }
 
-type Renderers = Pick<AuditTimelineProps, "renderAuthor" | "renderAction" | "renderSummary" | "renderRename" | "diffProps">;
+type Renderers = Pick<AuditTimelineProps, "renderAuthor" | "renderAction" | "renderSummary" | "renderRename" | "diffProps" | "renderActions" | "renderRowActions">;
 
 /** Props of {@link AuditTimelineEntryContent}. */
 export interface AuditTimelineEntryContentProps {
@@ -126,6 +140,8 @@ export interface AuditTimelineEntryContentProps {
   resource: string;
   /** The renderers and diff props of `<AuditTimeline>`; all optional. */
   renderers?: Renderers;
+  /** The record and policy the actions write and read with (without it, no actions show). */
+  context?: Omit<AuditTimelineActionContext, "recordId">;
 }
 
 function DefaultAuthor({ author, label }: AuditTimelineAuthorProps) {
@@ -141,8 +157,16 @@ function DefaultAuthor({ author, label }: AuditTimelineAuthorProps) {
  * An entry's default content: header (author, action, name or rename slot, time),
  * summary, the note of a possible match (under a changed-field filter), toggle, diff.
  */
-export function AuditTimelineEntryContent({ item, timeline, resource, renderers = {} }: AuditTimelineEntryContentProps) {
+export function AuditTimelineEntryContent({ item, timeline, resource, renderers = {}, context: baseContext }: AuditTimelineEntryContentProps) {
   const { entry } = item;
+  const context = useMemo(() => (baseContext ? { ...baseContext, recordId: actionRecordId(item) } : undefined), [baseContext, item]);
+  const { renderRowActions } = renderers;
+  const rowActions = useCallback(
+    (row: RecordDiffRow) => (context && renderRowActions ? flexRender(renderRowActions, { log: entry, item, row, timeline, context }) : null),
+    [context, renderRowActions, entry, item, timeline],
+  );
+  const restoredText = timeline.getRestoredText(item);
+  const isLinkedOutside = timeline.linked.key === item.key && timeline.linked.isOutsideFilters;
   const author = { author: entry.author, label: item.authorLabel, isUnknown: item.isAuthorUnknown, item };
   return (
     <>
@@ -174,11 +198,18 @@ export function AuditTimelineEntryContent({ item, timeline, resource, renderers 
       <p {...timeline.getSummaryProps(item)}>
         {renderers.renderSummary ? flexRender(renderers.renderSummary, { summary: item.summary, text: item.summaryText, item }) : item.summaryText}
       </p>
+      {restoredText && <p {...timeline.getPartProps(parts.restored)}>{restoredText}</p>}
       {item.fieldMatch === "possible" && (
         <p {...timeline.getPartProps(parts.matchNote)}>{timeline.t("auditLog.timeline.possibleMatch", "May have changed: its earlier value was not recorded")}</p>
       )}
+      {isLinkedOutside && (
+        <p {...timeline.getPartProps(parts.linkNote)}>{timeline.t("auditLog.timeline.linkedOutside", "Shown because the page links to it: it does not match the current filters.")}</p>
+      )}
       {item.hasChanges && <button {...timeline.getToggleProps(item)} />}
-      <div {...timeline.getDiffProps(item)}>{item.isExpanded && <RecordDiff {...mergeProps(renderers.diffProps ?? {}, timeline.getRecordDiffProps(item))} />}</div>
+      {context && renderers.renderActions && <div {...timeline.getPartProps(parts.actions)}>{flexRender(renderers.renderActions, { log: entry, item, timeline, context })}</div>}
+      <div {...timeline.getDiffProps(item)}>
+        {item.isExpanded && <RecordDiff {...mergeProps(renderers.diffProps ?? {}, timeline.getRecordDiffProps(item))} renderRowActions={context && renderRowActions ? rowActions : undefined} />}
+      </div>
     </>
   );
 }
@@ -187,13 +218,20 @@ interface EntryRowProps {
   item: AuditTimelineItem;
   getters: AuditTimelineEntryGetters;
   resource: string;
+  context: Omit<AuditTimelineActionContext, "recordId">;
   renderers: Renderers;
   renderEntry: Renderable<AuditTimelineEntryProps> | undefined;
   timeline: UseAuditTimelineResult;
 }
 
 const sameRenderers = (a: Renderers, b: Renderers) =>
-  a.renderAuthor === b.renderAuthor && a.renderAction === b.renderAction && a.renderSummary === b.renderSummary && a.renderRename === b.renderRename && a.diffProps === b.diffProps;
+  a.renderAuthor === b.renderAuthor &&
+  a.renderAction === b.renderAction &&
+  a.renderSummary === b.renderSummary &&
+  a.renderRename === b.renderRename &&
+  a.diffProps === b.diffProps &&
+  a.renderActions === b.renderActions &&
+  a.renderRowActions === b.renderRowActions;
 
 /**
  * One entry. Memoised: opening one entry, or a tooltip, renders that entry only, however
@@ -205,8 +243,8 @@ const sameRenderers = (a: Renderers, b: Renderers) =>
  * data, or the entry opened) tries again.
  */
 const EntryRow = /* @__PURE__ */ memo(
-  function EntryRow({ item, getters, resource, renderers, renderEntry, timeline }: EntryRowProps) {
-    const defaultContent = <AuditTimelineEntryContent item={item} timeline={getters} resource={resource} renderers={renderers} />;
+  function EntryRow({ item, getters, resource, context, renderers, renderEntry, timeline }: EntryRowProps) {
+    const defaultContent = <AuditTimelineEntryContent item={item} timeline={getters} resource={resource} renderers={renderers} context={context} />;
     return (
       <ErrorBoundary resetKey={item} fallback={(error) => <FailedEntry item={item} error={error} timeline={getters} />}>
         <li {...getters.getEntryProps(item)}>{renderEntry ? flexRender(renderEntry, { item, timeline, defaultContent }) : defaultContent}</li>
@@ -217,6 +255,7 @@ const EntryRow = /* @__PURE__ */ memo(
     a.item === b.item &&
     a.getters === b.getters &&
     a.resource === b.resource &&
+    a.context === b.context &&
     a.renderEntry === b.renderEntry &&
     sameRenderers(a.renderers, b.renderers) &&
     (a.renderEntry === undefined || a.timeline === b.timeline),
@@ -236,13 +275,13 @@ const sameItems = (a: readonly AuditTimelineItem[], b: readonly AuditTimelineIte
  * a batch does not grow with the entries already on screen.
  */
 const DayGroup = /* @__PURE__ */ memo(
-  function DayGroup({ day, heading: Heading, getters, resource, renderers, renderEntry, timeline }: DayGroupProps) {
+  function DayGroup({ day, heading: Heading, getters, resource, context, renderers, renderEntry, timeline }: DayGroupProps) {
     return (
       <li {...timeline.getDayProps(day)}>
         <Heading {...timeline.getDayHeadingProps(day)}>{day.label}</Heading>
         <ol {...timeline.getEntriesProps(day)}>
           {day.items.map((item) => (
-            <EntryRow key={item.key} item={item} getters={getters} resource={resource} renderers={renderers} renderEntry={renderEntry} timeline={timeline} />
+            <EntryRow key={item.key} item={item} getters={getters} resource={resource} context={context} renderers={renderers} renderEntry={renderEntry} timeline={timeline} />
           ))}
         </ol>
       </li>
@@ -255,6 +294,7 @@ const DayGroup = /* @__PURE__ */ memo(
     a.heading === b.heading &&
     a.getters === b.getters &&
     a.resource === b.resource &&
+    a.context === b.context &&
     a.renderEntry === b.renderEntry &&
     sameRenderers(a.renderers, b.renderers) &&
     (a.renderEntry === undefined || a.timeline === b.timeline),
@@ -322,18 +362,48 @@ export function AuditTimeline(props: AuditTimelineProps) {
 /** The timeline outside `<Refine>`: its root in the `unconfigured` state, with the message. */
 function UnconfiguredTimeline(props: AuditTimelineProps) {
   const [options, ownProps] = splitProps(props, auditTimelineOptionKeys);
-  const { renderEntry: _entry, renderAuthor: _author, renderAction: _action, renderSummary: _summary, renderRename: _rename, diffProps: _diff, headingLevel: _level, ...rootProps } = ownProps;
+  const {
+    renderEntry: _entry,
+    renderAuthor: _author,
+    renderAction: _action,
+    renderSummary: _summary,
+    renderRename: _rename,
+    diffProps: _diff,
+    headingLevel: _level,
+    renderActions: _actions,
+    renderRowActions: _rowActions,
+    ...rootProps
+  } = ownProps;
   return <UnconfiguredRoot anatomy={auditTimelineAnatomy} messageKey="auditLog.timeline.unconfigured" rootProps={rootProps} locale={options.locale} />;
 }
 
 function ConnectedAuditTimeline(props: AuditTimelineProps) {
   const [options, ownProps] = splitProps(props, auditTimelineOptionKeys);
-  const { renderEntry, renderAuthor, renderAction, renderSummary, renderRename = defaultRenderRename, diffProps, headingLevel = 3, ...rootProps } = ownProps;
+  const {
+    renderEntry,
+    renderAuthor,
+    renderAction,
+    renderSummary,
+    renderRename = defaultRenderRename,
+    diffProps,
+    headingLevel = 3,
+    renderActions = AuditEntryActions,
+    renderRowActions = AuditRowActions,
+    ...rootProps
+  } = ownProps;
   const { resource } = options;
-  const timeline = useAuditTimeline({ ...options, fields: options.fields ?? diffProps?.fields });
+  const fields = options.fields ?? diffProps?.fields;
+  const timeline = useAuditTimeline({ ...options, fields });
   const { t, state } = timeline;
   const Heading = `h${headingLevel}` as const;
-  const renderers = { renderAuthor, renderAction, renderSummary, renderRename, diffProps };
+  const renderers = { renderAuthor, renderAction, renderSummary, renderRename, diffProps, renderActions, renderRowActions };
+  const policyKey = timeline.entryGetters; // renewed with the policy, locale and time zone
+  const context = useMemo<Omit<AuditTimelineActionContext, "recordId">>(
+    () => ({ resource, fields, ignore: options.ignore, budget: options.budget, idField: options.idField, locale: options.locale, timeZone: options.timeZone }),
+    // The policy's identity may change each render (inline literals); the getters are renewed with its content.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [resource, policyKey, JSON.stringify(options.ignore ?? null), JSON.stringify(options.budget ?? null), options.idField, options.locale, options.timeZone],
+  );
 
   // No provider with a `get`: the same root and words as outside <Refine>.
   if (state === "unconfigured") return <UnconfiguredRoot anatomy={auditTimelineAnatomy} messageKey="auditLog.timeline.unconfigured" rootProps={rootProps} locale={options.locale} />;
@@ -375,6 +445,13 @@ function ConnectedAuditTimeline(props: AuditTimelineProps) {
     const loadMoreMessage = timeline.loadMoreError?.message;
     body = (
       <>
+        {(timeline.linkState === "searching" || timeline.linkState === "missing") && (
+          <p {...timeline.getPartProps(parts.linkStatus)} role="status">
+            {timeline.linkState === "searching"
+              ? t("auditLog.timeline.linkSearching", "Looking for the linked entry…")
+              : t("auditLog.timeline.linkMissing", "The linked entry (#{id}) is not in this history.", { id: timeline.linkedId ?? "" })}
+          </p>
+        )}
         <ol {...timeline.getListProps()}>
           {timeline.groups.map((day) => (
             <DayGroup
@@ -383,6 +460,7 @@ function ConnectedAuditTimeline(props: AuditTimelineProps) {
               heading={Heading}
               getters={timeline.entryGetters}
               resource={resource}
+              context={context}
               renderers={renderers}
               renderEntry={renderEntry}
               timeline={timeline}

@@ -53,9 +53,25 @@ export interface UseAuditTimelineOptions extends UseAuditLogEntriesOptions {
   locale?: string;
   /** An IANA time zone for days and times. Default: the viewer's. */
   timeZone?: string;
+  /**
+   * The query parameter that links to one entry (`?auditEntry=42`), read through Refine's
+   * router provider (else `window.location`): the linked entry is shown with its diff
+   * open, scrolled to and focused, even when the filters leave it out or it is on a page
+   * not read yet (pages are read until it is found). `getEntryUrl` builds such links
+   * ("Copy link"). Default `"auditEntry"`; `null` turns links off.
+   */
+  linkParam?: string | null;
+  /** The entry to show as linked, overriding the URL's (controlled by the app). */
+  linkedEntryId?: AuditId;
 }
 
 export type { DataAttributes };
+
+/**
+ * Where the linked entry stands: `none` (no link), `searching` (reading pages to find
+ * it), `found`, `missing` (the history read holds no such entry).
+ */
+export type AuditTimelineLinkState = "none" | "searching" | "found" | "missing";
 
 /** What a props getter returns: the part's own props merged with yours. */
 export type TimelinePartProps<P> = P & DataAttributes;
@@ -153,11 +169,24 @@ export interface AuditTimelineEntryGetters {
   getMalformedEntryProps: <P extends ElementProps>(row: MalformedLogEntry, props?: P) => TimelinePartProps<P>;
   /** The translation function the timeline uses (for your own strings). */
   t: AuditTranslate;
+  /** The key of the linked entry (see `linkParam`), and whether the filters leave it out (it is shown anyway). */
+  linked: { key: string | undefined; isOutsideFilters: boolean };
+  /** The absolute URL that links to an entry (see `linkParam`); `undefined` when links are off. */
+  getEntryUrl: (item: AuditTimelineItem) => string | undefined;
+  /**
+   * For an entry written by a restore or a revert (`meta.restoredFrom`): what it restored,
+   * in words ("Restored the version of May 1, 2024, 10:00 AM UTC"); else `undefined`.
+   */
+  getRestoredText: (item: AuditTimelineItem) => string | undefined;
 }
 
 /** The result of `useAuditTimeline`: state, data, actions, and a props getter per part. */
 export interface UseAuditTimelineResult extends AuditTimelineEntryGetters {
   state: AuditTimelineState;
+  /** Where the linked entry stands (see `linkParam`). */
+  linkState: AuditTimelineLinkState;
+  /** The id the page links to (see `linkParam`), found or not. */
+  linkedId: string | undefined;
   /** The entry-level getters again, as one object that keeps its identity: hand it to memoised rows. */
   entryGetters: AuditTimelineEntryGetters;
   /** The rendered entries in display order (the first batches only: see `totalCount`). */

@@ -28,4 +28,6 @@ export const auditTimelineOptionKeys = defineOptionKeys<UseAuditTimelineOptions>
   "now",
   "locale",
   "timeZone",
+  "linkParam",
+  "linkedEntryId",
 ]);

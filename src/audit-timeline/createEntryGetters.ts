@@ -14,7 +14,7 @@ export const partAttrs = (name: AuditTimelinePart): DataAttributes => auditTimel
 export const mergePartProps = <P extends object>(own: object, props: P | undefined) => mergeProps(own, props) as TimelinePartProps<P>;
 
 /** A DOM id made of an entry key (any characters). */
-const toDomId = (key: string) => key.replace(/[^\w-]/g, (char) => `_${char.codePointAt(0)!.toString(16)}`);
+export const toDomId = (key: string) => key.replace(/[^\w-]/g, (char) => `_${char.codePointAt(0)!.toString(16)}`);
 
 /** What the diff of every entry shares: the timeline's policy, locale and time zone. */
 export type TimelineDiffOptions = Omit<AuditTimelineRecordDiffProps, "changes" | "overflow">;
@@ -27,6 +27,10 @@ export interface EntryGettersContext {
   toggleExpanded: (key: string) => void;
   tooltipFor: (key: string) => TimeTooltipHandlers;
   diffOptions: TimelineDiffOptions;
+  /** The linked entry's key, and whether the filters leave it out. */
+  linked: { key: string | undefined; isOutsideFilters: boolean };
+  getEntryUrl: (item: AuditTimelineItem) => string | undefined;
+  getRestoredText: (item: AuditTimelineItem) => string | undefined;
 }
 
 /**
@@ -34,12 +38,15 @@ export interface EntryGettersContext {
  * item, so the getters change only with their context (keep it stable) and memoised
  * rows render again only when their item does.
  */
-export function createEntryGetters({ baseId, t, toggleExpanded, tooltipFor, diffOptions }: EntryGettersContext): AuditTimelineEntryGetters {
+export function createEntryGetters({ baseId, t, toggleExpanded, tooltipFor, diffOptions, linked, getEntryUrl, getRestoredText }: EntryGettersContext): AuditTimelineEntryGetters {
   const domId = (item: AuditTimelineItem, suffix: string) => `${baseId}-${toDomId(item.key)}-${suffix}`;
   // Keys left undefined are left out, so the diff props can be spread over your own.
   const diffDefaults = Object.fromEntries(Object.entries(diffOptions).filter(([, value]) => value !== undefined)) as TimelineDiffOptions;
   return {
     t,
+    linked,
+    getEntryUrl,
+    getRestoredText,
     getEntryProps: (item, props) =>
       mergePartProps(
         {
@@ -52,6 +59,11 @@ export function createEntryGetters({ baseId, t, toggleExpanded, tooltipFor, diff
           "data-named": item.entry.name !== undefined ? "" : undefined,
           /** `changed` | `possible` under a changed-field filter. */
           "data-match": item.fieldMatch,
+          /** The entry the page links to (`linkParam`); `data-outside-filters` when the filters leave it out. */
+          "data-linked": linked.key === item.key ? "" : undefined,
+          "data-outside-filters": linked.key === item.key && linked.isOutsideFilters ? "" : undefined,
+          id: linked.key === item.key ? domId(item, "entry") : undefined,
+          tabIndex: linked.key === item.key ? -1 : undefined,
         },
         props,
       ),

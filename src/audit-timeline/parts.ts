@@ -88,6 +88,33 @@ export const auditTimelineAnatomy = /* @__PURE__ */ createAnatomy(AUDIT_TIMELINE
    * (`MAX_AUDIT_LOG_PAGES` requests), so the list is not complete ("Showing the first 500 entries…").
    */
   truncated: "truncated",
+  /** `<p>`: what a restore or revert entry restored ("Restored the version of …", from `meta.restoredFrom`). */
+  restored: "restored",
+  /**
+   * `<div>` after the summary: the entry's actions (`renderActions`; by default "Compare",
+   * "Restore this version" and "Copy link", for a record's history), and the panels they open.
+   */
+  actions: "actions",
+  /** `<button aria-expanded aria-controls>`: opens the entry's actions (described by its summary). */
+  actionsToggle: "actions-toggle",
+  /** `<div>`: the entry's actions, while open (`hidden` otherwise). */
+  actionsMenu: "actions-menu",
+  /** `<button aria-expanded aria-controls>`: shows or hides the comparison of this version with another. */
+  compareToggle: "compare-toggle",
+  /** `<div>`: the entry's `<CompareVersions>`, while open. */
+  compare: "compare",
+  /** `<button>`: copies the entry's link (see `linkParam`). */
+  copyLink: "copy-link",
+  /** `<span role="status">`: "Link copied", or the link itself to copy by hand when the clipboard refuses. */
+  copyStatus: "copy-status",
+  /** `<p>` in the linked entry when the filters leave it out: "Shown because the page links to it…". */
+  linkNote: "link-note",
+  /** `<p role="status">`: looking for the linked entry, or it is not in this history. */
+  linkStatus: "link-status",
+  /** `<button aria-expanded>` in a diff row: shows the field's own history ("History of Price"). */
+  fieldHistoryToggle: "field-history-toggle",
+  /** `<div>` in a diff row: the field's `<FieldHistory>`, while open. */
+  fieldHistory: "field-history",
 } as const);
 
 /**

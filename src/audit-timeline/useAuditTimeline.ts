@@ -1,9 +1,12 @@
-import { useId, useMemo, type MouseEvent, type Ref } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, type MouseEvent, type Ref } from "react";
 import { sortEntriesByTime } from "../core/history";
 import { getFieldsKey, useAuditEntryDescriber } from "../refine/useAuditEntryDescriber";
 import { useAuditLogEntries } from "../refine/useAuditLogEntries";
 import type { AuditTimelineDay, AuditTimelineEntryGetters, ElementProps, UseAuditTimelineOptions, UseAuditTimelineResult } from "./auditTimeline.types";
-import { createEntryGetters, mergePartProps, partAttrs } from "./createEntryGetters";
+import { createEntryGetters, mergePartProps, partAttrs, toDomId } from "./createEntryGetters";
+import { useEntryLink } from "../refine/useEntryLink";
+import { createRestoredText } from "./restoredText";
+import type { AuditTimelineItem, AuditTimelineLinkState } from "./auditTimeline.types";
 import { handleListKeyDown } from "./handleListKeyDown";
 import { auditTimelineParts as parts } from "./parts";
 import { useExpandedEntries } from "./useExpandedEntries";
@@ -20,6 +23,7 @@ export type {
   AuditTimelineEntryGetters,
   AuditTimelineFieldMatch,
   AuditTimelineItem,
+  AuditTimelineLinkState,
   AuditTimelineRecordDiffProps,
   AuditTimelineState,
   DataAttributes,
@@ -74,8 +78,23 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
   // State: what is read, what matches, how much of it is shown, what is open.
   const sorted = useMemo(() => sortEntriesByTime(log.entries, order), [log.entries, order]);
   const filtered = useFilteredEntries({ entries: sorted, filters: options.filters, timeZone, reader });
-  const matching = filtered.entries;
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = log;
+
+  // The linked entry (`linkParam`): shown even when the filters leave it out.
+  const link = useEntryLink(options.linkParam === undefined ? undefined : options.linkParam);
+  const linkedKey = options.linkedEntryId !== undefined ? String(options.linkedEntryId) : link.linkedId;
+  const linkedEntry = useMemo(() => (linkedKey === undefined ? undefined : sorted.find((entry) => String(entry.id) === linkedKey)), [sorted, linkedKey]);
+  const isLinkedOutside = !!linkedEntry && !filtered.isPending && !filtered.entries.includes(linkedEntry);
+  const matching = useMemo(
+    () => (isLinkedOutside && linkedEntry ? sortEntriesByTime([...filtered.entries, linkedEntry], order) : filtered.entries),
+    [isLinkedOutside, linkedEntry, filtered.entries, order],
+  );
+  // Not read yet: read further pages (following a link is the user's action) until it is found.
+  useEffect(() => {
+    if (linkedKey !== undefined && !linkedEntry && hasNextPage && !isFetchingNextPage) fetchNextPage();
+  }, [linkedKey, linkedEntry, hasNextPage, isFetchingNextPage, fetchNextPage]);
+  let linkState: AuditTimelineLinkState = "none";
+  if (linkedKey !== undefined) linkState = linkedEntry ? "found" : hasNextPage || log.state === "loading" ? "searching" : "missing";
   const batches = useTimelineBatches({
     scope: `${resource}\u0000${JSON.stringify(log.requestMeta)}\u0000${order}`,
     batchSize,
@@ -87,7 +106,9 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
   const { visibleCount, hasMore, loadMore } = batches;
   const { expandedSet, toggleExpanded, setExpanded } = useExpandedEntries(options);
   const tooltip = useTimeTooltip();
-  const visible = useMemo(() => matching.slice(0, visibleCount), [matching, visibleCount]);
+  // The linked entry is rendered, however far down it is.
+  const linkedIndex = linkedEntry ? matching.indexOf(linkedEntry) : -1;
+  const visible = useMemo(() => matching.slice(0, Math.max(visibleCount, linkedIndex + 1)), [matching, visibleCount, linkedIndex]);
   const { items, groups } = useTimelineItems({
     entries: visible,
     describe,
@@ -99,6 +120,18 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
     formatters,
     now,
   });
+
+  // Once found: its diff opens, and it is scrolled to and focused (once per link).
+  const shownLink = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (!linkedEntry || linkedKey === undefined || shownLink.current === linkedKey) return;
+    shownLink.current = linkedKey;
+    if (!expandedSet.has(linkedKey)) setExpanded([...expandedSet, linkedKey]);
+    if (typeof document === "undefined") return;
+    const element = document.getElementById(`${baseId}-${toDomId(linkedKey)}-entry`);
+    element?.scrollIntoView?.({ block: "start" });
+    element?.focus({ preventScroll: true });
+  }, [linkedEntry, linkedKey, expandedSet, setExpanded, baseId]);
 
   let state = log.state;
   // Nothing left to show once the filters are applied, and nothing more to read: say so.
@@ -119,15 +152,21 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [fieldsKey, options.locale, timeZone],
   );
+  const { getEntryUrl: getUrl } = link;
+  const getEntryUrl = useCallback((item: AuditTimelineItem) => getUrl(item.key), [getUrl]);
+  const linked = useMemo(() => ({ key: linkedEntry ? linkedKey : undefined, isOutsideFilters: isLinkedOutside }), [linkedEntry, linkedKey, isLinkedOutside]);
+  const getRestoredText = useMemo(() => createRestoredText(history.entries, t, formatters), [history, t, formatters]);
   const entryGetters = useMemo<AuditTimelineEntryGetters>(
-    () => createEntryGetters({ baseId, t, toggleExpanded, tooltipFor: tooltip.handlersFor, diffOptions }),
-    [baseId, t, toggleExpanded, tooltip.handlersFor, diffOptions],
+    () => createEntryGetters({ baseId, t, toggleExpanded, tooltipFor: tooltip.handlersFor, diffOptions, linked, getEntryUrl, getRestoredText }),
+    [baseId, t, toggleExpanded, tooltip.handlersFor, diffOptions, linked, getEntryUrl, getRestoredText],
   );
 
   return {
     ...entryGetters,
     entryGetters,
     state,
+    linkState,
+    linkedId: linkedKey,
     items,
     groups,
     malformed: log.malformed,

@@ -85,3 +85,31 @@ export {
 export { interpolate, englishTranslate, type AuditTranslate, type MessageParams } from "./translate";
 export { formatNumber, toIntlLocale } from "./intl";
 export { plural } from "./plural";
+export {
+  CURRENT_VERSION,
+  getVersionState,
+  compareVersionStates,
+  planWrite,
+  getRevertTarget,
+  compareRecords,
+  type VersionRef,
+  type VersionOptions,
+  type VersionComparison,
+  type CompareVersionStatesOptions,
+  type LeftOutReason,
+  type LeftOutField,
+  type WritePlan,
+  type RevertUnavailableReason,
+  type RevertTarget,
+  type RevertTargetOptions,
+} from "./versions";
+export {
+  getFieldHistory,
+  parseFieldPath,
+  DEFAULT_MAX_FIELD_HISTORY_POINTS,
+  type FieldHistoryResult,
+  type FieldHistoryPoint,
+  type FieldHistoryPointKind,
+  type FieldHistoryOverflow,
+  type FieldHistoryOptions,
+} from "./fieldHistory";

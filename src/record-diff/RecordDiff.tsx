@@ -1,4 +1,4 @@
-import { memo, useMemo, type HTMLAttributes } from "react";
+import { memo, useMemo, type HTMLAttributes, type ReactNode } from "react";
 import { describeUnreadableRow } from "../shared/describeUnreadableRow";
 import { renderDiffValue, type DiffValueContext, type RenderValue } from "./renderDiffValue";
 import { recordDiffAnatomy as anatomy, recordDiffParts as parts } from "./parts";
@@ -12,6 +12,15 @@ export interface RecordDiffProps extends UseRecordDiffOptions, Omit<HTMLAttribut
   renderValue?: RenderValue;
   /** Texts longer than this many characters are cut, with a "Show all" button. Default 2,000. */
   maxValueLength?: number;
+  /**
+   * Controls for one row (a "Revert" button, "History of Price"), rendered at the end of
+   * the row in `data-part="row-actions"`. Return `null` for none. Keep it stable
+   * (`useCallback`): rows are memoised on it.
+   *
+   * @example
+   * <RecordDiff log={entry} renderRowActions={(row) => <button onClick={() => openHistory(row.change.path)}>History</button>} />
+   */
+  renderRowActions?: (row: RecordDiffRow) => ReactNode;
 }
 
 /**
@@ -24,7 +33,7 @@ export interface RecordDiffProps extends UseRecordDiffOptions, Omit<HTMLAttribut
  * <RecordDiff log={logEntry} view="split" fields={{ password: { redact: true } }} />
  */
 export function RecordDiff(props: RecordDiffProps) {
-  const [options, { renderValue, maxValueLength = 2000, ...rootProps }] = splitProps(props, recordDiffOptionKeys);
+  const [options, { renderValue, maxValueLength = 2000, renderRowActions, ...rootProps }] = splitProps(props, recordDiffOptionKeys);
   const diff = useRecordDiff(options);
   const { t } = diff;
   if (diff.error) {
@@ -47,7 +56,7 @@ export function RecordDiff(props: RecordDiffProps) {
     <div {...diff.getRootProps(rootProps)}>
       {diff.isEmpty && !diff.overflow && <p {...anatomy.attrs(parts.emptyState)}>{t("auditLog.recordDiff.noChanges", "No changes")}</p>}
       {diff.unchangedCount > 0 && <button {...diff.getToggleUnchangedProps()} />}
-      {diff.rows.length > 0 && <Rows diff={diff} renderValue={renderValue} maxValueLength={maxValueLength} />}
+      {diff.rows.length > 0 && <Rows diff={diff} renderValue={renderValue} maxValueLength={maxValueLength} renderRowActions={renderRowActions} />}
       {diff.hasMore && <button {...diff.getShowMoreProps()} />}
       {diff.overflowText && (
         <p {...anatomy.attrs(parts.overflow)} role="note" data-incomplete={diff.overflow?.isIncomplete ? "" : undefined}>
@@ -59,7 +68,17 @@ export function RecordDiff(props: RecordDiffProps) {
 }
 
 /** The rows, as a list or a table. Rows are memoised: "Show more" or a parent's render renders only what changed. */
-function Rows({ diff, renderValue, maxValueLength }: { diff: UseRecordDiffResult; renderValue: RenderValue | undefined; maxValueLength: number }) {
+function Rows({
+  diff,
+  renderValue,
+  maxValueLength,
+  renderRowActions,
+}: {
+  diff: UseRecordDiffResult;
+  renderValue: RenderValue | undefined;
+  maxValueLength: number;
+  renderRowActions: ((row: RecordDiffRow) => ReactNode) | undefined;
+}) {
   const { getFormattedValue, t, locale } = diff;
   const context = useMemo<RowContext>(
     () => ({
@@ -70,8 +89,9 @@ function Rows({ diff, renderValue, maxValueLength }: { diff: UseRecordDiffResult
       maxValueLength,
       to: t("auditLog.recordDiff.to", "to"),
       notRecorded: t("auditLog.recordDiff.notRecorded", "earlier value not recorded"),
+      renderRowActions,
     }),
-    [getFormattedValue, t, locale, renderValue, maxValueLength],
+    [getFormattedValue, t, locale, renderValue, maxValueLength, renderRowActions],
   );
   if (diff.view === "split") {
     return (
@@ -104,6 +124,18 @@ function Rows({ diff, renderValue, maxValueLength }: { diff: UseRecordDiffResult
 interface RowContext extends DiffValueContext {
   to: string;
   notRecorded: string;
+  renderRowActions: ((row: RecordDiffRow) => ReactNode) | undefined;
+}
+
+/** The row's own controls (`renderRowActions`), when it has any. */
+function renderActions(row: RecordDiffRow, context: RowContext) {
+  const actions = context.renderRowActions?.(row);
+  return actions == null || actions === false ? null : (
+    <>
+      {" "}
+      <span {...anatomy.attrs(parts.rowActions)}>{actions}</span>
+    </>
+  );
 }
 
 interface RowProps {
@@ -191,6 +223,7 @@ const UnifiedRow = /* @__PURE__ */ memo(function UnifiedRow({ row, context }: Ro
         {after}
         {isMerged && renderInferred(row, context)}
         {renderNote(row)}
+        {renderActions(row, context)}
       </dd>
     </div>
   );
@@ -217,6 +250,7 @@ const SplitRow = /* @__PURE__ */ memo(function SplitRow({ row, context }: RowPro
       <th scope="row">
         <span {...anatomy.attrs(parts.label)}>{row.label}</span> {renderKind(row)}
         {renderNote(row)}
+        {renderActions(row, context)}
       </th>
       {isSingleValue(row) ? (
         <td {...anatomy.attrs(parts.value)} colSpan={2}>

@@ -61,6 +61,7 @@ export const recordDiffParts = {
   overflow: "overflow",
   /** `<span>`: a value whose own formatter or renderer failed, shown the default way; its `title` says why. */
   valueError: "value-error",
+  rowActions: "row-actions",
 } as const;
 
 /** The anatomy of `<RecordDiff>`: `attrs(part)` and `selector(part)` for every part. */

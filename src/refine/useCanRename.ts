@@ -6,10 +6,18 @@ import type { AuditLogEntry } from "../core/normalizeLog";
 export interface UseCanRenameOptions {
   /** The entry to rename; `undefined` (an unreadable row) skips the check. */
   entry: AuditLogEntry | undefined;
-  /** Ask access control at all (false when renaming is impossible anyway: no provider `update`, read-only). */
+  /** Ask access control at all (false when the action is impossible anyway: no provider `update`, read-only). */
   enabled: boolean;
   /** Overrides of `accessControlProvider.options.buttons`, as on Refine's own buttons. */
   accessControl?: { enabled?: boolean; hideIfUnauthorized?: boolean };
+}
+
+/** Options of {@link useEntryAccess}: {@link UseCanRenameOptions} and the action to ask about. */
+export interface UseEntryAccessOptions extends UseCanRenameOptions {
+  /** The action asked of `useCan`: `rename`, `restore`, `revert`, or one of your own. */
+  action: string;
+  /** The record the action writes (a restore or revert); default the entry's id. Sent as `params.id`. */
+  recordId?: string | number;
 }
 
 /** The result of {@link useCanRename}. */
@@ -33,15 +41,28 @@ export interface UseCanRenameResult {
  * @example
  * const { access, reason } = useCanRename({ entry, enabled: true });
  */
-export function useCanRename({ entry, enabled, accessControl }: UseCanRenameOptions): UseCanRenameResult {
+export function useCanRename(options: UseCanRenameOptions): UseCanRenameResult {
+  return useEntryAccess({ ...options, action: "rename" });
+}
+
+/**
+ * Whether the user may do `action` to a log entry, the way Refine's own buttons decide:
+ * `useCan({ resource, action, params: { id, log } })`, skipped when access control for
+ * buttons is off or there is no access control provider. `params.id` is the record for a
+ * restore or revert (`recordId`), else the entry's id.
+ *
+ * @example
+ * const { access, reason } = useEntryAccess({ entry, action: "restore", recordId: 7, enabled: true });
+ */
+export function useEntryAccess({ entry, enabled, accessControl, action, recordId }: UseEntryAccessOptions): UseCanRenameResult {
   const context = useContext(AccessControlContext);
   const isCheckOn = accessControl?.enabled ?? context.options.buttons.enableAccessControl;
   const hideIfUnauthorized = accessControl?.hideIfUnauthorized ?? context.options.buttons.hideIfUnauthorized ?? false;
   const shouldCheck = !!isCheckOn && enabled && !!entry && !!context.can;
   const query = useCan({
     resource: entry?.resource ?? "",
-    action: "rename",
-    params: { id: entry?.id, log: entry },
+    action,
+    params: { id: recordId ?? entry?.id, log: entry },
     queryOptions: {
       enabled: shouldCheck,
       // The entry itself goes to `can` but stays out of the key: rows can be large or
@@ -49,8 +70,8 @@ export function useCanRename({ entry, enabled, accessControl }: UseCanRenameOpti
       queryKey: keys()
         .access()
         .resource(entry?.resource)
-        .action("rename")
-        .params({ params: { id: entry?.id }, enabled: shouldCheck })
+        .action(action)
+        .params({ params: { id: recordId ?? entry?.id, log: entry?.id }, enabled: shouldCheck })
         .get(),
     },
   });

@@ -656,6 +656,8 @@ describe("<AuditTimeline> options", () => {
       now: NOW,
       locale: "en-US",
       timeZone: "UTC",
+      linkParam: "v",
+      linkedEntryId: 99,
     };
     expect(Object.keys(options).sort()).toEqual([...auditTimelineOptionKeys].sort());
     const { container } = renderWithRefine(<AuditTimeline {...options} renderRename={null} className="mine" data-testid="timeline" />, {

@@ -1,0 +1,197 @@
+import { useCallback, useId, useState, type ReactNode } from "react";
+import type { WorkBudgetLimits } from "../core/budget";
+import { getActionKind } from "../core/history";
+import type { AuditId, AuditLogEntry } from "../core/normalizeLog";
+import type { RecordDiffFields } from "../core/policy";
+import type { RecordDiffRow } from "../record-diff/useRecordDiff";
+import { FieldHistory } from "../field-history";
+import { useDataProviderMethods } from "../refine/useDataProviderMethods";
+import { CompareVersions } from "../versions/CompareVersions";
+import { RestoreVersion, RevertChange } from "../versions/WriteBack";
+import type { AuditTimelineEntryGetters, AuditTimelineItem } from "./auditTimeline.types";
+import { auditTimelineParts as parts } from "./parts";
+
+/** What the timeline hands to its entry and row actions: the record and the policy every view reads with. */
+export interface AuditTimelineActionContext {
+  resource: string;
+  /** The record the timeline shows (`id`), else the entry's only record; `undefined` for a bulk entry seen from the resource. */
+  recordId: AuditId | undefined;
+  fields?: RecordDiffFields;
+  ignore?: readonly string[];
+  budget?: WorkBudgetLimits;
+  idField?: string;
+  locale?: string;
+  timeZone?: string;
+}
+
+/** Props of `renderActions`. */
+export interface AuditTimelineEntryActionsProps {
+  /** The entry. */
+  log: AuditLogEntry;
+  item: AuditTimelineItem;
+  /** The timeline's entry getters (`getEntryUrl`, `getPartProps`, `t`). */
+  timeline: AuditTimelineEntryGetters;
+  context: AuditTimelineActionContext;
+}
+
+/** Props of `renderRowActions`: one row of an open entry's diff. */
+export interface AuditTimelineRowActionsProps extends AuditTimelineEntryActionsProps {
+  row: RecordDiffRow;
+}
+
+/** The record an entry's actions write to: the timeline's, else the entry's only one. */
+export const actionRecordId = (item: AuditTimelineItem): AuditId | undefined => item.recordId ?? (item.entry.recordIds.length === 1 ? item.entry.recordIds[0] : undefined);
+
+/** "Copy link": the entry's URL to the clipboard, or shown to copy by hand when the clipboard refuses. */
+function CopyLink({ item, timeline }: Pick<AuditTimelineEntryActionsProps, "item" | "timeline">) {
+  const { t } = timeline;
+  const [status, setStatus] = useState<{ kind: "copied" } | { kind: "manual"; url: string } | null>(null);
+  const url = timeline.getEntryUrl(item);
+  const copy = useCallback(() => {
+    if (!url) return;
+    const clipboard = typeof navigator !== "undefined" ? navigator.clipboard : undefined;
+    if (!clipboard?.writeText) {
+      setStatus({ kind: "manual", url });
+      return;
+    }
+    clipboard.writeText(url).then(
+      () => setStatus({ kind: "copied" }),
+      () => setStatus({ kind: "manual", url }),
+    );
+  }, [url]);
+  if (!url) return null;
+  return (
+    <>
+      <button {...timeline.getPartProps(parts.copyLink)} type="button" onClick={copy}>
+        {t("auditLog.timeline.copyLink", "Copy link")}
+      </button>
+      <span {...timeline.getPartProps(parts.copyStatus)} role="status">
+        {status?.kind === "copied" && t("auditLog.timeline.linkCopied", "Link copied")}
+        {status?.kind === "manual" && (
+          <>
+            {t("auditLog.timeline.copyManually", "Copy this link:")}{" "}
+            <input readOnly value={status.url} aria-label={t("auditLog.timeline.linkLabel", "Link to this entry")} onFocus={(event) => event.currentTarget.select()} />
+          </>
+        )}
+      </span>
+    </>
+  );
+}
+
+/**
+ * An entry's default actions, behind one quiet "Actions" button (a disclosure, so a long
+ * history renders one button per entry and no access checks until it is opened):
+ * "Compare with another version" (opens `<CompareVersions>` from this version to the
+ * current record), "Restore this version" (`<RestoreVersion>`, when the data provider can
+ * `update`) and "Copy link". Compare and restore need a record (a record's history, or
+ * an entry of one record) and an entry that leaves a version (not a delete).
+ */
+export function AuditEntryActions({ log, item, timeline, context }: AuditTimelineEntryActionsProps) {
+  const { t } = timeline;
+  const [isOpen, setOpen] = useState(false);
+  const [isComparing, setComparing] = useState(false);
+  const menuId = useId();
+  const compareId = useId();
+  const methods = useDataProviderMethods();
+  const recordId = context.recordId;
+  const hasVersion = recordId !== undefined && getActionKind(log.action) !== "delete";
+  const policy = { fields: context.fields, ignore: context.ignore, budget: context.budget, idField: context.idField, locale: context.locale, timeZone: context.timeZone };
+  const summaryId = timeline.getSummaryProps(item).id as string | undefined;
+  return (
+    <>
+      <button
+        {...timeline.getPartProps(parts.actionsToggle)}
+        type="button"
+        aria-expanded={isOpen}
+        aria-controls={menuId}
+        aria-describedby={summaryId}
+        onClick={() => setOpen((open) => !open)}
+      >
+        {t("auditLog.timeline.actions", "Actions")}
+      </button>
+      <div {...timeline.getPartProps(parts.actionsMenu)} id={menuId} hidden={!isOpen}>
+        {isOpen && (
+          <>
+            {hasVersion && (
+              <button
+                {...timeline.getPartProps(parts.compareToggle)}
+                type="button"
+                aria-expanded={isComparing}
+                aria-controls={compareId}
+                onClick={() => setComparing((open) => !open)}
+              >
+                {t("auditLog.timeline.compare", "Compare with another version")}
+              </button>
+            )}{" "}
+            {hasVersion && methods.update && <RestoreVersion resource={context.resource} id={recordId} entry={log} {...policy} />}{" "}
+            <CopyLink item={item} timeline={timeline} />
+          </>
+        )}
+      </div>
+      <div {...timeline.getPartProps(parts.compare)} id={compareId} hidden={!isComparing}>
+        {isComparing && hasVersion && <CompareVersions resource={context.resource} id={recordId} defaultFrom={log.id} readCurrent={methods.getOne} {...policy} />}
+      </div>
+    </>
+  );
+}
+
+/** Whether a diff row's change can be reverted on its own (the rest is checked when planning). */
+const canRevert = (row: RecordDiffRow, log: AuditLogEntry) => {
+  const kind = getActionKind(log.action);
+  if (kind === "create" || kind === "delete") return false;
+  const change = row.change;
+  return !row.isRedacted && !row.isBeforeUnknown && (change.kind === "changed" || change.kind === "added" || change.kind === "removed");
+};
+
+/** A field's path as `<FieldHistory field>` reads it (dots inside keys escaped); `undefined` inside lists. */
+const fieldPathOf = (row: RecordDiffRow) =>
+  row.change.path.every((segment) => typeof segment === "string") ? row.change.path.map((segment) => String(segment).replace(/\./g, "\\.")).join(".") : undefined;
+
+/**
+ * A diff row's default actions in the timeline: "Revert" (`<RevertChange>`) and "History"
+ * (the field's own `<FieldHistory>`), for a record's history.
+ */
+export function AuditRowActions({ log, item, row, timeline, context }: AuditTimelineRowActionsProps): ReactNode {
+  const { t } = timeline;
+  const [isHistoryOpen, setHistoryOpen] = useState(false);
+  const historyId = useId();
+  const methods = useDataProviderMethods();
+  const recordId = context.recordId;
+  if (recordId === undefined || row.change.kind === "unchanged") return null;
+  const field = fieldPathOf(row);
+  const policy = { fields: context.fields, ignore: context.ignore, budget: context.budget, idField: context.idField, locale: context.locale, timeZone: context.timeZone };
+  void item;
+  return (
+    <>
+      {canRevert(row, log) && methods.update && (
+        <RevertChange
+          resource={context.resource}
+          id={recordId}
+          entry={log}
+          changeKey={row.change.key}
+          changeKind={row.change.kind}
+          fieldLabel={row.label}
+          triggerLabel={t("auditLog.timeline.revertField", "Revert {field}", { field: row.label })}
+          {...policy}
+        />
+      )}
+      {field !== undefined && (
+        <>
+          {" "}
+          <button
+            {...timeline.getPartProps(parts.fieldHistoryToggle)}
+            type="button"
+            aria-expanded={isHistoryOpen}
+            aria-controls={historyId}
+            onClick={() => setHistoryOpen((open) => !open)}
+          >
+            {t("auditLog.timeline.fieldHistory", "History of {field}", { field: row.label })}
+          </button>
+          <div {...timeline.getPartProps(parts.fieldHistory)} id={historyId} hidden={!isHistoryOpen}>
+            {isHistoryOpen && <FieldHistory resource={context.resource} id={recordId} field={field} label={row.label} {...policy} />}
+          </div>
+        </>
+      )}
+    </>
+  );
+}
