@@ -18,7 +18,10 @@ const dist = path.join(root, "dist");
 //   Every top-level call in src (memo, forwardRef, createColumnHelper…) must be annotated
 //   `/* @__PURE__ */`: in this single-file build a bundler must otherwise keep it, and the
 //   code it references, in every app (RenameLogEntry's forwardRef alone cost 3.3 kB).
-const MAX_WHOLE_KIT_GZIP_BYTES = 46_000;
+// Versions (compare, restore, revert, a field's history, links: about 2,600 lines) took the
+// whole kit from 46 kB to about 58 kB, a decision noted in the CHANGELOG; apps that import
+// only some components ship less (see the RecordDiff-only guard below).
+const MAX_WHOLE_KIT_GZIP_BYTES = 60_000;
 // 15 kB was the performance issue's target; the policy pipeline, the work budget and the
 // error boundaries every diff now goes through cost about 4 kB more (a decision noted in the
 // CHANGELOG): the guard keeps it from growing further unnoticed.

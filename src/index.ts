@@ -61,3 +61,13 @@ export {
 export * from "./versions";
 export { useEntryAccess, useCanRename, type UseEntryAccessOptions, type UseCanRenameOptions, type UseCanRenameResult } from "./refine/useCanRename";
 export * from "./field-history";
+export { useEntryLink, DEFAULT_ENTRY_LINK_PARAM, type UseEntryLinkResult } from "./refine/useEntryLink";
+export { useDataProviderMethods, type DataProviderMethods } from "./refine/useDataProviderMethods";
+export {
+  AuditEntryActions,
+  AuditRowActions,
+  type AuditTimelineActionContext,
+  type AuditTimelineEntryActionsProps,
+  type AuditTimelineRowActionsProps,
+} from "./audit-timeline/AuditEntryActions";
+export type { AuditTimelineLinkState } from "./audit-timeline/auditTimeline.types";

@@ -22,6 +22,8 @@ export interface AuditTimelineActionContext {
   idField?: string;
   locale?: string;
   timeZone?: string;
+  /** The timeline's clock (its `now` option), for the relative times of what the actions open. */
+  now?: Date;
 }
 
 /** Props of `renderActions`. */
@@ -170,6 +172,7 @@ export function AuditRowActions({ log, item, row, timeline, context }: AuditTime
           entry={log}
           changeKey={row.change.key}
           changeKind={row.change.kind}
+          changePath={row.change.path}
           fieldLabel={row.label}
           triggerLabel={t("auditLog.timeline.revertField", "Revert {field}", { field: row.label })}
           {...policy}
@@ -188,7 +191,7 @@ export function AuditRowActions({ log, item, row, timeline, context }: AuditTime
             {t("auditLog.timeline.fieldHistory", "History of {field}", { field: row.label })}
           </button>
           <div {...timeline.getPartProps(parts.fieldHistory)} id={historyId} hidden={!isHistoryOpen}>
-            {isHistoryOpen && <FieldHistory resource={context.resource} id={recordId} field={field} label={row.label} {...policy} />}
+            {isHistoryOpen && <FieldHistory resource={context.resource} id={recordId} field={field} label={row.label} now={context.now} {...policy} />}
           </div>
         </>
       )}

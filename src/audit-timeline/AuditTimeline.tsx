@@ -399,10 +399,10 @@ function ConnectedAuditTimeline(props: AuditTimelineProps) {
   const renderers = { renderAuthor, renderAction, renderSummary, renderRename, diffProps, renderActions, renderRowActions };
   const policyKey = timeline.entryGetters; // renewed with the policy, locale and time zone
   const context = useMemo<Omit<AuditTimelineActionContext, "recordId">>(
-    () => ({ resource, fields, ignore: options.ignore, budget: options.budget, idField: options.idField, locale: options.locale, timeZone: options.timeZone }),
+    () => ({ resource, fields, ignore: options.ignore, budget: options.budget, idField: options.idField, locale: options.locale, timeZone: options.timeZone, now: options.now }),
     // The policy's identity may change each render (inline literals); the getters are renewed with its content.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [resource, policyKey, JSON.stringify(options.ignore ?? null), JSON.stringify(options.budget ?? null), options.idField, options.locale, options.timeZone],
+    [resource, policyKey, JSON.stringify(options.ignore ?? null), JSON.stringify(options.budget ?? null), options.idField, options.locale, options.timeZone, options.now],
   );
 
   // No provider with a `get`: the same root and words as outside <Refine>.

@@ -155,7 +155,7 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
   const { getEntryUrl: getUrl } = link;
   const getEntryUrl = useCallback((item: AuditTimelineItem) => getUrl(item.key), [getUrl]);
   const linked = useMemo(() => ({ key: linkedEntry ? linkedKey : undefined, isOutsideFilters: isLinkedOutside }), [linkedEntry, linkedKey, isLinkedOutside]);
-  const getRestoredText = useMemo(() => createRestoredText(history.entries, t, formatters), [history, t, formatters]);
+  const getRestoredText = useMemo(() => createRestoredText(history, t, formatters), [history, t, formatters]);
   const entryGetters = useMemo<AuditTimelineEntryGetters>(
     () => createEntryGetters({ baseId, t, toggleExpanded, tooltipFor: tooltip.handlersFor, diffOptions, linked, getEntryUrl, getRestoredText }),
     [baseId, t, toggleExpanded, tooltip.handlersFor, diffOptions, linked, getEntryUrl, getRestoredText],

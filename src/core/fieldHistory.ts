@@ -1,4 +1,4 @@
-import { toWorkBudget, type WorkBudget, type WorkBudgetLimits } from "./budget";
+import { createWorkBudget, toWorkBudget, type WorkBudget, type WorkBudgetLimits } from "./budget";
 import { computeChangeSet } from "./computeChanges";
 import { getActionKind, getRecordPart, type AuditHistory } from "./history";
 import { sameId, type AuditId, type AuditLogEntry } from "./normalizeLog";
@@ -244,6 +244,11 @@ export function getFieldHistory(history: AuditHistory, recordId: AuditId, field:
   const isRedacted = fields.redactedDepth(path) >= 0;
   const ignore = ignoreBelow(options.ignore, path);
   const replay = { idField: options.idField };
+  // One budget for the whole history: each comparison gets at most an entry's budget, and
+  // all of them together at most ten (a long history of large values stays bounded; past
+  // it, points are kept and marked incomplete).
+  const perEntry = toWorkBudget(options.budget).limits;
+  let workLeft = perEntry.maxWork * 10;
   const dated: FoundPoint[] = [];
   const undated: FoundPoint[] = [];
 
@@ -264,7 +269,9 @@ export function getFieldHistory(history: AuditHistory, recordId: AuditId, field:
     if (!before.known) return after.present ? { entry, kind: "written", value: after.value, hasValue: true, hasBefore: false, isBeforeUnknown: true } : undefined;
     if (!after.present) return before.present ? { entry, kind: "removed", value: undefined, hasValue: false, isBeforeUnknown: false, ...earlier } : undefined;
     if (!before.present) return { entry, kind: "changed", value: after.value, hasValue: true, isBeforeUnknown: false, ...earlier };
-    const sameness = compareValues(before.value, after.value, path, fields, ignore, toWorkBudget(options.budget));
+    const budget = createWorkBudget({ ...perEntry, maxWork: Math.max(0, Math.min(perEntry.maxWork, workLeft)) });
+    const sameness = compareValues(before.value, after.value, path, fields, ignore, budget);
+    workLeft -= budget.work;
     if (sameness === "same") return undefined;
     return { entry, kind: "changed", value: after.value, hasValue: true, isBeforeUnknown: false, ...earlier, ...(sameness === "unknown" ? { isIncomplete: true } : {}) };
   };

@@ -72,9 +72,14 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["year", Number.POSITIVE_INFINITY],
 ];
 
-/** "5 minutes ago", "yesterday", "in 2 hours" (a clock ahead of the viewer's), in the locale. */
+/**
+ * "5 minutes ago", "yesterday", "in 2 hours" (a clock ahead of the viewer's), in the locale.
+ * Less than a minute ahead reads "now": views refresh their clock once a minute, so an
+ * entry written since is not "in 2 seconds".
+ */
 export function formatRelativeTime(date: Date, now: Date, formatters: TimelineFormatters): string {
   let value = (date.getTime() - now.getTime()) / 1000;
+  if (value > 0 && value < 60) value = 0;
   for (const [unit, size] of UNITS) {
     if (Math.abs(value) < size) return formatters.relative.format(Math.round(value), unit);
     value /= size;

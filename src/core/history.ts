@@ -108,7 +108,11 @@ export function getRecordPart(value: unknown, entry: AuditLogEntry, recordId: Au
   if (byId !== undefined) return byId;
   const ids = Array.isArray(entry.meta.ids) ? (entry.meta.ids as unknown[]) : entry.recordIds;
   const index = indexPositions(ids).get(String(recordId));
-  return index !== undefined ? value[index] : undefined;
+  if (index === undefined) return undefined;
+  // By position only when the item does not say it is another record's.
+  const item = value[index];
+  const itemId = isPlainObject(item) ? safeGet(item, idField) : undefined;
+  return itemId !== undefined && itemId !== null && !sameId(itemId, recordId) ? undefined : item;
 }
 
 // A bulk entry's lists are indexed once (by item id, and by position in `meta.ids`), so

@@ -21,6 +21,11 @@ export type VersionRef = AuditId | typeof CURRENT_VERSION;
 
 /** Options shared by the version functions: the policy, the budget, and how records are read. */
 export interface VersionOptions extends AuditPolicyOptions {
+  /**
+   * {@link planWrite} only: the target is a few fields on purpose (a revert), so the
+   * record's other fields are not listed as "not recorded".
+   */
+  onlyTargetFields?: boolean;
   /** The field that holds a record's id (never written back; read in bulk entries). Default `"id"`. */
   idField?: string;
   /** Identity of array items (default: an object's `id`, else `_id`, else `key`). */
@@ -91,10 +96,16 @@ export interface CompareVersionStatesOptions extends VersionOptions {
  * compareVersionStates(history.stateAfter(entry, 7), currentRecord, { isNewerComplete: true, fields });
  */
 export function compareVersionStates(older: KnownRecordState | undefined, newer: KnownRecordState | undefined, options: CompareVersionStatesOptions = {}): VersionComparison {
-  const { fields, ignore, redactedText, getItemId, isNewerComplete = false, includeUnchanged = true } = options;
+  const { fields, ignore, redactedText, getItemId, isNewerComplete = false, includeUnchanged = true, idField = "id" } = options;
   const budget = toWorkBudget(options.budget);
-  const olderFields = older === undefined ? undefined : ownFields(older);
-  const newerFields = newer === undefined ? undefined : ownFields(newer);
+  // The id names the record; it is not one of its versions' values (a create's data lacks it).
+  const withoutId = (state: KnownRecordState) => {
+    const out = ownFields(state);
+    delete out[idField];
+    return out;
+  };
+  const olderFields = older === undefined ? undefined : withoutId(older);
+  const newerFields = newer === undefined ? undefined : withoutId(newer);
   let notRecordedCount = 0;
   let left = olderFields;
   if (olderFields && newerFields && !isNewerComplete) {
@@ -227,7 +238,7 @@ export function planWrite(current: unknown, target: KnownRecordState, options: V
   };
 
   // Fields the record has now that the version never recorded: left as they are.
-  for (const key of safeKeys(current)) {
+  for (const key of options.onlyTargetFields ? [] : safeKeys(current)) {
     if (key === idField || Object.hasOwn(targetFields, key) || isIgnored?.([key])) continue;
     if (fields.hiddenDepth([key]) >= 0) continue; // not named, not counted: it is not part of the version either
     leave([key], fields.redactedDepth([key]) >= 0 ? "redacted" : "not-recorded");
@@ -254,8 +265,10 @@ export function planWrite(current: unknown, target: KnownRecordState, options: V
       leave(change.path, "incomparable");
       continue;
     }
-    // A value written whole must hold nothing the policy hides or redacts below it.
-    const unsafe = "after" in change ? findUnsafePart(change.after, change.path, fields, budget) : undefined;
+    // A value written whole must hold nothing the policy hides or redacts below it; nor may
+    // a value replaced or removed whole (its hidden or redacted parts would go unseen).
+    let unsafe = "after" in change ? findUnsafePart(change.after, change.path, fields, budget) : undefined;
+    if (!unsafe && "before" in change && (change.kind === "changed" || change.kind === "removed")) unsafe = findUnsafePart(change.before, change.path, fields, budget);
     if (unsafe === "hidden") hidden.add(change.key);
     else if (unsafe) leave(change.path, unsafe);
     else kept.push(change);
@@ -300,6 +313,8 @@ export interface RevertTargetOptions extends VersionOptions {
   recordId?: AuditId;
   /** The change's kind, when a key is shared (an item removed at one index and another added there). */
   changeKind?: FieldChange["kind"];
+  /** The change's exact path (`row.change.path`): a key with a dot (`"a.b"`) and a nested `a › b` share a dotted key. */
+  changePath?: Path;
 }
 
 const hasIndex = (path: Path) => path.some((segment) => typeof segment === "number");
@@ -334,7 +349,9 @@ export function getRevertTarget(current: unknown, entry: AuditLogEntry, changeKe
     includeUnchanged: false,
     budget: toWorkBudget(options.budget),
   });
-  const change = set.changes.find((candidate) => candidate.key === changeKey && (options.changeKind === undefined || candidate.kind === options.changeKind));
+  const { changePath, changeKind } = options;
+  const samePath = (path: Path) => !changePath || (path.length === changePath.length && path.every((segment, i) => segment === changePath[i]));
+  const change = set.changes.find((candidate) => candidate.key === changeKey && (changeKind === undefined || candidate.kind === changeKind) && samePath(candidate.path));
   if (!change) return { ok: false, reason: "not-found" };
   if (fields.redactedDepth(change.path) >= 0 || fields.hiddenDepth(change.path) >= 0) return { ok: false, reason: "redacted" };
   if (change.isBeforeUnknown) return { ok: false, reason: "not-recorded" };

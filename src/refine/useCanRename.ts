@@ -18,6 +18,8 @@ export interface UseEntryAccessOptions extends UseCanRenameOptions {
   action: string;
   /** The record the action writes (a restore or revert); default the entry's id. Sent as `params.id`. */
   recordId?: string | number;
+  /** The resource the action writes to; default the entry's. */
+  resource?: string;
 }
 
 /** The result of {@link useCanRename}. */
@@ -54,13 +56,14 @@ export function useCanRename(options: UseCanRenameOptions): UseCanRenameResult {
  * @example
  * const { access, reason } = useEntryAccess({ entry, action: "restore", recordId: 7, enabled: true });
  */
-export function useEntryAccess({ entry, enabled, accessControl, action, recordId }: UseEntryAccessOptions): UseCanRenameResult {
+export function useEntryAccess({ entry, enabled, accessControl, action, recordId, resource: resourceOption }: UseEntryAccessOptions): UseCanRenameResult {
+  const resource = resourceOption ?? entry?.resource;
   const context = useContext(AccessControlContext);
   const isCheckOn = accessControl?.enabled ?? context.options.buttons.enableAccessControl;
   const hideIfUnauthorized = accessControl?.hideIfUnauthorized ?? context.options.buttons.hideIfUnauthorized ?? false;
   const shouldCheck = !!isCheckOn && enabled && !!entry && !!context.can;
   const query = useCan({
-    resource: entry?.resource ?? "",
+    resource: resource ?? "",
     action,
     params: { id: recordId ?? entry?.id, log: entry },
     queryOptions: {
@@ -69,7 +72,7 @@ export function useEntryAccess({ entry, enabled, accessControl, action, recordId
       // circular, and the key is hashed on every render of every entry.
       queryKey: keys()
         .access()
-        .resource(entry?.resource)
+        .resource(resource)
         .action(action)
         .params({ params: { id: recordId ?? entry?.id, log: entry?.id }, enabled: shouldCheck })
         .get(),

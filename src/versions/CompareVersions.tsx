@@ -103,11 +103,13 @@ function ConnectedCompareVersions(props: CompareVersionsProps) {
   const [to, setTo] = useControllableState<VersionRef>({ value: toProp, defaultValue: defaultTo, onChange: onToChange });
   const compare = useCompareVersions({ ...hookOptions, from, to });
   const { t, compareState, older, newer, comparison, versions } = compare;
+  // "Current" alone is nothing to compare: the log holds no version yet.
+  const hasHistory = versions.some((version) => !version.isCurrent);
   const fromId = useId();
   const toId = useId();
   const intlLocale = toIntlLocale(compare.locale);
   // The picker's values: an unknown ref (not loaded yet) shows as the first option until it is.
-  const pick = (ref: VersionRef | undefined) => compare.getVersion(ref)?.key ?? "";
+  const pick = (ref: VersionRef | undefined) => compare.resolveVersion(ref)?.key ?? "";
   const findRef = (key: string): VersionRef | undefined => versions.find((version) => version.key === key)?.ref;
 
   let body = null;
@@ -127,7 +129,7 @@ function ConnectedCompareVersions(props: CompareVersionsProps) {
         </button>
       </div>
     );
-  } else if (versions.length === 0) {
+  } else if (!hasHistory) {
     body = <p {...anatomy.attrs(parts.empty)}>{t("auditLog.versions.empty", "No versions recorded yet")}</p>;
   } else if (compareState === "not-found" || !older || !newer || !comparison) {
     body = (
@@ -163,7 +165,7 @@ function ConnectedCompareVersions(props: CompareVersionsProps) {
             {comparison.hiddenCount > 0 && plural(t, intlLocale, "auditLog.versions.hidden", comparison.hiddenCount, "{count} hidden field differs.", "{count} hidden fields differ.")}
           </p>
         )}
-        {allowRestore && (
+        {allowRestore && comparison.changes.some((change) => change.kind !== "unchanged") && (
           <div {...anatomy.attrs(parts.actions)}>
             {[older, newer]
               .filter((version) => !version.isCurrent && version.entry)
@@ -179,7 +181,7 @@ function ConnectedCompareVersions(props: CompareVersionsProps) {
                   idField={options.idField}
                   locale={options.locale}
                   timeZone={options.timeZone}
-                  triggerLabel={t("auditLog.versions.restoreSide", "Restore {version}", { version: version.label })}
+                  label={t("auditLog.versions.restoreSide", "Restore {version}", { version: version.phrase })}
                 />
               ))}
           </div>
@@ -188,7 +190,7 @@ function ConnectedCompareVersions(props: CompareVersionsProps) {
     );
   }
 
-  const canPick = compareState !== "loading" && compareState !== "error" && versions.length > 0;
+  const canPick = compareState !== "loading" && compareState !== "error" && hasHistory;
   return (
     <div {...mergeProps({ ...anatomy.attrs(parts.root), "data-state": compareState, "data-swapped": compare.isSwapped ? "" : undefined }, rootProps)} aria-busy={compareState === "loading" || undefined}>
       {canPick && (

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type HTMLAttributes, type KeyboardEvent, type ReactNode } from "react";
 import type { AuditLogEntry } from "../core/normalizeLog";
-import type { FieldChange } from "../core/types";
+import type { FieldChange, Path } from "../core/types";
 import type { AuditTranslate } from "../core/translate";
 import { toIntlLocale } from "../core/intl";
 import { plural } from "../core/plural";
@@ -34,6 +34,8 @@ export interface RevertChangeProps extends WriteBackProps {
   changeKey: string;
   /** The change's kind (`row.change.kind`), when two changes share a key. */
   changeKind?: FieldChange["kind"];
+  /** The change's exact path (`row.change.path`), when a key holds a dot. */
+  changePath?: Path;
   /** The field in words ("Price"), for the heading. */
   fieldLabel?: string;
 }
@@ -97,6 +99,7 @@ interface InternalProps extends WriteBackProps {
   action: "restore" | "revert";
   changeKey?: string;
   changeKind?: FieldChange["kind"];
+  changePath?: Path;
   fieldLabel?: string;
 }
 
@@ -124,7 +127,7 @@ export const writeBackOptionKeys = defineOptionKeys<WriteBackOptions>()([
 
 function WriteBack(props: InternalProps) {
   const [, own] = splitProps(props, writeBackOptionKeys);
-  const { action, label, triggerLabel, headingLevel = 4, defaultOpen = false, onClose, changeKey, changeKind, fieldLabel, ...rootProps } = own;
+  const { action, label, triggerLabel, headingLevel = 4, defaultOpen = false, onClose, changeKey, changeKind, changePath, fieldLabel, ...rootProps } = own;
   const hasClient = useHasQueryClient();
   const { t } = useAuditTranslate(props.locale);
   const [isOpen, setOpen] = useState(defaultOpen);
@@ -145,7 +148,8 @@ function WriteBack(props: InternalProps) {
   const status = isOpen ? "open" : "idle";
   return (
     <div {...mergeProps({ ...anatomy.attrs(parts.root), "data-state": status, "data-action": action }, rootProps)}>
-      {!(isDenied && access.hideIfUnauthorized) && !(defaultOpen && isOpen) && (
+      {/* With hideIfUnauthorized, not shown until allowed (no flash while the check runs). */}
+      {!(access.hideIfUnauthorized && access.access !== "allowed") && !(defaultOpen && isOpen) && (
         <button
           {...anatomy.attrs(parts.trigger)}
           ref={triggerRef}
@@ -170,7 +174,7 @@ function WriteBack(props: InternalProps) {
         </span>
       )}
       {isOpen && hasClient && props.entry && (
-        <Confirmation {...props} action={action} changeKey={changeKey} changeKind={changeKind} fieldLabel={fieldLabel} headingLevel={headingLevel} onDone={close} entry={props.entry} />
+        <Confirmation {...props} action={action} changeKey={changeKey} changeKind={changeKind} changePath={changePath} fieldLabel={fieldLabel} headingLevel={headingLevel} onDone={close} entry={props.entry} />
       )}
       <p {...anatomy.attrs(parts.status)} role="status">
         {announcement}
@@ -211,13 +215,13 @@ function RestoreConfirmation(props: ConfirmationProps) {
   const { t } = useAuditTranslate(props.locale);
   const result = useRestoreVersion(useOptions(props, () => props.onDone(t("auditLog.writeBack.restored", "Version restored."))));
   const version = result.versions.getVersion(props.entry.id);
-  const heading = version ? t("auditLog.writeBack.restoreHeading", "Restore {version}?", { version: version.label }) : t("auditLog.writeBack.restoreHeadingPlain", "Restore this version?");
+  const heading = version ? t("auditLog.writeBack.restoreHeading", "Restore {version}?", { version: version.phrase }) : t("auditLog.writeBack.restoreHeadingPlain", "Restore this version?");
   return <ConfirmationPanel {...props} result={result} heading={heading} t={t} confirmText={t("auditLog.writeBack.confirmRestore", "Restore")} busyText={t("auditLog.writeBack.restoring", "Restoring…")} />;
 }
 
 function RevertConfirmation(props: ConfirmationProps) {
   const { t } = useAuditTranslate(props.locale);
-  const result = useRevertChange({ ...useOptions(props, () => props.onDone(t("auditLog.writeBack.reverted", "Change reverted."))), changeKey: props.changeKey ?? "", changeKind: props.changeKind });
+  const result = useRevertChange({ ...useOptions(props, () => props.onDone(t("auditLog.writeBack.reverted", "Change reverted."))), changeKey: props.changeKey ?? "", changeKind: props.changeKind, changePath: props.changePath });
   const field = props.fieldLabel ?? props.changeKey ?? "";
   const heading = t("auditLog.writeBack.revertHeading", "Revert {field}?", { field });
   return <ConfirmationPanel {...props} result={result} heading={heading} t={t} confirmText={t("auditLog.writeBack.confirmRevert", "Revert")} busyText={t("auditLog.writeBack.reverting", "Reverting…")} />;
@@ -239,7 +243,8 @@ function ConfirmationPanel({ result, heading, t, confirmText, busyText, headingL
   const headingRef = useRef<HTMLHeadingElement>(null);
   const Heading = `h${headingLevel}` as const;
   const { open } = result;
-  const canOpen = versions.state !== "loading" && versions.current.state !== "loading";
+  const canOpen = versions.state !== "loading" && versions.current.state !== "loading" && result.access.access === "allowed";
+  const isDenied = result.access.access === "denied";
   const opened = useRef(false);
   useEffect(() => {
     // Plans once the log and the record are read.
@@ -252,7 +257,7 @@ function ConfirmationPanel({ result, heading, t, confirmText, busyText, headingL
     headingRef.current?.focus();
   }, []);
   // A stale plan, an error or "nothing to write" is announced: move focus to it only if it was on a button that is gone.
-  const isBusy = status === "loading" || status === "checking" || status === "writing" || status === "idle";
+  const isBusy = !isDenied && (status === "loading" || status === "checking" || status === "writing" || status === "idle");
   const canConfirm = !!plan && !reason && (status === "confirming" || status === "stale" || status === "error");
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === "Escape" && status !== "writing") {
@@ -269,6 +274,7 @@ function ConfirmationPanel({ result, heading, t, confirmText, busyText, headingL
       ? t("auditLog.writeBack.errorWithMessage", "Nothing was written: {message}", { message: text })
       : t("auditLog.writeBack.error", "Nothing was written: the data provider reported an error.");
   } else if (status === "unavailable" && reason) message = reasonText(reason, t);
+  else if (isDenied) message = result.access.reason || t("auditLog.writeBack.denied", "You are not allowed to do this.");
   else if (versions.state === "error") message = t("auditLog.writeBack.logError", "The history could not be read, so nothing can be restored.");
 
   return (
@@ -285,7 +291,9 @@ function ConfirmationPanel({ result, heading, t, confirmText, busyText, headingL
         {heading}
       </Heading>
       <p {...anatomy.attrs(parts.description)} id={descriptionId}>
-        {status === "loading" || status === "idle"
+        {isDenied
+          ? ""
+          : status === "loading" || status === "idle"
           ? t("auditLog.writeBack.loading", "Reading the record as it is now…")
           : status === "checking"
             ? t("auditLog.writeBack.checking", "Checking that the record has not changed…")

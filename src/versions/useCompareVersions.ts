@@ -30,6 +30,8 @@ export interface UseCompareVersionsResult extends UseRecordVersionsResult {
   isSwapped: boolean;
   /** The changes from `older` to `newer`, through the policy; `undefined` until ready. */
   comparison: VersionComparison | undefined;
+  /** A version by its ref, `"current"` read as the latest recorded version when the record cannot be read. */
+  resolveVersion: (ref: VersionRef | undefined) => RecordVersion | undefined;
 }
 
 /** Orders two versions: the current record is the newest; else by time, then by the log's order. */
@@ -52,8 +54,15 @@ export function useCompareVersions(options: UseCompareVersionsOptions): UseCompa
   const { from, to = CURRENT_VERSION, fields, ignore, budget, idField } = options;
   const versions = useRecordVersions(options);
   const { getVersion, history, current } = versions;
-  const a = getVersion(from);
-  const b = getVersion(to);
+  // "Current" when the record cannot be read (deleted, no getOne): the latest recorded version, named as such.
+  const latest = useMemo(() => {
+    if (current.state === "ready" || current.state === "loading") return undefined;
+    const newest = versions.versions.filter((version) => !version.isCurrent).sort((x, y) => (y.time?.getTime() ?? 0) - (x.time?.getTime() ?? 0))[0];
+    return newest;
+  }, [current.state, versions.versions]);
+  const resolve = (ref: VersionRef | undefined) => getVersion(ref) ?? (ref !== undefined && String(ref) === CURRENT_VERSION ? latest : undefined);
+  const a = resolve(from);
+  const b = resolve(to);
   const order = useMemo(() => new Map(history.entries.map((entry, index) => [String(entry.id), index])), [history]);
   const isSwapped = !!a && !!b && isNewer(a, b, order);
   const older = isSwapped ? b : a;
@@ -74,5 +83,5 @@ export function useCompareVersions(options: UseCompareVersionsOptions): UseCompa
   else if (!older || !newer) compareState = "not-found";
   else compareState = "ready";
 
-  return { ...versions, compareState, older, newer, isSwapped, comparison };
+  return { ...versions, compareState, older, newer, isSwapped, comparison, resolveVersion: resolve };
 }

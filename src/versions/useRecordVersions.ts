@@ -2,7 +2,7 @@ import { useOne, type BaseKey, type BaseRecord, type HttpError } from "@refinede
 import { useMemo } from "react";
 import type { WorkBudgetLimits } from "../core/budget";
 import { getActionKind, type KnownRecordState } from "../core/history";
-import { getAuthorLabel, sameId, type AuditLogEntry } from "../core/normalizeLog";
+import { getAuthorLabel, type AuditLogEntry } from "../core/normalizeLog";
 import type { RecordDiffFields } from "../core/policy";
 import { CURRENT_VERSION, type VersionRef } from "../core/versions";
 import { useAuditEntryDescriber, type UseAuditEntryDescriberResult } from "../refine/useAuditEntryDescriber";
@@ -41,6 +41,8 @@ export interface RecordVersion {
   entry?: AuditLogEntry;
   /** In words: "Version of May 1, 2024, 10:00 AM UTC by Ada", "“Launch price” (May 1, …)", "Current". */
   label: string;
+  /** The same inside a sentence: "the version of May 1, … by Ada", "“Launch price” (May 1, …)", "the current record". */
+  phrase: string;
   /** The entry has a name (a named version). */
   isNamed: boolean;
   /** The record as it is now (read from the data provider), not a reconstruction. */
@@ -125,7 +127,7 @@ export function useRecordVersions(options: UseRecordVersionsOptions): UseRecordV
 
   const versions = useMemo<RecordVersion[]>(() => {
     const newestFirst = [...history.entries].reverse();
-    const named: RecordVersion[] = [];
+    const namedVersions: RecordVersion[] = [];
     const others: RecordVersion[] = [];
     for (const entry of newestFirst) {
       if (getActionKind(entry.action) === "delete") continue;
@@ -133,30 +135,37 @@ export function useRecordVersions(options: UseRecordVersionsOptions): UseRecordV
       if (state === undefined) continue;
       const time = entry.createdAt ? formatters.short.format(entry.createdAt) : t("auditLog.versions.unknownTime", "an unknown time");
       const author = getAuthorLabel(entry.author);
+      const named = entry.name !== undefined ? t("auditLog.versions.named", "“{name}” ({time})", { name: entry.name, time }) : undefined;
       const label =
-        entry.name !== undefined
-          ? t("auditLog.versions.named", "“{name}” ({time})", { name: entry.name, time })
-          : author
-            ? t("auditLog.versions.versionBy", "Version of {time} by {author}", { time, author })
-            : t("auditLog.versions.version", "Version of {time}", { time });
-      const version: RecordVersion = { ref: entry.id, key: String(entry.id), entry, label, isNamed: entry.name !== undefined, isCurrent: false, state, time: entry.createdAt };
-      (version.isNamed ? named : others).push(version);
+        named ??
+        (author ? t("auditLog.versions.versionBy", "Version of {time} by {author}", { time, author }) : t("auditLog.versions.version", "Version of {time}", { time }));
+      const phrase =
+        named ??
+        (author
+          ? t("auditLog.versions.versionByPhrase", "the version of {time} by {author}", { time, author })
+          : t("auditLog.versions.versionPhrase", "the version of {time}", { time }));
+      const version: RecordVersion = { ref: entry.id, key: String(entry.id), entry, label, phrase, isNamed: entry.name !== undefined, isCurrent: false, state, time: entry.createdAt };
+      (version.isNamed ? namedVersions : others).push(version);
     }
-    const all = [...named, ...others];
+    const all = [...namedVersions, ...others];
     if (current.state === "ready") {
-      all.unshift({ ref: CURRENT_VERSION, key: CURRENT_VERSION, label: t("auditLog.versions.current", "Current"), isNamed: false, isCurrent: true, state: current.record });
+      all.unshift({
+        ref: CURRENT_VERSION,
+        key: CURRENT_VERSION,
+        label: t("auditLog.versions.current", "Current"),
+        phrase: t("auditLog.versions.currentPhrase", "the current record"),
+        isNamed: false,
+        isCurrent: true,
+        state: current.record,
+      });
     }
     return all;
   }, [history, id, formatters, t, current]);
 
   const getVersion = useMemo(() => {
     const byKey = new Map(versions.map((version) => [version.key, version]));
-    return (ref: VersionRef | undefined) => {
-      if (ref === undefined) return undefined;
-      const found = byKey.get(String(ref));
-      if (found) return found;
-      return versions.find((version) => version.entry && sameId(version.entry.id, ref));
-    };
+    // Ids compare by value (`1` is `"1"`): keyed by their text.
+    return (ref: VersionRef | undefined) => (ref === undefined ? undefined : byKey.get(String(ref)));
   }, [versions]);
 
   return {

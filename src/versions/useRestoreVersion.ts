@@ -2,7 +2,7 @@ import type { BaseKey, BaseRecord } from "@refinedev/core";
 import { useCallback } from "react";
 import { sameId, type AuditLogEntry } from "../core/normalizeLog";
 import { getRevertTarget } from "../core/versions";
-import type { FieldChange } from "../core/types";
+import type { FieldChange, Path } from "../core/types";
 import { useRecordVersions, type UseRecordVersionsOptions, type UseRecordVersionsResult } from "./useRecordVersions";
 import { useWriteBack, type UseWriteBackOptions, type UseWriteBackResult, type WriteBackTarget } from "./useWriteBack";
 
@@ -30,6 +30,8 @@ export interface UseRevertChangeOptions extends WriteBackBaseOptions {
   changeKey: string;
   /** The change's kind, when a key is shared by two changes (an item removed at an index and another added there). */
   changeKind?: FieldChange["kind"];
+  /** The change's exact path (`row.change.path`), when a key holds a dot. */
+  changePath?: Path;
 }
 
 /** The result of {@link useRestoreVersion} and {@link useRevertChange}: the write-back, and the versions it reads. */
@@ -92,18 +94,19 @@ export function useRestoreVersion(options: UseRestoreVersionOptions): UseRestore
  * const revert = useRevertChange({ resource: "products", id: 7, entry, changeKey: "price" });
  */
 export function useRevertChange(options: UseRevertChangeOptions): UseRestoreResult {
-  const { entry, id, changeKey, changeKind, fields, ignore, budget, idField } = options;
+  const { entry, id, changeKey, changeKind, changePath, fields, ignore, budget, idField } = options;
+  const pathKey = changePath ? JSON.stringify(changePath) : undefined;
   const getTarget = useCallback(
     (versions: UseRecordVersionsResult, record: BaseRecord): WriteBackTarget => {
       // The entry as the history holds it (the replay knows its own objects), else as given.
       const known = entry ? (versions.getVersion(entry.id)?.entry ?? versions.entries.find((candidate) => sameId(candidate.id, entry.id)) ?? entry) : undefined;
       if (!known) return { ok: false, reason: "not-found" };
-      const result = getRevertTarget(record, known, changeKey, { history: versions.history, recordId: id, changeKind, fields, ignore, budget, idField });
+      const result = getRevertTarget(record, known, changeKey, { history: versions.history, recordId: id, changeKind, changePath, fields, ignore, budget, idField });
       return result.ok ? { ok: true, target: result.target } : result;
     },
     // `fields`, `ignore` and `budget` are read at the time of the write; their identity may change each render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [entry, changeKey, changeKind, id, idField],
+    [entry, changeKey, changeKind, pathKey, id, idField],
   );
   return useWriteBackOf(options, "revert", getTarget);
 }

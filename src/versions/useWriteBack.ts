@@ -1,5 +1,5 @@
 import { useUpdate, type BaseKey, type BaseRecord, type HttpError } from "@refinedev/core";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { WorkBudgetLimits } from "../core/budget";
 import type { AuditLogEntry } from "../core/normalizeLog";
 import type { RecordDiffFields } from "../core/policy";
@@ -94,7 +94,17 @@ export function useWriteBack(options: UseWriteBackOptions): UseWriteBackResult {
   const [error, setError] = useState<HttpError | Error>();
   // The read of the record the shown plan was made from.
   const basis = useRef<BaseRecord | undefined>(undefined);
-  const access = useEntryAccess({ entry, action, recordId: id, enabled: !!entry, accessControl: options.accessControl });
+  const access = useEntryAccess({ entry, action, recordId: id, resource, enabled: !!entry, accessControl: options.accessControl });
+  // Each open, confirm or cancel starts a new run: an answer that arrives for an older run
+  // (the user cancelled while the record was re-read) is dropped, never written.
+  const run = useRef(0);
+  const inFlight = useRef(false);
+  useEffect(
+    () => () => {
+      run.current++;
+    },
+    [],
+  );
   const update = useUpdate<BaseRecord, HttpError>();
 
   const makePlan = useCallback(
@@ -102,13 +112,14 @@ export function useWriteBack(options: UseWriteBackOptions): UseWriteBackResult {
       if (!record) return { reason: "record-missing" };
       const target = getTarget(record);
       if (!target.ok) return { reason: target.reason };
-      const next = planWrite(record, target.target, { fields, ignore, budget, idField });
+      // A revert writes one field on purpose: the others are not "not recorded".
+      const next = planWrite(record, target.target, { fields, ignore, budget, idField, onlyTargetFields: action === "revert" });
       if (next.isRecordMissing) return { reason: "record-missing" };
       if (next.isTooLarge) return { plan: next, reason: "too-large" };
       if (next.isEmpty) return { plan: next, reason: "nothing-to-write" };
       return { plan: next };
     },
-    [getTarget, fields, ignore, budget, idField],
+    [getTarget, fields, ignore, budget, idField, action],
   );
 
   const show = useCallback(
@@ -123,8 +134,10 @@ export function useWriteBack(options: UseWriteBackOptions): UseWriteBackResult {
     [makePlan],
   );
 
+  const isAllowed = access.access === "allowed";
   const open = useCallback(() => {
-    if (access.access === "denied") return;
+    // Access control is enforced here, not only by a disabled button.
+    if (!isAllowed) return;
     if (current.state === "unavailable") {
       setReason("no-current");
       setStatus("unavailable");
@@ -135,27 +148,47 @@ export function useWriteBack(options: UseWriteBackOptions): UseWriteBackResult {
       return;
     }
     setStatus("loading");
+    const mine = ++run.current;
     current.refetch().then(
-      (record) => show(record, "confirming"),
+      (record) => {
+        if (mine === run.current) show(record, "confirming");
+      },
       (failure: HttpError | Error) => {
+        if (mine !== run.current) return;
         setError(failure);
         setStatus("error");
       },
     );
-  }, [access.access, current, show]);
+  }, [isAllowed, current, show]);
 
-  const confirm = useCallback(async () => {
-    if (!plan || (status !== "confirming" && status !== "stale" && status !== "error")) return;
+  // A plain function (not memoised): it reads this render's plan, record and options.
+  const confirm = async () => {
+    if (!isAllowed || !plan || inFlight.current || (status !== "confirming" && status !== "stale" && status !== "error")) return;
+    // One confirm at a time, whatever calls it (two calls in one tick write once).
+    inFlight.current = true;
+    const mine = ++run.current;
+    try {
+      await confirmRun(mine);
+    } finally {
+      inFlight.current = false;
+    }
+  };
+
+  async function confirmRun(mine: number) {
+    if (!plan) return;
     setStatus("checking");
     setError(undefined);
     let fresh: BaseRecord | undefined;
     try {
       fresh = await current.refetch();
     } catch (failure) {
+      if (mine !== run.current) return;
       setError(failure as HttpError | Error);
       setStatus("error");
       return;
     }
+    // Cancelled (or unmounted) while the record was read: nothing is written.
+    if (mine !== run.current) return;
     const sameness = compareRecords(basis.current, fresh, budget);
     if (sameness === "unknown") {
       setReason("too-large");
@@ -176,15 +209,18 @@ export function useWriteBack(options: UseWriteBackOptions): UseWriteBackResult {
         errorNotification: false,
         meta: { ...meta, [RESTORED_FROM_META_KEY]: entry?.id, restoreKind: action },
       });
+      if (mine !== run.current) return;
       setStatus("done");
       onSuccess?.();
     } catch (failure) {
+      if (mine !== run.current) return;
       setError(failure as HttpError | Error);
       setStatus("error");
     }
-  }, [plan, status, current, budget, show, update, resource, id, meta, entry, action, onSuccess]);
+  }
 
   const cancel = useCallback(() => {
+    run.current++;
     setStatus("idle");
     setPlan(undefined);
     setReason(undefined);

@@ -73,6 +73,24 @@ describe("versions in <AuditTimeline>", () => {
     await waitFor(() => expect(entryEl(container, "4")?.querySelector('[data-part="restored"]')?.textContent).toMatch(/^Reverted a change of /));
   });
 
+  it("opens a field's own history from a row of an open diff", async () => {
+    const { audit, data } = setup();
+    const user = userEvent.setup();
+    const { container } = renderWithRefine(<AuditTimeline resource="products" id={7} now={NOW} defaultExpanded={["2"]} timeZone="UTC" />, {
+      auditLogProvider: audit,
+      dataProvider: data.provider,
+    });
+    await user.click(await screen.findByRole("button", { name: "History of price" }));
+    const history = await waitFor(() => {
+      const found = entryEl(container, "2").querySelector<HTMLElement>('[data-scope="field-history"][data-part="root"]');
+      expect(found?.getAttribute("data-state")).toBe("ready");
+      return found!;
+    });
+    const values = [...history.querySelectorAll('[data-scope="field-history"][data-part="point"] [data-part="value"]')].map((el) => el.textContent);
+    expect(values).toEqual(["39", "45"]);
+    expect(history.querySelector('[data-part="chart"]')?.getAttribute("aria-label")).toMatch(/45.*39/);
+  });
+
   it("offers no restore or revert when the data provider cannot update", async () => {
     const { audit, data } = setup();
     const { update: _update, ...readOnly } = data.provider;

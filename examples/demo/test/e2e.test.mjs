@@ -4,6 +4,9 @@
 // Create a product; edit a nested field and the description; the timeline shows the new
 // entry with the true before and after values without a reload; name the version; reload
 // and find the name kept; filter the history table by the changed field; export CSV.
+// Versions: compare a seeded product's first version with now, restore it from the
+// timeline (the confirmation shows what will be written; the record, the database and a
+// new "Restored …" entry follow), open a link to one entry, and read the price's history.
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { after, before, test } from "node:test";
@@ -200,6 +203,125 @@ test("a product's life in the demo app", async (t) => {
     assert.ok(named, "the named version is in the export");
     assert.equal(named[header.indexOf("Author")], "Dana Whitfield");
     assert.ok(named.includes(String(productId)));
+  });
+
+  assert.deepEqual(pageErrors, [], "no uncaught errors in the page");
+});
+
+/** A price as the demo shows it to this browser (en-GB, prices in euros). */
+const euros = (/** @type {number} */ value) => new Intl.NumberFormat("en-GB", { style: "currency", currency: "EUR" }).format(value);
+
+/**
+ * A record's prices in the order the log holds them, oldest first: from its creation, its
+ * updates and the bulk entries that list it.
+ * @param {string} recordId
+ */
+function loggedPrices(recordId) {
+  const rows = /** @type {Array<{ action: string, record_id: string | null, data: string | null, meta: string }>} */ (
+    demo.db.prepare("SELECT action, record_id, data, meta FROM audit_logs WHERE resource = 'products' ORDER BY created_at, id").all()
+  );
+  /** @type {number[]} */
+  const prices = [];
+  for (const row of rows) {
+    const data = JSON.parse(row.data ?? "null");
+    if (row.record_id === recordId && data && !Array.isArray(data) && typeof data.price === "number") prices.push(data.price);
+    else if (Array.isArray(data) && (JSON.parse(row.meta).ids ?? []).map(String).includes(recordId)) {
+      const item = data.find((candidate) => String(candidate.id) === recordId);
+      if (typeof item?.price === "number") prices.push(item.price);
+    }
+  }
+  return prices;
+}
+
+test("versions: compare, restore from the timeline, links to an entry, a field's history", async (t) => {
+  // A seeded product whose price changed since it was created (so it has two versions at least).
+  const product = queryOne(
+    `SELECT p.id, p.doc, l.id AS createId, l.data AS created FROM products p
+       JOIN audit_logs l ON l.resource = 'products' AND l.action = 'create' AND l.record_id = CAST(p.id AS TEXT)
+     WHERE json_extract(p.doc, '$.price') <> json_extract(l.data, '$.price') ORDER BY p.id`,
+  );
+  assert.ok(product, "the seed has a product whose price changed");
+  const productId = String(product.id);
+  const createId = Number(product.createId);
+  const created = JSON.parse(product.created);
+  const before = JSON.parse(product.doc);
+  /** @type {number} */
+  let restoreLogId = 0;
+  const entry = (/** @type {number} */ id) => timeline().locator(`[data-part="entry"][data-log-id="${id}"]`);
+
+  await t.test("the page compares the first version with the product as it is now", async () => {
+    await page.goto(`${demo.baseUrl}/products/show/${productId}`);
+    await page.getByRole("heading", { level: 1, name: before.title }).waitFor();
+    const compare = page.locator('[data-scope="compare-versions"][data-part="root"][data-state="ready"]');
+    await compare.waitFor();
+    assert.match(await compare.locator('[data-part="heading"]').innerText(), /^Version of .+ → Current$/);
+    const priceRow = compare.locator('[data-scope="record-diff"][data-part="field"][data-path="price"]');
+    assert.equal((await priceRow.locator('del[data-part="before"]').innerText()).trim(), euros(created.price));
+    assert.equal((await priceRow.locator('ins[data-part="after"]').innerText()).trim(), euros(before.price));
+  });
+
+  await t.test("restore the first version from the timeline: confirm the diff, then the record, the database and the timeline follow", async () => {
+    const first = entry(createId);
+    await first.scrollIntoViewIfNeeded();
+    await first.getByRole("button", { name: "Actions" }).click();
+    await first.getByRole("button", { name: "Restore this version" }).click();
+    const dialog = first.getByRole("dialog");
+    await first.locator('[data-scope="write-back"][data-part="panel"][data-state="confirming"]').waitFor();
+    // Exactly what will be written: the current value → the value to write, for the fields that differ.
+    const priceRow = dialog.locator('[data-scope="record-diff"][data-part="field"][data-path="price"]');
+    assert.equal((await priceRow.locator('del[data-part="before"]').innerText()).trim(), euros(before.price));
+    assert.equal((await priceRow.locator('ins[data-part="after"]').innerText()).trim(), euros(created.price));
+    const differing = Object.keys(created).filter((key) => JSON.stringify(created[key]) !== JSON.stringify(before[key]));
+    const paths = await dialog.locator('[data-scope="record-diff"][data-part="field"]').evaluateAll((rows) => rows.map((row) => row.getAttribute("data-path") ?? ""));
+    assert.ok(paths.length > 0);
+    for (const path of paths) assert.ok(differing.includes(path.split(".")[0]), `the confirmation lists ${path}, which did not change`);
+
+    await dialog.getByRole("button", { name: "Restore", exact: true }).click();
+    await first.locator('[data-scope="write-back"][data-part="status"]', { hasText: "Version restored." }).waitFor();
+
+    // The page shows the restored values, without a reload.
+    await page.locator('.details dt:text-is("Price") + dd', { hasText: euros(created.price) }).waitFor();
+    // The timeline has a new entry that says what it restored.
+    const restored = timelineEntries().first().locator('[data-scope="audit-timeline"][data-part="restored"]');
+    await restored.waitFor();
+    assert.match(await restored.innerText(), /^Restored the version of /);
+
+    // The database holds the first version again, and the entry Refine logged says what it restored.
+    assert.deepEqual(JSON.parse(queryOne("SELECT doc FROM products WHERE id = ?", product.id).doc), created);
+    const log = queryOne("SELECT id, data, previous_data, meta FROM audit_logs WHERE resource = 'products' AND record_id = ? ORDER BY id DESC", productId);
+    restoreLogId = log.id;
+    assert.equal(await timelineEntries().first().getAttribute("data-log-id"), String(restoreLogId));
+    const meta = JSON.parse(log.meta);
+    assert.equal(meta.restoredFrom, createId);
+    assert.equal(meta.restoreKind, "restore");
+    assert.equal(JSON.parse(log.data).price, created.price);
+    assert.equal(JSON.parse(log.previous_data).price, before.price, "the server paired the write with its before-values");
+  });
+
+  await t.test("a link to an entry opens it; the price's history lists every price", async () => {
+    await page.goto(`${demo.baseUrl}/products/show/${productId}?auditEntry=${createId}`);
+    const linked = entry(createId);
+    await timeline().locator(`[data-part="entry"][data-log-id="${createId}"][data-state="open"]`).waitFor();
+    assert.equal(await linked.getAttribute("data-linked"), "");
+    await page.waitForFunction((id) => document.activeElement?.getAttribute("data-log-id") === String(id), createId);
+
+    // Newest first; the restore made the first price the latest again.
+    const expected = loggedPrices(productId).reverse().map(euros);
+    assert.equal(expected[0], euros(created.price));
+    assert.ok(expected.length >= 3, `prices: ${expected.join(", ")}`);
+    const valuesOf = (/** @type {import("playwright-core").Locator} */ root) =>
+      root.locator('[data-scope="field-history"][data-part="point"] > [data-scope="field-history"][data-part="value"]').allInnerTexts();
+
+    await linked.getByRole("button", { name: "History of Price" }).click();
+    const inEntry = linked.locator('[data-scope="field-history"][data-part="root"][data-state="ready"]');
+    await inEntry.waitFor();
+    assert.deepEqual((await valuesOf(inEntry)).map((text) => text.trim()), expected);
+
+    const section = page.getByRole("region", { name: "Price history" });
+    const history = section.locator('[data-scope="field-history"][data-part="root"][data-state="ready"]');
+    await history.waitFor();
+    assert.deepEqual((await valuesOf(history)).map((text) => text.trim()), expected);
+    assert.match((await history.locator('[data-part="chart"]').getAttribute("aria-label")) ?? "", /^Price over time/);
   });
 
   assert.deepEqual(pageErrors, [], "no uncaught errors in the page");

@@ -197,6 +197,27 @@ describe("audit log", () => {
     assert.ok(history.some((row) => row.id === logged.body.id));
   });
 
+  test("a restore's entry keeps meta.restoredFrom and restoreKind as sent, and gets its before-values", async () => {
+    // What the kit's restore sends: a PATCH of the fields to write back (Refine passes the
+    // mutation's meta to the data provider too, which simple-rest ignores), then Refine's
+    // log entry with that meta copied in.
+    const [oldest] = (await readAllLogs("products", 3, 50)).slice(-1);
+    assert.equal(oldest.action, "create");
+    const before = (await call("GET", "/api/products/3")).body;
+    const headers = { "x-demo-client": "tab-restore" };
+    const values = { price: oldest.data.price, stock: oldest.data.stock };
+    assert.equal((await call("PATCH", "/api/products/3", { json: values, headers })).status, 200);
+    const meta = { id: "3", restoredFrom: oldest.id, restoreKind: "restore", dataProviderName: "default" };
+    const logged = await call("POST", "/api/audit-logs", { json: { resource: "products", action: "update", data: values, previousData: {}, meta }, headers });
+    assert.equal(logged.status, 201);
+    assert.deepEqual(logged.body.meta, meta);
+    assert.deepEqual(logged.body.previousData, { price: before.price, stock: before.stock });
+    assert.deepEqual((await call("GET", `/api/audit-logs/${logged.body.id}`)).body.meta, meta);
+    const [newest] = (await call("GET", "/api/audit-logs?resource=products&id=3&pageSize=1")).body.data;
+    assert.equal(newest.id, logged.body.id);
+    assert.equal(newest.meta.restoredFrom, oldest.id);
+  });
+
   test("a delete's entry gets the whole deleted record as previousData", async () => {
     const created = await call("POST", "/api/products", { json: validProduct() });
     const headers = { "x-demo-client": "tab-c" };

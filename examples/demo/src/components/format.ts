@@ -24,6 +24,7 @@ export function productDiffFields(categoryTitles: ReadonlyMap<string, string>): 
     sku: { label: "SKU" },
     status: { label: "Status" },
     price: { label: "Price", format: (value) => formatPrice(value) },
+    currency: { label: "Currency" },
     stock: { label: "Stock" },
     categoryId: { label: "Category", format: category },
     tags: { label: "Tags" },

@@ -8,5 +8,10 @@ axiosInstance.interceptors.request.use((config) => {
   return config;
 });
 
-/** Records under /api/<resource>, in the REST shape @refinedev/simple-rest speaks. */
+/**
+ * Records under /api/<resource>, in the REST shape @refinedev/simple-rest speaks. A
+ * mutation's `meta` reaches it too (the kit's restore and revert send `restoredFrom` and
+ * `restoreKind`, for the log entry Refine writes): simple-rest reads only `meta.headers`
+ * and `meta.method` and leaves the rest alone.
+ */
 export const dataProvider = simpleRest("/api", axiosInstance);

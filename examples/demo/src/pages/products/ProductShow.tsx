@@ -1,8 +1,9 @@
 import { useShow, type HttpError } from "@refinedev/core";
 import { useMemo } from "react";
 import { Link } from "react-router";
-import { AuditTimeline } from "refine-audit-trail";
+import { AuditTimeline, FieldHistory } from "refine-audit-trail";
 import { formatDimensions, formatPrice, productDiffFields } from "../../components/format";
+import { ProductVersions } from "../../components/ProductVersions";
 import { ErrorMessage, Loading, statusOf } from "../../components/Status";
 import { useCategories } from "../../components/useCategories";
 import type { Product } from "../../types";
@@ -122,10 +123,22 @@ export function ProductShow() {
       )}
 
       {showId !== undefined && (query.isSuccess || isGone) && (
-        <section className="history" aria-labelledby="history-title">
-          <h2 id="history-title">History</h2>
-          <AuditTimeline resource="products" id={showId} fields={fields} />
-        </section>
+        <>
+          <div className="versions">
+            <section className="panel" aria-labelledby="price-history-title">
+              <h2 id="price-history-title">Price history</h2>
+              <FieldHistory resource="products" id={showId} field="price" fields={fields} />
+            </section>
+            <section className="panel" aria-labelledby="compare-title">
+              <h2 id="compare-title">Compare versions</h2>
+              <ProductVersions id={showId} fields={fields} isDeleted={isGone} />
+            </section>
+          </div>
+          <section className="history" aria-labelledby="history-title">
+            <h2 id="history-title">History</h2>
+            <AuditTimeline resource="products" id={showId} fields={fields} />
+          </section>
+        </>
       )}
     </section>
   );
