@@ -1,5 +1,5 @@
 import { useGo, useParsed } from "@refinedev/core";
-import { useCallback, useMemo } from "react";
+import { useCallback, useMemo, useRef } from "react";
 
 /** The query parameter that links to one log entry, unless the app chooses another. */
 export const DEFAULT_ENTRY_LINK_PARAM = "auditEntry";
@@ -29,7 +29,11 @@ const isSafeUrl = (url: URL) => url.protocol === "http:" || url.protocol === "ht
  */
 export function useEntryLink(param: string | null = DEFAULT_ENTRY_LINK_PARAM): UseEntryLinkResult {
   const parsed = useParsed();
-  const go = useGo();
+  // Refine's `go` is a new function on every render (without a router, always): read the
+  // latest through a ref, so `getEntryUrl` keeps its identity and memoised rows stay put.
+  const latestGo = useGo();
+  const go = useRef(latestGo);
+  go.current = latestGo;
   const fromRouter = param ? (parsed.params as Record<string, unknown> | undefined)?.[param] : undefined;
   const linkedId = useMemo(() => {
     if (!param) return undefined;
@@ -43,7 +47,7 @@ export function useEntryLink(param: string | null = DEFAULT_ENTRY_LINK_PARAM): U
     (entryId: string | number) => {
       if (!param || typeof window === "undefined") return undefined;
       let url: URL;
-      const path = go({ query: { [param]: String(entryId) }, options: { keepQuery: true, keepHash: true }, type: "path" });
+      const path = go.current({ query: { [param]: String(entryId) }, options: { keepQuery: true, keepHash: true }, type: "path" });
       if (typeof path === "string" && path !== "") url = new URL(path, window.location.href);
       else {
         url = new URL(window.location.href);
@@ -52,7 +56,7 @@ export function useEntryLink(param: string | null = DEFAULT_ENTRY_LINK_PARAM): U
       // Only a web address: never a script or data URL, whatever built it.
       return isSafeUrl(url) ? url.toString() : undefined;
     },
-    [param, go],
+    [param],
   );
   return { linkedId, getEntryUrl };
 }

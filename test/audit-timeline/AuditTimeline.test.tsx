@@ -727,3 +727,23 @@ describe("<AuditTimeline> one error boundary per entry", () => {
     });
   });
 });
+
+describe("<AuditTimeline> rendering work", () => {
+  it("opening one entry renders that entry only, not its neighbours (rows keep their memoised props)", async () => {
+    const rendered: string[] = [];
+    const renderSummary = ({ item, text }: { item: { key: string }; text: string }) => {
+      rendered.push(item.key);
+      return text;
+    };
+    const { container } = renderWithRefine(timeline({ renderSummary }), { auditLogProvider: createInMemoryAuditLogProvider({ initial: productHistory(NOW) }) });
+    await waitFor(() => expect(container.querySelectorAll('[data-scope="audit-timeline"][data-part="entry"]').length).toBeGreaterThan(2));
+    // Let every first render settle (queries, effects), then count from zero.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    rendered.length = 0;
+    const toggle = screen.getAllByRole("button", { name: "Show changes" })[1]!;
+    const key = toggle.closest('[data-part="entry"]')!.getAttribute("data-log-id");
+    await userEvent.setup().click(toggle);
+    await waitFor(() => expect(toggle.getAttribute("aria-expanded")).toBe("true"));
+    expect(new Set(rendered)).toEqual(new Set([key]));
+  });
+});
