@@ -1,4 +1,6 @@
-import type { ReactNode } from "react";
+import { useCallback, type ReactNode } from "react";
+import { FieldHistoryToggle, toFieldPath } from "../field-history/FieldHistoryToggle";
+import type { RecordDiffRow } from "../record-diff/useRecordDiff";
 import { isItemListEntry } from "../core/pipeline";
 import { RecordDiff, type RecordDiffProps } from "../record-diff/RecordDiff";
 import { ErrorBoundary } from "../shared/ErrorBoundary";
@@ -46,6 +48,17 @@ function RowContent({ table: result, row, columnCount, diffProps }: AuditLogTabl
   const { table, t, getRowProps, getCellProps, getToggleProps, getDetailProps, getPartProps } = result;
   const description = result.describe(row.original);
   const isOpen = row.getIsExpanded();
+  // "History of <field>" on each row of the diff, for an entry of one record.
+  const { entry } = description;
+  const recordId = entry.recordIds.length === 1 ? entry.recordIds[0] : undefined;
+  const { fields, locale, timeZone } = diffProps;
+  const renderRowActions = useCallback(
+    (diffRow: RecordDiffRow) => {
+      const field = recordId === undefined || diffRow.change.kind === "unchanged" ? undefined : toFieldPath(diffRow.change.path);
+      return field === undefined ? null : <FieldHistoryToggle resource={entry.resource} id={recordId!} field={field} label={diffRow.label} fields={fields} locale={locale} timeZone={timeZone} />;
+    },
+    [entry.resource, recordId, fields, locale, timeZone],
+  );
   let note: ReactNode = null;
   if (result.getFieldMatch(row.original) === "possible") {
     note = <span {...getPartProps(parts.possibleNote)}>{t("auditLog.table.possibleMatch", "may have changed: earlier value not recorded")}</span>;
@@ -66,7 +79,13 @@ function RowContent({ table: result, row, columnCount, diffProps }: AuditLogTabl
       {isOpen && (
         <tr {...getDetailProps(row)}>
           <td colSpan={columnCount}>
-            <RecordDiff {...diffProps} changes={description.getChanges()} overflow={description.getDiff().overflow} isItemList={isItemListEntry(description.entry)} />
+            <RecordDiff
+              renderRowActions={renderRowActions}
+              {...diffProps}
+              changes={description.getChanges()}
+              overflow={description.getDiff().overflow}
+              isItemList={isItemListEntry(description.entry)}
+            />
           </td>
         </tr>
       )}

@@ -4,7 +4,7 @@ import { getActionKind } from "../core/history";
 import type { AuditId, AuditLogEntry } from "../core/normalizeLog";
 import type { RecordDiffFields } from "../core/policy";
 import type { RecordDiffRow } from "../record-diff/useRecordDiff";
-import { FieldHistory } from "../field-history";
+import { FieldHistoryToggle, toFieldPath } from "../field-history/FieldHistoryToggle";
 import { useDataProviderMethods } from "../refine/useDataProviderMethods";
 import { CompareVersions } from "../versions/CompareVersions";
 import { RestoreVersion, RevertChange } from "../versions/WriteBack";
@@ -145,22 +145,16 @@ const canRevert = (row: RecordDiffRow, log: AuditLogEntry) => {
   return !row.isRedacted && !row.isBeforeUnknown && (change.kind === "changed" || change.kind === "added" || change.kind === "removed");
 };
 
-/** A field's path as `<FieldHistory field>` reads it (dots inside keys escaped); `undefined` inside lists. */
-const fieldPathOf = (row: RecordDiffRow) =>
-  row.change.path.every((segment) => typeof segment === "string") ? row.change.path.map((segment) => String(segment).replace(/\./g, "\\.")).join(".") : undefined;
-
 /**
  * A diff row's default actions in the timeline: "Revert" (`<RevertChange>`) and "History"
  * (the field's own `<FieldHistory>`), for a record's history.
  */
 export function AuditRowActions({ log, item, row, timeline, context }: AuditTimelineRowActionsProps): ReactNode {
   const { t } = timeline;
-  const [isHistoryOpen, setHistoryOpen] = useState(false);
-  const historyId = useId();
   const methods = useDataProviderMethods();
   const recordId = context.recordId;
   if (recordId === undefined || row.change.kind === "unchanged") return null;
-  const field = fieldPathOf(row);
+  const field = toFieldPath(row.change.path);
   const policy = { fields: context.fields, ignore: context.ignore, budget: context.budget, idField: context.idField, locale: context.locale, timeZone: context.timeZone };
   void item;
   return (
@@ -181,18 +175,16 @@ export function AuditRowActions({ log, item, row, timeline, context }: AuditTime
       {field !== undefined && (
         <>
           {" "}
-          <button
-            {...timeline.getPartProps(parts.fieldHistoryToggle)}
-            type="button"
-            aria-expanded={isHistoryOpen}
-            aria-controls={historyId}
-            onClick={() => setHistoryOpen((open) => !open)}
-          >
-            {t("auditLog.timeline.fieldHistory", "History of {field}", { field: row.label })}
-          </button>
-          <div {...timeline.getPartProps(parts.fieldHistory)} id={historyId} hidden={!isHistoryOpen}>
-            {isHistoryOpen && <FieldHistory resource={context.resource} id={recordId} field={field} label={row.label} now={context.now} {...policy} />}
-          </div>
+          <FieldHistoryToggle
+            resource={context.resource}
+            id={recordId}
+            field={field}
+            label={row.label}
+            now={context.now}
+            {...policy}
+            toggleProps={timeline.getPartProps(parts.fieldHistoryToggle)}
+            regionProps={timeline.getPartProps(parts.fieldHistory)}
+          />
         </>
       )}
     </>

@@ -11,3 +11,4 @@ export {
 } from "./useFieldHistory";
 export { fieldHistoryOptionKeys } from "./fieldHistoryOptionKeys";
 export { FIELD_HISTORY_SCOPE, fieldHistoryParts, fieldHistoryAnatomy, type FieldHistoryPart } from "./parts";
+export { FieldHistoryToggle, toFieldPath, type FieldHistoryToggleProps } from "./FieldHistoryToggle";

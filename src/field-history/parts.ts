@@ -93,6 +93,10 @@ export const fieldHistoryAnatomy = /* @__PURE__ */ createAnatomy(FIELD_HISTORY_S
   retry: "retry",
   /** `<p>`: no audit log provider with a `get` is configured in `<Refine>` (or no `<Refine>` at all). */
   unconfigured: "unconfigured",
+  /** `<button aria-expanded aria-controls>` of `<FieldHistoryToggle>`: "History of Price". */
+  toggle: "toggle",
+  /** `<div>` of `<FieldHistoryToggle>`: the field's `<FieldHistory>`, while open (`hidden` otherwise). */
+  disclosure: "disclosure",
 } as const);
 
 /**

@@ -1,4 +1,6 @@
-import { useId, type HTMLAttributes } from "react";
+import { useCallback, useId, type HTMLAttributes } from "react";
+import { FieldHistoryToggle, toFieldPath } from "../field-history/FieldHistoryToggle";
+import type { RecordDiffRow } from "../record-diff/useRecordDiff";
 import { toIntlLocale } from "../core/intl";
 import { plural } from "../core/plural";
 import { CURRENT_VERSION, type VersionRef } from "../core/versions";
@@ -103,6 +105,17 @@ function ConnectedCompareVersions(props: CompareVersionsProps) {
   const [to, setTo] = useControllableState<VersionRef>({ value: toProp, defaultValue: defaultTo, onChange: onToChange });
   const compare = useCompareVersions({ ...hookOptions, from, to });
   const { t, compareState, older, newer, comparison, versions } = compare;
+  // "History of <field>" on each changed row.
+  const { resource, id: recordId, fields, ignore, budget, idField, locale, timeZone } = options;
+  const renderRowActions = useCallback(
+    (row: RecordDiffRow) => {
+      const field = row.change.kind === "unchanged" ? undefined : toFieldPath(row.change.path);
+      return field === undefined ? null : (
+        <FieldHistoryToggle resource={resource} id={recordId} field={field} label={row.label} fields={fields} ignore={ignore} budget={budget} idField={idField} locale={locale} timeZone={timeZone} />
+      );
+    },
+    [resource, recordId, fields, ignore, budget, idField, locale, timeZone],
+  );
   // "Current" alone is nothing to compare: the log holds no version yet.
   const hasHistory = versions.some((version) => !version.isCurrent);
   const fromId = useId();
@@ -148,7 +161,15 @@ function ConnectedCompareVersions(props: CompareVersionsProps) {
           {newer.label}
         </p>
         <div {...anatomy.attrs(parts.diff)}>
-          <RecordDiff {...diffProps} changes={comparison.changes} overflow={comparison.overflow} fields={options.fields} locale={options.locale} timeZone={options.timeZone} />
+          <RecordDiff
+            renderRowActions={renderRowActions}
+            {...diffProps}
+            changes={comparison.changes}
+            overflow={comparison.overflow}
+            fields={options.fields}
+            locale={options.locale}
+            timeZone={options.timeZone}
+          />
         </div>
         {(comparison.notRecordedCount > 0 || comparison.hiddenCount > 0) && (
           <p {...anatomy.attrs(parts.note)} role="note">

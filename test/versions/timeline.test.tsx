@@ -179,3 +179,35 @@ describe("a link to one entry", () => {
     expect((input as HTMLInputElement).value).toMatch(/\?auditEntry=2$/);
   });
 });
+
+describe("a field's history from any diff", () => {
+  it("opens from a row of the table's diff and of a comparison", async () => {
+    const { AuditLogTable } = await import("../../src/audit-log-table/AuditLogTable");
+    const { CompareVersions } = await import("../../src/versions/CompareVersions");
+    const { audit, data } = setup();
+    const user = userEvent.setup();
+    const { container } = renderWithRefine(
+      <>
+        <AuditLogTable resource="products" timeZone="UTC" />
+        <CompareVersions resource="products" id={7} defaultFrom={1} timeZone="UTC" />
+      </>,
+      { auditLogProvider: audit, dataProvider: data.provider },
+    );
+    const table = await waitFor(() => {
+      const found = container.querySelector<HTMLElement>('[data-scope="audit-log-table"][data-part="root"]');
+      expect(within(found!).getAllByRole("button", { name: "Show changes" }).length).toBeGreaterThan(1);
+      return found!;
+    });
+    const toggles = within(table).getAllByRole("button", { name: "Show changes" });
+    await user.click(toggles[toggles.length - 2]!);
+    await user.click(await within(table).findByRole("button", { name: "History of price" }));
+    await waitFor(() => expect(table.querySelector('[data-scope="field-history"][data-part="root"]')?.getAttribute("data-state")).toBe("ready"));
+
+    const compare = container.querySelector<HTMLElement>('[data-scope="compare-versions"][data-part="root"]')!;
+    await user.click(await within(compare).findByRole("button", { name: "History of name" }));
+    await waitFor(() => {
+      const values = [...compare.querySelectorAll('[data-scope="field-history"][data-part="point"] [data-part="value"]')].map((el) => el.textContent);
+      expect(values).toEqual(["Arc lamp", "Lamp"]);
+    });
+  });
+});
