@@ -1,4 +1,3 @@
-import { useUpdate } from "@refinedev/core";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState } from "react";
 import { expect, userEvent, waitFor, within } from "storybook/test";
@@ -9,12 +8,12 @@ import {
   RecordDiff,
   RenameLogEntry,
   useAuditTimeline,
-  withPreviousData,
   type AuditTimelineProps,
 } from "../src/index";
 import { isStyled, withDarkTheme, withStylesheet } from "./support/decorators";
-import { bulkHistory, createMemoryDataProvider, malformedRows, manyEntries, orphanUpdates, productHistory } from "./support/logFixtures";
+import { bulkHistory, malformedRows, manyEntries, orphanUpdates, productHistory } from "./support/logFixtures";
 import { RefineStoryProvider, withRefine, type RefineStoryParameters } from "./support/withRefine";
+import { liveProviders, RaisePrice } from "./support/liveRecord";
 
 /** A fresh provider per mount, so that a story that writes logs starts clean each time. */
 const fresh = (initial: () => unknown[], options: { pageSize?: number; latency?: number } = {}) => () =>
@@ -204,30 +203,8 @@ export const PagedResource: Story = {
   },
 };
 
-function SaveButton() {
-  const { mutate, mutation } = useUpdate();
-  const [price, setPrice] = useState(80);
-  return (
-    <button
-      type="button"
-      disabled={mutation.isPending}
-      onClick={() => {
-        const next = price + 5;
-        setPrice(next);
-        mutate({ resource: "products", id: 7, values: { price: next }, mutationMode: "pessimistic" });
-      }}
-    >
-      Raise the price to {price + 5}
-    </button>
-  );
-}
 
-const liveProviders = () =>
-  withPreviousData({
-    dataProvider: createMemoryDataProvider({ products: [{ id: 7, name: "Desk lamp", price: 80, stock: 10 }] }),
-    auditLogProvider: createInMemoryAuditLogProvider({ initial: productHistory(), latency: 150 }),
-  });
-const live = liveProviders();
+const live = liveProviders({ name: "Desk lamp", price: 80, stock: 10 }, productHistory(), 150);
 
 /**
  * Live: the button saves through Refine's `useUpdate`; the timeline refetches by itself
@@ -238,7 +215,7 @@ export const Live: Story = {
   parameters: refine({ auditLogProvider: live.auditLogProvider, dataProvider: live.dataProvider }),
   render: (args) => (
     <>
-      <SaveButton />
+      <RaisePrice start={80} step={5} />
       <AuditTimeline {...args} />
     </>
   ),

@@ -1,6 +1,4 @@
-import { useUpdate } from "@refinedev/core";
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { useState } from "react";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import {
   createInMemoryAuditLogProvider,
@@ -8,13 +6,13 @@ import {
   fieldHistoryAnatomy,
   fieldHistoryParts as parts,
   useFieldHistory,
-  withPreviousData,
   type FieldHistoryProps,
   type InMemoryLogRow,
 } from "../src/index";
 import { isStyled, withDarkTheme, withStylesheet } from "./support/decorators";
-import { ada, createMemoryDataProvider, grace, minutesAgo } from "./support/logFixtures";
+import { ada, grace, minutesAgo } from "./support/logFixtures";
 import { RefineStoryProvider, withRefine, type RefineStoryParameters } from "./support/withRefine";
+import { liveProviders, RaisePrice } from "./support/liveRecord";
 
 const DAY = 24 * 60;
 
@@ -237,30 +235,8 @@ export const CustomRendering: Story = {
   },
 };
 
-function RaisePrice() {
-  const { mutate, mutation } = useUpdate();
-  const [price, setPrice] = useState(39);
-  return (
-    <button
-      type="button"
-      disabled={mutation.isPending}
-      onClick={() => {
-        const next = price + 2;
-        setPrice(next);
-        mutate({ resource: "products", id: 7, values: { price: next }, mutationMode: "pessimistic" });
-      }}
-    >
-      Raise the price to {price + 2}
-    </button>
-  );
-}
 
-const liveProviders = () =>
-  withPreviousData({
-    dataProvider: createMemoryDataProvider({ products: [{ id: 7, name: "Desk lamp", price: 39, status: "Published", cost: 29.9 }] }),
-    auditLogProvider: createInMemoryAuditLogProvider({ initial: priceHistory(), latency: 100 }),
-  });
-const live = liveProviders();
+const live = liveProviders({ name: "Desk lamp", price: 39, status: "Published", cost: 29.9 }, priceHistory(), 100);
 
 /** Inside a live `<Refine>`: saving through `useUpdate` adds the new value at the top, by itself. */
 export const Live: Story = {
@@ -268,7 +244,7 @@ export const Live: Story = {
   parameters: refine({ auditLogProvider: live.auditLogProvider, dataProvider: live.dataProvider }),
   render: (args) => (
     <>
-      <RaisePrice />
+      <RaisePrice start={39} step={2} />
       <FieldHistory {...args} />
     </>
   ),

@@ -1,27 +1,20 @@
 import { useCallback, useId, useState, type ReactNode } from "react";
-import type { WorkBudgetLimits } from "../core/budget";
 import { getActionKind } from "../core/history";
 import type { AuditId, AuditLogEntry } from "../core/normalizeLog";
-import type { RecordDiffFields } from "../core/policy";
 import type { RecordDiffRow } from "../record-diff/useRecordDiff";
 import { FieldHistoryToggle, toFieldPath } from "../field-history/FieldHistoryToggle";
 import { useDataProviderMethods } from "../refine/useDataProviderMethods";
 import { CompareVersions } from "../versions/CompareVersions";
+import type { UseRecordVersionsOptions } from "../versions/useRecordVersions";
 import { RestoreVersion, RevertChange } from "../versions/WriteBack";
 import type { AuditTimelineEntryGetters, AuditTimelineItem } from "./auditTimeline.types";
 import { auditTimelineParts as parts } from "./parts";
 
 /** What the timeline hands to its entry and row actions: the record and the policy every view reads with. */
-export interface AuditTimelineActionContext {
+export interface AuditTimelineActionContext extends Pick<UseRecordVersionsOptions, "fields" | "ignore" | "budget" | "idField" | "locale" | "timeZone"> {
   resource: string;
   /** The record the timeline shows (`id`), else the entry's only record; `undefined` for a bulk entry seen from the resource. */
   recordId: AuditId | undefined;
-  fields?: RecordDiffFields;
-  ignore?: readonly string[];
-  budget?: WorkBudgetLimits;
-  idField?: string;
-  locale?: string;
-  timeZone?: string;
   /** The timeline's clock (its `now` option), for the relative times of what the actions open. */
   now?: Date;
 }
@@ -40,6 +33,9 @@ export interface AuditTimelineEntryActionsProps {
 export interface AuditTimelineRowActionsProps extends AuditTimelineEntryActionsProps {
   row: RecordDiffRow;
 }
+
+/** What the actions read with: the timeline's policy, locale and time zone. */
+const policyOf = ({ fields, ignore, budget, idField, locale, timeZone }: AuditTimelineActionContext) => ({ fields, ignore, budget, idField, locale, timeZone });
 
 /** The record an entry's actions write to: the timeline's, else the entry's only one. */
 export const actionRecordId = (item: AuditTimelineItem): AuditId | undefined => item.recordId ?? (item.entry.recordIds.length === 1 ? item.entry.recordIds[0] : undefined);
@@ -97,7 +93,7 @@ export function AuditEntryActions({ log, item, timeline, context }: AuditTimelin
   const methods = useDataProviderMethods();
   const recordId = context.recordId;
   const hasVersion = recordId !== undefined && getActionKind(log.action) !== "delete";
-  const policy = { fields: context.fields, ignore: context.ignore, budget: context.budget, idField: context.idField, locale: context.locale, timeZone: context.timeZone };
+  const policy = policyOf(context);
   const summaryId = timeline.getSummaryProps(item).id as string | undefined;
   return (
     <>
@@ -155,7 +151,7 @@ export function AuditRowActions({ log, item, row, timeline, context }: AuditTime
   const recordId = context.recordId;
   if (recordId === undefined || row.change.kind === "unchanged") return null;
   const field = toFieldPath(row.change.path);
-  const policy = { fields: context.fields, ignore: context.ignore, budget: context.budget, idField: context.idField, locale: context.locale, timeZone: context.timeZone };
+  const policy = policyOf(context);
   void item;
   return (
     <>
