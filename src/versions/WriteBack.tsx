@@ -193,7 +193,7 @@ function Confirmation(props: ConfirmationProps) {
   return <RestoreConfirmation {...props} />;
 }
 
-const useOptions = (props: ConfirmationProps, onSuccess: () => void) => ({
+const writeBackOptionsOf = (props: ConfirmationProps, onSuccess: () => void) => ({
   resource: props.resource,
   id: props.id,
   entry: props.entry,
@@ -213,7 +213,7 @@ const useOptions = (props: ConfirmationProps, onSuccess: () => void) => ({
 
 function RestoreConfirmation(props: ConfirmationProps) {
   const { t } = useAuditTranslate(props.locale);
-  const result = useRestoreVersion(useOptions(props, () => props.onDone(t("auditLog.writeBack.restored", "Version restored."))));
+  const result = useRestoreVersion(writeBackOptionsOf(props, () => props.onDone(t("auditLog.writeBack.restored", "Version restored."))));
   const version = result.versions.getVersion(props.entry.id);
   const heading = version ? t("auditLog.writeBack.restoreHeading", "Restore {version}?", { version: version.phrase }) : t("auditLog.writeBack.restoreHeadingPlain", "Restore this version?");
   return <ConfirmationPanel {...props} result={result} heading={heading} t={t} confirmText={t("auditLog.writeBack.confirmRestore", "Restore")} busyText={t("auditLog.writeBack.restoring", "Restoring…")} />;
@@ -221,7 +221,7 @@ function RestoreConfirmation(props: ConfirmationProps) {
 
 function RevertConfirmation(props: ConfirmationProps) {
   const { t } = useAuditTranslate(props.locale);
-  const result = useRevertChange({ ...useOptions(props, () => props.onDone(t("auditLog.writeBack.reverted", "Change reverted."))), changeKey: props.changeKey ?? "", changeKind: props.changeKind, changePath: props.changePath });
+  const result = useRevertChange({ ...writeBackOptionsOf(props, () => props.onDone(t("auditLog.writeBack.reverted", "Change reverted."))), changeKey: props.changeKey ?? "", changeKind: props.changeKind, changePath: props.changePath });
   const field = props.fieldLabel ?? props.changeKey ?? "";
   const heading = t("auditLog.writeBack.revertHeading", "Revert {field}?", { field });
   return <ConfirmationPanel {...props} result={result} heading={heading} t={t} confirmText={t("auditLog.writeBack.confirmRevert", "Revert")} busyText={t("auditLog.writeBack.reverting", "Reverting…")} />;

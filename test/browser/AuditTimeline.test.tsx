@@ -90,13 +90,12 @@ describe("<AuditTimeline> in Chromium", () => {
     scroller.scrollTop = scroller.scrollHeight;
     await waitFor(() => expect(entries(container)).toHaveLength(150));
 
-    // Opening one entry renders that entry and computes one diff, not 150.
+    // Opening one entry opens its diff. That it renders that entry only (not 150) is counted
+    // in test/audit-timeline ("renders that entry only"); its time is measured by `npm run bench`.
     const toggle = screen.getAllByRole("button", { name: "Show changes" })[0]!;
-    const clicked = performance.now();
     act(() => toggle.click());
     expect(toggle.getAttribute("aria-expanded")).toBe("true");
-    expect(container.querySelector('[data-state="open"] [data-scope="record-diff"]')).not.toBeNull();
-    expect(performance.now() - clicked).toBeLessThan(150);
+    expect(container.querySelectorAll('[data-state="open"] [data-scope="record-diff"]')).toHaveLength(1);
   });
 
   it("shows the note of a possible field match, and a readable fallback for an entry whose renderer throws", async () => {
