@@ -87,6 +87,8 @@ function CopyLink({ item, timeline }: Pick<AuditTimelineEntryActionsProps, "item
 export function AuditEntryActions({ log, item, timeline, context }: AuditTimelineEntryActionsProps) {
   const { t } = timeline;
   const [isOpen, setOpen] = useState(false);
+  // Once opened, the actions stay mounted (hidden when closed): a restore on its way is never unmounted.
+  const [wasOpened, setWasOpened] = useState(false);
   const [isComparing, setComparing] = useState(false);
   const menuId = useId();
   const compareId = useId();
@@ -103,12 +105,15 @@ export function AuditEntryActions({ log, item, timeline, context }: AuditTimelin
         aria-expanded={isOpen}
         aria-controls={menuId}
         aria-describedby={summaryId}
-        onClick={() => setOpen((open) => !open)}
+        onClick={() => {
+          setWasOpened(true);
+          setOpen((open) => !open);
+        }}
       >
         {t("auditLog.timeline.actions", "Actions")}
       </button>
       <div {...timeline.getPartProps(parts.actionsMenu)} id={menuId} hidden={!isOpen}>
-        {isOpen && (
+        {wasOpened && (
           <>
             {hasVersion && (
               <button

@@ -1,5 +1,7 @@
 import type { TimelineFormatters } from "../core/formatEntry";
-import { getActionKind, getRecordPart, type AuditHistory } from "../core/history";
+import { createWorkBudget } from "../core/budget";
+import { getActionKind, getEntryChangeSet, getRecordPart, type AuditHistory } from "../core/history";
+import type { Path } from "../core/types";
 import type { AuditLogEntry } from "../core/normalizeLog";
 import type { AuditTranslate } from "../core/translate";
 import { getValueType, safeGet, safeKeys } from "../core/values";
@@ -8,6 +10,16 @@ import type { AuditTimelineItem } from "./auditTimeline.types";
 
 const isId = (value: unknown): value is string | number => (typeof value === "string" && value !== "") || (typeof value === "number" && Number.isFinite(value));
 const isObject = (value: unknown): value is object => getValueType(value) === "object";
+
+/** The value at `path` inside `value` (own keys and array indices only), iteratively. */
+function readAt(value: unknown, path: Path): { found: boolean; value?: unknown } {
+  let at: unknown = value;
+  for (const segment of path) {
+    if (typeof segment === "number" ? !Array.isArray(at) || segment >= at.length : !isObject(at) || !Object.hasOwn(at, segment)) return { found: false };
+    at = typeof segment === "number" ? (at as unknown[])[segment] : safeGet(at as object, segment);
+  }
+  return { found: true, value: at };
+}
 
 /**
  * Whether the log bears out an entry's claim to restore `source`: a restore wrote only
@@ -22,21 +34,17 @@ function isBorneOut(entry: AuditLogEntry, source: AuditLogEntry, isRevert: boole
   const keys = safeKeys(written);
   if (keys.length === 0) return false;
   if (isRevert) {
-    // A revert undoes part of an update: each field it wrote was changed by the source and
-    // now holds the source's earlier value (a nested revert: an object holding it).
+    // A revert undoes part of an update: each field it wrote was changed by the source, and
+    // holds the source's earlier value there (a nested revert: at one of the source's changes).
     const kind = getActionKind(source.action);
     if (kind === "create" || kind === "delete") return false;
-    const changed = getRecordPart(source.data, source, recordId);
-    const before = history.stateBefore(source, recordId);
-    return (
-      isObject(changed) &&
-      !!before &&
-      keys.every((key) => {
-        if (!Object.hasOwn(changed, key) || !Object.hasOwn(before, key)) return false;
-        const value = safeGet(written, key);
-        const earlier = before[key];
-        return (isObject(value) && isObject(earlier)) || (Array.isArray(value) && Array.isArray(earlier)) || compareRecords(value, earlier) === "same";
-      })
+    const { changes } = getEntryChangeSet(source, { history, recordId, includeUnchanged: false, budget: createWorkBudget() });
+    return keys.every((key) =>
+      changes.some((change) => {
+        if (change.path[0] !== key || change.isBeforeUnknown || change.kind === "moved") return false;
+        const value = readAt(written, change.path);
+        return change.kind === "added" ? !value.found : value.found && compareRecords(value.value, change.before) === "same";
+      }),
     );
   }
   const state = history.stateAfter(source, recordId);
@@ -52,6 +60,8 @@ function isBorneOut(entry: AuditLogEntry, source: AuditLogEntry, isRevert: boole
  */
 export function createRestoredText(history: AuditHistory, t: AuditTranslate, formatters: TimelineFormatters) {
   const byId = new Map(history.entries.map((entry) => [String(entry.id), entry]));
+  // Where each entry stands in time: a restore restores what came before it, never itself or later.
+  const position = new Map(history.entries.map((entry, index) => [entry, index]));
   const cache = new WeakMap<AuditLogEntry, string | undefined>();
   const describe = (item: AuditTimelineItem): string | undefined => {
     const from = item.entry.meta.restoredFrom;
@@ -59,7 +69,8 @@ export function createRestoredText(history: AuditHistory, t: AuditTranslate, for
     const source = byId.get(String(from));
     const isRevert = item.entry.meta.restoreKind === "revert";
     const recordId = item.recordId ?? (item.entry.recordIds.length === 1 ? item.entry.recordIds[0] : undefined);
-    if (!source || !isBorneOut(item.entry, source, isRevert, history, recordId)) {
+    const isEarlier = !!source && (position.get(source) ?? Infinity) < (position.get(item.entry) ?? -Infinity);
+    if (!source || !isEarlier || !isBorneOut(item.entry, source, isRevert, history, recordId)) {
       return t("auditLog.timeline.restoredClaim", "Marked as restored from entry #{id}, which this history does not confirm", { id: String(from) });
     }
     const time = source.createdAt ? formatters.short.format(source.createdAt) : t("auditLog.versions.unknownTime", "an unknown time");

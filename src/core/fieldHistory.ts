@@ -1,4 +1,4 @@
-import { createWorkBudget, toWorkBudget, type WorkBudget, type WorkBudgetLimits } from "./budget";
+import { createWorkBudget, isWorkBudget, toWorkBudget, type WorkBudget, type WorkBudgetLimits } from "./budget";
 import { computeChangeSet } from "./computeChanges";
 import { getActionKind, getRecordPart, type AuditHistory } from "./history";
 import { sameId, type AuditId, type AuditLogEntry } from "./normalizeLog";
@@ -247,8 +247,10 @@ export function getFieldHistory(history: AuditHistory, recordId: AuditId, field:
   // One budget for the whole history: each comparison gets at most an entry's budget, and
   // all of them together at most ten (a long history of large values stays bounded; past
   // it, points are kept and marked incomplete).
+  // A budget already being spent (shared with other work) is charged; limits start a fresh one.
+  const given = isWorkBudget(options.budget) ? options.budget : undefined;
   const perEntry = toWorkBudget(options.budget).limits;
-  let workLeft = perEntry.maxWork * 10;
+  let workLeft = given ? Math.max(0, perEntry.maxWork - given.work) : perEntry.maxWork * 10;
   const dated: FoundPoint[] = [];
   const undated: FoundPoint[] = [];
 
@@ -272,6 +274,7 @@ export function getFieldHistory(history: AuditHistory, recordId: AuditId, field:
     const budget = createWorkBudget({ ...perEntry, maxWork: Math.max(0, Math.min(perEntry.maxWork, workLeft)) });
     const sameness = compareValues(before.value, after.value, path, fields, ignore, budget);
     workLeft -= budget.work;
+    if (given) given.work += budget.work;
     if (sameness === "same") return undefined;
     return { entry, kind: "changed", value: after.value, hasValue: true, isBeforeUnknown: false, ...earlier, ...(sameness === "unknown" ? { isIncomplete: true } : {}) };
   };
@@ -293,7 +296,9 @@ export function getFieldHistory(history: AuditHistory, recordId: AuditId, field:
 
   // The policy, on the points listed only: markers for a redacted field, scrubbed copies of objects shown whole.
   const marker = new RedactedValue(options.redactedText);
-  const shown = (value: unknown) => (isRedacted ? marker : fields.hasRules ? fields.scrub(value, path, marker, toWorkBudget(options.budget)) : value);
+  // One budget for every copy shown (past it, parts show as "…"), as for the comparisons.
+  const scrubBudget = given ?? createWorkBudget({ ...perEntry, maxWork: perEntry.maxWork * 10 });
+  const shown = (value: unknown) => (isRedacted ? marker : fields.hasRules ? fields.scrub(value, path, marker, scrubBudget) : value);
   const points = listed.map(({ before, value, ...rest }): FieldHistoryPoint => {
     // Raw values never leave: only what the policy shows.
     const point: FieldHistoryPoint = { ...rest, value: rest.hasValue ? shown(value) : undefined, isRedacted };

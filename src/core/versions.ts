@@ -249,20 +249,24 @@ export function planWrite(current: unknown, target: KnownRecordState, options: V
   const raw = computeChangeSet(before, after, { ignore, getItemId, includeUnchanged: false, budget });
   if (raw.overflow) return empty({ isTooLarge: true, leftOut });
 
-  const kept: FieldChange[] = [];
+  let kept: FieldChange[] = [];
+  const droppedRoots = new Set<string>();
   for (const change of raw.changes) {
     const hiddenAt = fields.hiddenDepth(change.path);
     if (hiddenAt >= 0) {
       hidden.add(toPathKey(change.path.slice(0, Math.max(hiddenAt, 1))));
+      droppedRoots.add(change.key);
       continue;
     }
     const redactedAt = fields.redactedDepth(change.path);
     if (redactedAt >= 0) {
       leave(change.path.slice(0, Math.max(redactedAt, 1)), "redacted");
+      droppedRoots.add(change.key);
       continue;
     }
     if (change.note && UNSAFE_NOTES.has(change.note)) {
       leave(change.path, "incomparable");
+      droppedRoots.add(change.key);
       continue;
     }
     // A value written whole must hold nothing the policy hides or redacts below it; nor may
@@ -271,7 +275,19 @@ export function planWrite(current: unknown, target: KnownRecordState, options: V
     if (!unsafe && "before" in change && (change.kind === "changed" || change.kind === "removed")) unsafe = findUnsafePart(change.before, change.path, fields, budget);
     if (unsafe === "hidden") hidden.add(change.key);
     else if (unsafe) leave(change.path, unsafe);
-    else kept.push(change);
+    else {
+      kept.push(change);
+      continue;
+    }
+    droppedRoots.add(change.key);
+  }
+  // Changes under one left out go too: a moved item's edits (listed at its new index) would
+  // land on whichever item takes that place.
+  if (droppedRoots.size > 0) {
+    kept = kept.filter((change) => {
+      for (let length = change.path.length - 1; length > 0; length--) if (droppedRoots.has(toPathKey(change.path.slice(0, length)))) return false;
+      return true;
+    });
   }
 
   const touched = new Set(kept.map((change) => String(change.path[0])));

@@ -12,8 +12,9 @@ import { fieldHistoryAnatomy as anatomy, fieldHistoryParts as parts } from "./pa
  * history of its own: the item may move).
  */
 export function toFieldPath(path: Path): string | undefined {
-  if (path.length === 0 || !path.every((segment) => typeof segment === "string")) return undefined;
-  return path.map((segment) => String(segment).replace(/\\/g, "\\\\").replace(/\./g, "\\.")).join(".");
+  // Only dots can be escaped in a pattern: a key that is empty or holds a backslash cannot be named (no history offered).
+  if (path.length === 0 || !path.every((segment) => typeof segment === "string" && segment !== "" && !segment.includes("\\"))) return undefined;
+  return path.map((segment) => String(segment).replace(/\./g, "\\.")).join(".");
 }
 
 /** Props of {@link FieldHistoryToggle}: the field's history, and the toggle's own. */

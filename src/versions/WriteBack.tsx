@@ -133,7 +133,7 @@ function WriteBack(props: InternalProps) {
   const [isOpen, setOpen] = useState(defaultOpen);
   const [announcement, setAnnouncement] = useState("");
   const triggerRef = useRef<HTMLButtonElement>(null);
-  const access = useEntryAccess({ entry: props.entry, action, recordId: props.id, enabled: hasClient && !!props.entry, accessControl: props.accessControl });
+  const access = useEntryAccess({ entry: props.entry, action, recordId: props.id, resource: props.resource, enabled: hasClient && !!props.entry, accessControl: props.accessControl });
   const close = (message = "") => {
     setOpen(false);
     setAnnouncement(message);
@@ -161,8 +161,9 @@ function WriteBack(props: InternalProps) {
           title={reason}
           onClick={() => {
             if (isDenied || access.access === "checking" || !hasClient || !props.entry) return;
+            // Opens only: the confirmation closes through its own buttons (never mid-write).
             setAnnouncement("");
-            setOpen((open) => !open);
+            setOpen(true);
           }}
         >
           {text}

@@ -72,7 +72,7 @@ export interface UseWriteBackResult {
   open: () => void;
   /** Confirms: reads the record again, and writes only if it is as the confirmation showed it. */
   confirm: () => Promise<void>;
-  /** Closes without writing. */
+  /** Closes without writing (not while a write is on its way: it finishes, and says so). */
   cancel: () => void;
 }
 
@@ -92,19 +92,25 @@ export function useWriteBack(options: UseWriteBackOptions): UseWriteBackResult {
   const [plan, setPlan] = useState<WritePlan>();
   const [reason, setReason] = useState<WriteBackUnavailableReason>();
   const [error, setError] = useState<HttpError | Error>();
-  // The read of the record the shown plan was made from.
+  // The read of the record the shown plan was made from, and the plan itself: read by
+  // `confirm` from refs, so a `confirm` kept from an older render writes what is shown now.
   const basis = useRef<BaseRecord | undefined>(undefined);
+  const shownPlan = useRef<WritePlan | undefined>(undefined);
   const access = useEntryAccess({ entry, action, recordId: id, resource, enabled: !!entry, accessControl: options.accessControl });
-  // Each open, confirm or cancel starts a new run: an answer that arrives for an older run
-  // (the user cancelled while the record was re-read) is dropped, never written.
-  const run = useRef(0);
+  // A session is one confirmation, from `open` to `cancel` (or unmount). An answer that
+  // arrives for an older session (the user cancelled while the record was re-read) is
+  // dropped, never written; a plan shown in an older session cannot be confirmed.
+  const session = useRef(0);
+  const planSession = useRef(-1);
   const inFlight = useRef(false);
-  useEffect(
-    () => () => {
-      run.current++;
-    },
-    [],
-  );
+  const isMounted = useRef(true);
+  useEffect(() => {
+    isMounted.current = true;
+    return () => {
+      isMounted.current = false;
+      session.current++;
+    };
+  }, []);
   const update = useUpdate<BaseRecord, HttpError>();
 
   const makePlan = useCallback(
@@ -126,6 +132,8 @@ export function useWriteBack(options: UseWriteBackOptions): UseWriteBackResult {
     (record: BaseRecord | undefined, nextStatus: "confirming" | "stale") => {
       const made = makePlan(record);
       basis.current = record;
+      shownPlan.current = made.reason ? undefined : made.plan;
+      planSession.current = session.current;
       setPlan(made.plan);
       setReason(made.reason);
       setError(undefined);
@@ -136,8 +144,10 @@ export function useWriteBack(options: UseWriteBackOptions): UseWriteBackResult {
 
   const isAllowed = access.access === "allowed";
   const open = useCallback(() => {
-    // Access control is enforced here, not only by a disabled button.
-    if (!isAllowed) return;
+    // Access control is enforced here, not only by a disabled button; a write on its way finishes first.
+    if (!isAllowed || inFlight.current) return;
+    const mine = ++session.current;
+    shownPlan.current = undefined;
     if (current.state === "unavailable") {
       setReason("no-current");
       setStatus("unavailable");
@@ -148,49 +158,49 @@ export function useWriteBack(options: UseWriteBackOptions): UseWriteBackResult {
       return;
     }
     setStatus("loading");
-    const mine = ++run.current;
     current.refetch().then(
       (record) => {
-        if (mine === run.current) show(record, "confirming");
+        if (mine === session.current) show(record, "confirming");
       },
       (failure: HttpError | Error) => {
-        if (mine !== run.current) return;
+        if (mine !== session.current) return;
         setError(failure);
         setStatus("error");
       },
     );
   }, [isAllowed, current, show]);
 
-  // A plain function (not memoised): it reads this render's plan, record and options.
+  // A plain function (not memoised): it reads this render's record and options, and the plan shown.
   const confirm = async () => {
-    if (!isAllowed || !plan || inFlight.current || (status !== "confirming" && status !== "stale" && status !== "error")) return;
-    // One confirm at a time, whatever calls it (two calls in one tick write once).
+    const mine = session.current;
+    const planned = shownPlan.current;
+    // One confirm at a time, whatever calls it; only the plan shown in this session.
+    if (!isAllowed || !planned || inFlight.current || planSession.current !== mine) return;
     inFlight.current = true;
-    const mine = ++run.current;
     try {
-      await confirmRun(mine);
+      await confirmRun(mine, planned);
     } finally {
       inFlight.current = false;
     }
   };
 
-  async function confirmRun(mine: number) {
-    if (!plan) return;
+  async function confirmRun(mine: number, planned: WritePlan) {
     setStatus("checking");
     setError(undefined);
     let fresh: BaseRecord | undefined;
     try {
       fresh = await current.refetch();
     } catch (failure) {
-      if (mine !== run.current) return;
+      if (mine !== session.current) return;
       setError(failure as HttpError | Error);
       setStatus("error");
       return;
     }
     // Cancelled (or unmounted) while the record was read: nothing is written.
-    if (mine !== run.current) return;
+    if (mine !== session.current) return;
     const sameness = compareRecords(basis.current, fresh, budget);
     if (sameness === "unknown") {
+      shownPlan.current = undefined;
       setReason("too-large");
       setStatus("unavailable");
       return;
@@ -204,28 +214,33 @@ export function useWriteBack(options: UseWriteBackOptions): UseWriteBackResult {
       await update.mutateAsync({
         resource,
         id,
-        values: plan.values,
+        values: planned.values,
         mutationMode: "pessimistic",
         errorNotification: false,
         meta: { ...meta, [RESTORED_FROM_META_KEY]: entry?.id, restoreKind: action },
       });
-      if (mine !== run.current) return;
-      setStatus("done");
-      onSuccess?.();
     } catch (failure) {
-      if (mine !== run.current) return;
+      if (mine !== session.current) return;
       setError(failure as HttpError | Error);
       setStatus("error");
+      return;
     }
+    // Written: said even when the view went away meanwhile (the caller's onSuccess still runs).
+    shownPlan.current = undefined;
+    if (isMounted.current) setStatus("done");
+    onSuccess?.();
   }
 
   const cancel = useCallback(() => {
-    run.current++;
+    // A write on its way cannot be called back: it finishes, and says so.
+    if (inFlight.current && status === "writing") return;
+    session.current++;
+    shownPlan.current = undefined;
     setStatus("idle");
     setPlan(undefined);
     setReason(undefined);
     setError(undefined);
-  }, []);
+  }, [status]);
 
   return { status, plan, reason, error, access, open, confirm, cancel };
 }
