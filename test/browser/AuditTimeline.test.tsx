@@ -95,7 +95,7 @@ describe("<AuditTimeline> in Chromium", () => {
     const toggle = screen.getAllByRole("button", { name: "Show changes" })[0]!;
     act(() => toggle.click());
     expect(toggle.getAttribute("aria-expanded")).toBe("true");
-    expect(container.querySelectorAll('[data-state="open"] [data-scope="record-diff"]')).toHaveLength(1);
+    expect(container.querySelectorAll('[data-state="open"] [data-scope="record-diff"][data-part="root"]')).toHaveLength(1);
   });
 
   it("shows the note of a possible field match, and a readable fallback for an entry whose renderer throws", async () => {
