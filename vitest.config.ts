@@ -11,10 +11,10 @@ const launchOptions = chromiumLaunchOptions();
 // Browser-mode settings shared by the `browser` and `storybook` projects. A function,
 // not a constant: vitest mutates `instances` (it names them "<project> (chromium)"),
 // so sharing one object between projects fails with "Cannot define a nested project".
-const chromiumBrowser = () => ({
+const chromiumBrowser = (contextOptions?: { colorScheme: "dark" | "light" }) => ({
   enabled: true,
   headless: true,
-  provider: playwright({ launchOptions }),
+  provider: playwright({ launchOptions, ...(contextOptions ? { contextOptions } : {}) }),
   instances: [{ browser: "chromium" as const }],
 });
 
@@ -45,7 +45,7 @@ export default defineConfig({
           name: "unit",
           environment: "jsdom",
           include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
-          exclude: [...configDefaults.exclude, "test/browser/**"],
+          exclude: [...configDefaults.exclude, "test/browser/**", "test/browser-dark-os/**"],
           setupFiles: ["./test/setup.ts"],
         },
       },
@@ -57,6 +57,17 @@ export default defineConfig({
           include: ["test/browser/**/*.test.tsx"],
           setupFiles: ["./test/setup.ts"],
           browser: chromiumBrowser(),
+        },
+      },
+      {
+        // The OS in dark mode: what a user of a light app on a dark OS sees (test/browser-dark-os).
+        extends: true,
+        optimizeDeps: { include: optimizeDepsInclude },
+        test: {
+          name: "browser-dark-os",
+          include: ["test/browser-dark-os/**/*.test.tsx"],
+          setupFiles: ["./test/setup.ts"],
+          browser: chromiumBrowser({ colorScheme: "dark" }),
         },
       },
       {

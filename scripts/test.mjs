@@ -61,14 +61,16 @@ const chromiumStatus = ensureChromium();
 if (chromiumStatus !== 0) process.exit(chromiumStatus);
 console.log(`✓ Chromium: ${chromiumPath}`);
 
-// One vitest invocation for the three projects: one vite server, one summary
+// One vitest invocation for the projects: one vite server, one summary
 // ("Test Files …" / "Tests  N passed" lines are what CI reads).
-step("Tests (vitest: unit, browser, storybook)", "vitest", [
+step("Tests (vitest: unit, browser, browser-dark-os, storybook)", "vitest", [
   "run",
   "--project",
   "unit",
   "--project",
   "browser",
+  "--project",
+  "browser-dark-os",
   "--project",
   "storybook",
 ]);
