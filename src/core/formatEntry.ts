@@ -2,9 +2,11 @@ import { isBulkAction } from "./history";
 import type { AuditLogEntry } from "./normalizeLog";
 import { formatPath } from "./path";
 import type { ChangeSummary } from "./summarizeChanges";
-import type { FieldChange, Path } from "./types";
+import { diffWords } from "./diffWords";
+import type { FieldChange, Path, TextSegment } from "./types";
 import { formatValue } from "./formatValue";
-import { toIntlLocale } from "./intl";
+import { formatNumber, toIntlLocale } from "./intl";
+import { getValueType, safeGet, safeKeys, toArray } from "./values";
 import { plural } from "./plural";
 import type { AuditTranslate } from "./translate";
 
@@ -106,22 +108,197 @@ export function formatAction(entry: AuditLogEntry, t: AuditTranslate, formatters
   return /^[\w-]{1,64}$/.test(action) ? t(`auditLog.action.${action}`, action) : action;
 }
 
-/** Cuts text to `max` characters (by code point, so no emoji is split), with "…". */
+/** Cuts text to about `max` characters on one line, by words (by code point when a word is longer), with "…". */
 export function shorten(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  const chars = Array.from(flat);
-  return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : flat;
+  return cutWords(text, max).text;
 }
 
 /**
- * A value, short, for a summary line: formatted exactly as `<RecordDiff>` shows it
- * (`formatValue`: numbers and dates through Intl, booleans as Yes/No, empty values in
- * words, objects as compact JSON), then cut to `max` characters on one line.
+ * {@link shorten}, saying whether anything was cut. Only the first few `max` characters
+ * are flattened: a text of megabytes costs no more than a short one.
+ */
+function cutWords(text: string, max: number): { text: string; isCut: boolean } {
+  const limit = Number.isFinite(max) ? 4 * max + 64 : Number.POSITIVE_INFINITY;
+  let isWindowed = text.length > limit;
+  let flat = flatten(isWindowed ? text.slice(0, limit) : text);
+  let chars = Array.from(flat);
+  if (isWindowed && chars.length <= max) {
+    // Mostly white space: the window flattened to less than `max`, so read it all.
+    chars = Array.from((flat = flatten(text)));
+    isWindowed = false;
+  }
+  if (!isWindowed && chars.length <= max) return { text: flat, isCut: false };
+  if (max < 2) return { text: "…", isCut: true };
+  let cut = chars.slice(0, max - 1).join("");
+  // Back to the last word boundary when it keeps most of the text: words are never split.
+  if (chars[max - 1] !== " ") {
+    const space = cut.lastIndexOf(" ");
+    if (space >= cut.length / 2) cut = cut.slice(0, space);
+  }
+  return { text: withEllipsis(cut), isCut: true };
+}
+
+const flatten = (text: string) => text.replace(/\s+/g, " ").trim();
+
+/** Text that goes on, with "…" (punctuation before it dropped: "steel…", not "steel.…"). */
+const withEllipsis = (text: string) => `${text.replace(/[\s,;:.]+$/u, "")}…`;
+
+/** The fields that name an object (a list item, a value set whole), first found first. */
+const NAME_FIELDS = ["name", "title", "label", "sku"] as const;
+
+/**
+ * What an object is called: its `name`, `title`, `label` or `sku` (text or a number), or
+ * `undefined`. A redacted or hidden name field is no name (the policy made it a marker or
+ * took it out).
+ */
+export function getItemName(value: unknown): string | undefined {
+  if (getValueType(value) !== "object") return undefined;
+  for (const key of NAME_FIELDS) {
+    const name = safeGet(value as object, key);
+    if (typeof name === "string" && name.trim() !== "") return name;
+    if (typeof name === "number" && Number.isFinite(name)) return String(name);
+  }
+  return undefined;
+}
+
+/** Lists of at most this many scalar items are said item by item ("sale, new"). */
+const MAX_LISTED_ITEMS = 20;
+
+/**
+ * A value, short, for a summary line, never as JSON: formatted as `<RecordDiff>` shows
+ * it (`formatValue`: numbers and dates through Intl, booleans as Yes/No, empty values in
+ * words), text shortened by words to `max` characters on one line; an object by its name
+ * ({@link getItemName}) or its size ("(3 fields)"), a list by its items when they are
+ * few and short ("sale, new") or its size ("(12 items)").
  */
 export function formatSummaryValue(value: unknown, t: AuditTranslate, formatters: TimelineFormatters, max = 40): string {
-  const text = shorten(formatValue(value, { t, locale: formatters.locale, timeZone: formatters.timeZone }).text, max);
+  return describeValue(value, t, formatters, max).text;
+}
+
+/** {@link formatSummaryValue}, saying whether the words are a size ("(3 fields)") rather than the value. */
+function describeValue(value: unknown, t: AuditTranslate, formatters: TimelineFormatters, max: number): { text: string; isSize: boolean } {
+  const type = getValueType(value);
+  if (type === "object" || type === "array") {
+    const name = getItemName(value);
+    if (name !== undefined) return { text: shorten(name, max) || t("auditLog.recordDiff.value.emptyText", "empty text"), isSize: false };
+    const items = type === "array" ? toArray(value) : undefined;
+    const size = items ? items.length : safeKeys(value as object).length;
+    if (items && size <= MAX_LISTED_ITEMS && items.every((item) => SCALARS.has(getValueType(item)) && !(typeof item === "string" && item.trim() === ""))) {
+      const listed = cutWords(items.map((item) => formatText(item, t, formatters)).join(", "), max);
+      if (size > 0 && !listed.isCut) return { text: listed.text, isSize: false };
+    }
+    if (size > 0) return { text: sizeWords(type, size, t, formatters), isSize: true };
+  }
+  const text = shorten(formatText(value, t, formatters), max);
   // Whitespace-only text collapses to nothing on one line: say it in words instead.
-  return text === "" ? t("auditLog.recordDiff.value.emptyText", "empty text") : text;
+  return { text: text === "" ? t("auditLog.recordDiff.value.emptyText", "empty text") : text, isSize: false };
+}
+
+const SCALARS = new Set(["string", "number", "bigint", "boolean", "date"]);
+
+const formatText = (value: unknown, t: AuditTranslate, formatters: TimelineFormatters) =>
+  formatValue(value, { t, locale: formatters.locale, timeZone: formatters.timeZone }).text;
+
+/** "(3 fields)", "(1 item)". */
+function sizeWords(type: "object" | "array", size: number, t: AuditTranslate, formatters: TimelineFormatters): string {
+  return type === "array"
+    ? plural(t, formatters.locale, "auditLog.summary.itemCount", size, "({count} item)", "({count} items)")
+    : plural(t, formatters.locale, "auditLog.summary.fieldCount", size, "({count} field)", "({count} fields)");
+}
+
+/** How much work a summary's own word diff may do (a rewritten long text is said more roughly). */
+const SNIPPET_MAX_WORK = 50_000;
+/** Context around a text change: this many words (and at most this many characters) each side. */
+const CONTEXT_WORDS = 2;
+const CONTEXT_CHARS = 24;
+
+/**
+ * A long text change by what changed: its first changed stretch in a little context,
+ * "…on visit 19 → 59, with…". `segments` is the change's word diff when it has one;
+ * otherwise one is made within a small work budget, else the differing middle is found
+ * by characters. Pieces are shortened to fit about `max` characters. `undefined` when the
+ * texts are equal or have too little in common (a rewrite reads better as its two versions).
+ */
+export function formatTextChange(before: string, after: string, segments: readonly TextSegment[] | undefined, max: number, t: AuditTranslate): string | undefined {
+  const parts = segments ?? diffWords(before, after, { maxWork: SNIPPET_MAX_WORK }) ?? splitByCharacters(before, after);
+  const first = parts.findIndex((part) => part.type !== "equal");
+  if (first === -1) return undefined;
+  // A text rewritten (little left in common) is said by its two versions.
+  let common = 0;
+  for (const part of parts) if (part.type === "equal") common += part.text.length;
+  if (common < Math.max(before.length, after.length) / 5) return undefined;
+  let pre = first > 0 ? parts[first - 1]!.text : "";
+  let removed = "";
+  let inserted = "";
+  let next = first;
+  for (; next < parts.length && parts[next]!.type !== "equal"; next++) {
+    if (parts[next]!.type === "delete") removed += parts[next]!.text;
+    else inserted += parts[next]!.text;
+  }
+  let post = next < parts.length ? parts[next]!.text : "";
+  const hasLaterChanges = next + 1 < parts.length;
+  // A side with no word of its own (an insertion, a deletion, punctuation) reads with its neighbouring word on both sides.
+  if (!WORD.test(removed) || !WORD.test(inserted)) {
+    const before = /\S+\s*$/u.exec(pre);
+    if (before) {
+      pre = pre.slice(0, before.index);
+      removed = before[0] + removed;
+      inserted = before[0] + inserted;
+    } else {
+      const after = /^\s*\S+/u.exec(post);
+      if (after) {
+        post = post.slice(after[0].length);
+        removed += after[0];
+        inserted += after[0];
+      }
+    }
+  }
+  const side = Math.max(12, Math.round(max * 0.75));
+  const context = contextWords(pre, "end");
+  // An inserted piece cut short reads on to nothing: no context after it.
+  const following = cutWords(inserted, side).isCut ? { text: "", isCut: false } : contextWords(post, "start");
+  const left = `${context.isCut ? "…" : ""}${flatten(`${context.text}${shortenPiece(removed, side)}`)}`;
+  const right = flatten(`${shortenPiece(inserted, side)}${following.text}`);
+  return t("auditLog.summary.textChange", "{before} → {after}", { before: left, after: following.isCut || hasLaterChanges ? withEllipsis(right) : right });
+}
+
+/** {@link shorten}, keeping a space at either edge: the piece joins its context. */
+const shortenPiece = (text: string, max: number) => `${/^\s/u.test(text) ? " " : ""}${shorten(text, max)}${/\s$/u.test(text) ? " " : ""}`;
+
+const WORD = /[\p{L}\p{N}]/u;
+
+/** A few words of `text` at its start or end (white space kept at the joint), and whether there was more. */
+function contextWords(text: string, at: "start" | "end"): { text: string; isCut: boolean } {
+  const window = at === "end" ? text.slice(-CONTEXT_CHARS) : text.slice(0, CONTEXT_CHARS);
+  const tokens = window.match(/\s+|\S+/gu) ?? [];
+  if (at === "end") tokens.reverse();
+  // A word the window cut in two is left out.
+  if (window.length < text.length && tokens.length > 0 && !/^\s/u.test(tokens[tokens.length - 1]!)) tokens.pop();
+  let words = 0;
+  let kept = 0;
+  for (; kept < tokens.length; kept++) {
+    if (!/^\s/u.test(tokens[kept]!) && ++words > CONTEXT_WORDS) break;
+  }
+  const chosen = tokens.slice(0, kept);
+  if (at === "end") chosen.reverse();
+  return { text: chosen.join(""), isCut: kept < tokens.length || window.length < text.length };
+}
+
+/** The differing middle of two texts found by characters (widened to whole words): a word diff that gave up. */
+function splitByCharacters(before: string, after: string): TextSegment[] {
+  const min = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < min && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  while (start > 0 && /\S/u.test(before[start - 1]!)) start--;
+  let end = 0;
+  while (end < min - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  while (end > 0 && /\S/u.test(before[before.length - end]!)) end--;
+  const parts: TextSegment[] = [];
+  if (start > 0) parts.push({ type: "equal", text: before.slice(0, start) });
+  if (before.length - end > start) parts.push({ type: "delete", text: before.slice(start, before.length - end) });
+  if (after.length - end > start) parts.push({ type: "insert", text: after.slice(start, after.length - end) });
+  if (end > 0) parts.push({ type: "equal", text: before.slice(before.length - end) });
+  return parts;
 }
 
 /** Options of {@link formatSummary}. */
@@ -130,22 +307,23 @@ export interface FormatSummaryOptions {
   getLabel?: (path: Path) => string;
   /** A field's own formatter (`fields[…].format`): its text, or `undefined` for the default. */
   formatField?: (value: unknown, side: "before" | "after", change: FieldChange) => string | undefined;
-  /** Values longer than this are shortened by words ("…"). Default 40; `Infinity` for an export. */
+  /**
+   * Values longer than this are shortened by words ("…"), and a long text change is said
+   * by its changed words in context. Default 40; `Infinity` for an export (values whole).
+   */
   maxValueLength?: number;
 }
 
 /**
  * The one-line summary in words: "Changed price from 50 to 100 and 2 more fields",
  * "Set status to Published (earlier value not recorded)", "Created with 6 fields",
- * "Deleted". Redacted values are markers by then, so they read "(hidden)".
+ * "Deleted". Never JSON: an object or a list item is said by its name or its size
+ * ("Added TXT-JUT-LTD to variants", "Set supplier (3 fields)", "Removed item 3 from
+ * tags"), a long text change by its changed words ("Changed description: …on visit 19 →
+ * 59, with…"). Redacted values are markers by then: only the fact of the change is said.
  */
 export function formatSummary(summary: ChangeSummary, t: AuditTranslate, formatters: TimelineFormatters, options: FormatSummaryOptions = {}): string {
   const { getLabel = formatPath, formatField, maxValueLength = 40 } = options;
-  const value = (change: FieldChange, side: "before" | "after") => {
-    const raw = side === "before" ? change.before : change.after;
-    const own = formatField?.(raw, side, change);
-    return own !== undefined ? shorten(own, maxValueLength) || t("auditLog.recordDiff.value.emptyText", "empty text") : formatSummaryValue(raw, t, formatters, maxValueLength);
-  };
   const count = (key: string, n: number, one: string, other: string, params?: Record<string, string>) => plural(t, formatters.locale, key, n, one, other, params);
   switch (summary.type) {
     case "created":
@@ -166,17 +344,36 @@ export function formatSummary(summary: ChangeSummary, t: AuditTranslate, formatt
         // Nothing could be listed: the entry was too large to compare at all.
         return t("auditLog.summary.tooLarge", "Too large to compare in full");
       }
+      // Each side in words once: a field's own formatter, else the value by name, size or text.
+      const sides: { before?: SummaryWords; after?: SummaryWords } = {};
+      const words = (side: "before" | "after"): SummaryWords => (sides[side] ??= describeSide(first, side, t, formatters, maxValueLength, formatField));
+      const value = (side: "before" | "after") => words(side).text;
+      const index = first.path[first.path.length - 1];
+      // A list item is named by the list and its own name (or position), never by its path alone.
+      const item = typeof index === "number" && !summary.isFirstRedacted ? first.path.slice(0, -1) : undefined;
+      const list = () => (item!.length > 0 && getLabel(item!)) || t("auditLog.summary.root", "the value");
+      const itemName = (side: "before" | "after") =>
+        words(side).isSize ? t("auditLog.summary.item", "item {position}", { position: formatNumber((index as number) + 1, formatters.locale) }) : value(side);
       if (summary.isFirstRedacted && first.kind === "added") line = t("auditLog.summary.addedHidden", "Added {field} (hidden)", { field });
       else if (summary.isFirstRedacted && first.isBeforeUnknown) line = t("auditLog.summary.setHidden", "Set {field} (hidden)", { field });
       else if (summary.isFirstRedacted && first.kind !== "removed") line = t("auditLog.summary.changedHidden", "Changed {field} (hidden)", { field });
-      else if (first.kind === "changed" && first.isBeforeUnknown) line = t("auditLog.summary.set", "Set {field} to {after}", { field, after: value(first, "after") });
-      else if (first.kind === "changed") line = t("auditLog.summary.changed", "Changed {field} from {before} to {after}", {
-          field,
-          before: value(first, "before"),
-          after: value(first, "after"),
-        });
-      else if (first.kind === "added") line = t("auditLog.summary.added", "Added {field}: {after}", { field, after: value(first, "after") });
+      else if (first.kind === "changed" && first.isBeforeUnknown) {
+        line = words("after").isSize
+          ? t("auditLog.summary.setSize", "Set {field} {size}", { field, size: value("after") })
+          : t("auditLog.summary.set", "Set {field} to {after}", { field, after: value("after") });
+      } else if (first.kind === "changed") {
+        const text = words("before").isOwn || words("after").isOwn ? undefined : describeTextChange(first, t, formatters, maxValueLength);
+        line = text !== undefined
+          ? t("auditLog.summary.changedText", "Changed {field}: {change}", { field, change: text })
+          : t("auditLog.summary.changed", "Changed {field} from {before} to {after}", { field, before: value("before"), after: value("after") });
+      } else if (first.kind === "added" && item) line = t("auditLog.summary.addedItem", "Added {item} to {list}", { item: itemName("after"), list: list() });
+      else if (first.kind === "added") {
+        line = words("after").isSize
+          ? t("auditLog.summary.addedSize", "Added {field} {size}", { field, size: value("after") })
+          : t("auditLog.summary.added", "Added {field}: {after}", { field, after: value("after") });
+      } else if (first.kind === "removed" && item) line = t("auditLog.summary.removedItem", "Removed {item} from {list}", { item: itemName("before"), list: list() });
       else if (first.kind === "removed") line = t("auditLog.summary.removed", "Removed {field}", { field });
+      else if (item && getItemName(first.after) !== undefined) line = t("auditLog.summary.movedItem", "Moved {item} in {list}", { item: itemName("after"), list: list() });
       else line = t("auditLog.summary.moved", "Moved {field}", { field });
       if (first.isBeforeUnknown) {
         // Nothing it wrote has a recorded earlier value: it may have changed, or not.
@@ -198,4 +395,37 @@ export function formatSummary(summary: ChangeSummary, t: AuditTranslate, formatt
       return summary.isIncomplete ? t("auditLog.summary.incomplete", "{summary} (too large to compare in full)", { summary: line }) : line;
     }
   }
+
+}
+
+/** A side of a summary's change in words, whether they are its size ("(3 fields)"), and whether a field's own formatter wrote them. */
+interface SummaryWords {
+  text: string;
+  isSize: boolean;
+  isOwn: boolean;
+}
+
+function describeSide(
+  change: FieldChange,
+  side: "before" | "after",
+  t: AuditTranslate,
+  formatters: TimelineFormatters,
+  max: number,
+  formatField: FormatSummaryOptions["formatField"],
+): SummaryWords {
+  const raw = side === "before" ? change.before : change.after;
+  const own = formatField?.(raw, side, change);
+  if (own !== undefined) return { text: shorten(own, max) || t("auditLog.recordDiff.value.emptyText", "empty text"), isSize: false, isOwn: true };
+  return { ...describeValue(raw, t, formatters, max), isOwn: false };
+}
+
+/** A long text change said by its changed words, or `undefined` when its values fit (or are not plain text). */
+function describeTextChange(change: FieldChange, t: AuditTranslate, formatters: TimelineFormatters, max: number): string | undefined {
+  const { before, after } = change;
+  if (typeof before !== "string" || typeof after !== "string" || change.isRedacted) return undefined;
+  if (!cutWords(before, max).isCut && !cutWords(after, max).isCut) return undefined;
+  // Dates read as words of their own: they are never long.
+  const options = { t, locale: formatters.locale, timeZone: formatters.timeZone };
+  if (formatValue(before, options).type !== "text" || formatValue(after, options).type !== "text") return undefined;
+  return formatTextChange(before, after, change.text, max, t);
 }

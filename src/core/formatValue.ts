@@ -1,5 +1,7 @@
 import { formatNumber, toIntlLocale } from "./intl";
 import { englishTranslate, type AuditTranslate } from "./translate";
+import type { RecordDiffField } from "./policy";
+import { getImageSrc, parseDuration } from "./typedValues";
 import { getValueType, parseIsoDate, safeKeys, toArray, toCompactJson } from "./values";
 
 export { formatNumber };
@@ -8,16 +10,19 @@ export { formatNumber };
  * How a formatted value should be marked up:
  * `empty` (said in words, `data-part="empty"`), `json` (compact JSON, `<code>`),
  * `date` (a `<time>`), `redacted` ("(hidden)"), `summary` (a run of unchanged items),
- * `text`, `number`, `boolean`.
+ * `text`, `number`, `boolean`; for typed fields (`fields[…].type`) also `image` (a URL,
+ * with `src` when a thumbnail may load it) and `duration` (a `<time>`).
  */
-export type FormattedValueType = "empty" | "text" | "number" | "boolean" | "date" | "json" | "redacted" | "summary";
+export type FormattedValueType = "empty" | "text" | "number" | "boolean" | "date" | "duration" | "image" | "json" | "redacted" | "summary";
 
 /** A value turned into words for people: data, not markup. */
 export interface FormattedValue {
   type: FormattedValueType;
   text: string;
-  /** For `date`: the machine-readable instant or day, for `<time dateTime>`. */
+  /** For `date` and `duration`: the machine-readable instant, day or duration (`PT5400S`), for `<time dateTime>`. */
   dateTime?: string;
+  /** For `image`: the URL a thumbnail may load, set only when it passed the check of {@link getImageSrc}. */
+  src?: string;
   /** The field's own formatter failed (its message): this is the default formatting instead. */
   formatError?: string;
 }
@@ -30,14 +35,16 @@ export interface FormatValueOptions {
   locale?: string;
   /** The IANA time zone for date-times (`Europe/Paris`); default the viewer's. Date-only values never shift. */
   timeZone?: string;
+  /** The field's policy: its `type` (and `currency`, `options`, `allowedOrigins`) decides how the value reads. `format` is not called here. */
+  field?: RecordDiffField;
 }
 
 
 /**
  * Formats any value the way `<RecordDiff>` shows it: numbers and dates through Intl,
  * ISO date strings as dates (`2024-05-01` as that day, whatever the time zone),
- * booleans as Yes/No, empty values in words, objects and arrays as compact JSON.
- * Never throws.
+ * booleans as Yes/No, empty values in words, objects and arrays as compact JSON; a
+ * field's `type` first, when the value fits it. Never throws.
  *
  * @example
  * formatValue(1234.5, { locale: "de-DE" }) // { type: "number", text: "1.234,5" }
@@ -46,6 +53,8 @@ export function formatValue(value: unknown, options: FormatValueOptions = {}): F
   const t = options.t ?? englishTranslate;
   const locale = canonicalLocale(options.locale);
   const empty = (key: string, text: string): FormattedValue => ({ type: "empty", text: t(`auditLog.recordDiff.value.${key}`, text) });
+  const typed = options.field?.type && value != null ? formatTyped(value, options.field, locale, options.timeZone, t) : undefined;
+  if (typed) return typed;
   // The common cases first, without classifying the value.
   if (typeof value === "number") return { type: "number", text: formatNumber(value, locale) };
   switch (getValueType(value)) {
@@ -55,7 +64,7 @@ export function formatValue(value: unknown, options: FormatValueOptions = {}): F
     case "redacted":
       return { type: "redacted", text: String(value) };
     case "boolean":
-      return { type: "boolean", text: value ? t("auditLog.recordDiff.value.true", "Yes") : t("auditLog.recordDiff.value.false", "No") };
+      return yesNo(value as boolean, t);
     case "number":
     case "bigint":
       return { type: "number", text: formatNumber(value as number | bigint, locale) };
@@ -66,7 +75,7 @@ export function formatValue(value: unknown, options: FormatValueOptions = {}): F
       if (text === "") return empty("emptyText", "empty text");
       const date = parseIsoDate(text);
       // An ISO date of 10 characters has no time of day (as `isDateOnly` says, without parsing twice).
-      return date ? formatDate(date, text.length === 10, locale, options.timeZone, t, text) : { type: "text", text };
+      return date ? formatDate(date, false, locale, options.timeZone, t, text) : { type: "text", text };
     }
     case "array":
       return toArray(value).length === 0 ? empty("emptyList", "empty list") : { type: "json", text: toCompactJson(value) };
@@ -77,23 +86,77 @@ export function formatValue(value: unknown, options: FormatValueOptions = {}): F
   }
 }
 
-function formatDate(date: Date, dateOnly: boolean, locale: string | undefined, timeZone: string | undefined, t: AuditTranslate, source?: string): FormattedValue {
+const yesNo = (flag: boolean, t: AuditTranslate): FormattedValue => ({ type: "boolean", text: flag ? t("auditLog.recordDiff.value.true", "Yes") : t("auditLog.recordDiff.value.false", "No") });
+
+/** A date-time, or only its day when `dayOnly`; `source` is the ISO text it was read from, if any. */
+function formatDate(date: Date, dayOnly: boolean, locale: string | undefined, timeZone: string | undefined, t: AuditTranslate, source?: string): FormattedValue {
   if (Number.isNaN(date.getTime())) return { type: "text", text: t("auditLog.recordDiff.value.invalidDate", "invalid date") };
-  if (dateOnly) {
-    // A date-only ISO string parses as UTC midnight: format it in UTC so no zone moves it to another day.
-    const format = cached(`d|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }));
-    return { type: "date", text: format.format(date), dateTime: source ?? date.toISOString().slice(0, 10) };
-  }
-  const make = (zone: string | undefined) =>
-    new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short", timeZone: zone });
-  const format = cached(`dt|${locale}|${timeZone}`, () => {
+  // A date-only ISO string parses as UTC midnight: its day, in UTC, so no zone moves it to another day.
+  const isDay = source?.length === 10;
+  const zone = isDay ? "UTC" : timeZone;
+  dayOnly ||= isDay;
+  const make = (timeZone: string | undefined) =>
+    new Intl.DateTimeFormat(locale, dayOnly ? { dateStyle: "medium", timeZone } : { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short", timeZone });
+  const format = cached(`${dayOnly}|${locale}|${zone}`, () => {
     try {
-      return make(timeZone);
+      return make(zone);
     } catch {
       return make(undefined); // an unknown time zone: the viewer's, rather than no dates at all
     }
   });
-  return { type: "date", text: format.format(date), dateTime: date.toISOString() };
+  return { type: "date", text: format.format(date), dateTime: isDay ? source : date.toISOString() };
+}
+
+const DURATION_UNITS = [
+  ["day", 86400],
+  ["hour", 3600],
+  ["minute", 60],
+  ["second", 1],
+] as const;
+
+/** A value read as the field's `type` says, or `undefined` when it does not fit (the default formatting then). */
+function formatTyped(value: unknown, field: RecordDiffField, locale: string | undefined, timeZone: string | undefined, t: AuditTranslate): FormattedValue | undefined {
+  const type = getValueType(value);
+  const amount = type === "number" ? (value as number) : type === "string" && (value as string).trim() ? Number(value) : NaN;
+  switch (field.type) {
+    case "image":
+      return type === "string" && value ? { type: "image", text: value as string, src: getImageSrc(value as string, field.allowedOrigins) } : undefined;
+    case "currency":
+      try {
+        return Number.isFinite(amount) ? { type: "number", text: cached(`c|${locale}|${field.currency}`, () => new Intl.NumberFormat(locale, { style: "currency", currency: field.currency! })).format(amount) } : undefined;
+      } catch {
+        return undefined; // no or an unknown currency code
+      }
+    case "number":
+      return Number.isFinite(amount) ? { type: "number", text: formatNumber(amount, locale) } : undefined;
+    case "enum": {
+      const key = type === "string" || type === "number" || type === "boolean" ? String(value) : undefined;
+      // Own keys only: `constructor` or `__proto__` name no option.
+      return key !== undefined && field.options && Object.hasOwn(field.options, key) ? { type: "text", text: String(field.options[key]) } : undefined;
+    }
+    case "boolean":
+      return value === true || value === 1 || value === "true" ? yesNo(true, t) : value === false || value === 0 || value === "false" ? yesNo(false, t) : undefined;
+    case "date":
+    case "datetime": {
+      // Epoch seconds or milliseconds, read as the log's own times are.
+      const date = type === "date" ? (value as Date) : type === "number" ? new Date(amount < 1e11 ? amount * 1000 : amount) : type === "string" ? parseIsoDate(value as string) : undefined;
+      return date && formatDate(date, field.type === "date", locale, timeZone, t, type === "string" ? (value as string) : undefined);
+    }
+    case "duration": {
+      const seconds = parseDuration(value);
+      if (seconds === undefined) return undefined;
+      let rest = seconds;
+      const words: string[] = [];
+      for (const [unit, size] of DURATION_UNITS) {
+        const count = size === 1 ? Math.round(rest * 1000) / 1000 : Math.floor(rest / size);
+        rest -= count * size;
+        if (count > 0 || (size === 1 && words.length === 0)) words.push(cached(`u|${locale}|${unit}`, () => new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "short" })).format(count));
+      }
+      return { type: "duration", text: words.join(" "), dateTime: `PT${seconds}S` };
+    }
+    default:
+      return undefined;
+  }
 }
 
 // Canonicalising a locale asks Intl each time: remember the answers (a diff formats thousands of values).

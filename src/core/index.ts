@@ -55,6 +55,7 @@ export {
   type CompiledFields,
   type RecordDiffField,
   type RecordDiffFields,
+  type RecordDiffFieldType,
   type FieldFormatContext,
   type RecordDiffSide,
 } from "./policy";
@@ -113,3 +114,4 @@ export {
   type FieldHistoryOverflow,
   type FieldHistoryOptions,
 } from "./fieldHistory";
+export { getImageSrc, parseDuration } from "./typedValues";

@@ -34,7 +34,35 @@ export interface RecordDiffField {
   hidden?: boolean;
   /** Keeps the fact that the field changed but never shows its values, anywhere: "changed (hidden)". Applies below it too. */
   redact?: boolean;
+  /**
+   * What the values are, to show them through Intl (with the diff's locale and time
+   * zone) instead of by their JavaScript type. `format` wins over it, `redact` over both;
+   * a value the type cannot read (an amount that is not a number, an enum value with no
+   * label) is shown the default way.
+   * - `image`: a URL, shown as a small thumbnail beside the URL as text. Only an
+   *   absolute `https:` or `http:` URL (of `allowedOrigins`, when given) is loaded;
+   *   any other (a script, `data`, `blob` or relative URL…) is text only, never requested.
+   * - `currency`: an amount (a number or numeric text) in `currency`.
+   * - `enum`: a value named by `options` (`{ draft: "Draft" }`).
+   * - `boolean`: `true`/`false` (also `1`/`0`, `"true"`/`"false"`) as the words "Yes"/"No".
+   * - `date`: the day only; `datetime`: day and time (a `Date`, ISO text, or epoch seconds or milliseconds).
+   * - `duration`: seconds, or ISO 8601 text (`PT1H30M`), as "1 hr 30 min".
+   * - `number`: a number or numeric text, through Intl.
+   *
+   * @example
+   * { photo: { type: "image", label: "Photo" }, price: { type: "currency", currency: "EUR" }, status: { type: "enum", options: { draft: "Draft" } } }
+   */
+  type?: RecordDiffFieldType;
+  /** For `type: "currency"`: the ISO 4217 code (`"EUR"`). An unknown code shows the number. */
+  currency?: string;
+  /** For `type: "enum"`: the label of each value (`{ draft: "Draft", published: "Published" }`). */
+  options?: Readonly<Record<string, string>>;
+  /** For `type: "image"`: the origins thumbnails may load from (`["https://cdn.example.com"]`); default any `https:` or `http:` origin. */
+  allowedOrigins?: readonly string[];
 }
+
+/** The kinds of value a field can declare with `type`; see {@link RecordDiffField.type}. */
+export type RecordDiffFieldType = "image" | "currency" | "enum" | "boolean" | "date" | "datetime" | "duration" | "number";
 
 /**
  * Field options keyed by dotted path pattern, with the syntax of `ignore`: `price`,

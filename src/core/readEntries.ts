@@ -1,3 +1,4 @@
+import { formatValue } from "./formatValue";
 import type { ChangeOverflow, WorkBudgetLimits } from "./budget";
 import type { ChangeSet } from "./computeChanges";
 import { createFormatters, formatAction, formatSummary, type TimelineFormatters } from "./formatEntry";
@@ -141,13 +142,16 @@ export function createEntryReader(options: EntryReaderOptions = {}): EntryReader
       // A field's own formatter reads as in its diff ("€369.99"); one that throws falls back.
       formatField: (value: unknown, side: "before" | "after", change: FieldChange) => {
         if (change.isRedacted || isRedactedValue(value)) return undefined;
-        const format = fields.get(policyPath(change.path, isItemList))?.format;
-        if (!format) return undefined;
-        try {
-          return String(format(value, { side, change, locale: formatters.locale }));
-        } catch {
-          return undefined;
+        const field = fields.get(policyPath(change.path, isItemList));
+        if (field?.format) {
+          try {
+            return String(field.format(value, { side, change, locale: formatters.locale }));
+          } catch {
+            return undefined;
+          }
         }
+        // A typed field (`type: "currency"`…) reads as in its diff; an image as its URL.
+        return field?.type ? formatValue(value, { t, locale: formatters.locale, timeZone: formatters.timeZone, field }).text : undefined;
       },
     });
     const authorLabel = getAuthorLabel(entry.author);

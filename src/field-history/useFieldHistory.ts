@@ -6,7 +6,7 @@ import { formatValue, type FormattedValue } from "../core/formatValue";
 import { getAuthorLabel, type AuditId, type AuditLogEntry } from "../core/normalizeLog";
 import { toPathKey } from "../core/path";
 import { plural } from "../core/plural";
-import type { RecordDiffFields } from "../core/policy";
+import type { RecordDiffField, RecordDiffFields } from "../core/policy";
 import type { AuditTranslate } from "../core/translate";
 import type { FieldChange, Path } from "../core/types";
 import { useNow } from "../audit-timeline/useTimelineItems";
@@ -235,11 +235,12 @@ export function useFieldHistory(options: UseFieldHistoryOptions): UseFieldHistor
   );
   const { path, isHidden, isRedacted } = found;
   const label = options.label ?? (path.length > 0 ? fields.getLabel(path, field) : field);
-  const format = path.length > 0 ? fields.get(path)?.format : undefined;
+  const fieldOptions = path.length > 0 ? fields.get(path) : undefined;
+  const format = fieldOptions?.format;
 
   const items = useMemo(
-    () => found.points.map((point) => toItem(point, { path, format, t, formatters, now })),
-    [found, path, format, t, formatters, now],
+    () => found.points.map((point) => toItem(point, { path, format, field: fieldOptions, t, formatters, now })),
+    [found, path, format, fieldOptions, t, formatters, now],
   );
 
   const chart = useMemo(() => describeChart(items, label, t, formatters), [items, label, t, formatters]);
@@ -327,13 +328,15 @@ export function useFieldHistory(options: UseFieldHistoryOptions): UseFieldHistor
 interface ItemContext {
   path: Path;
   format: ((value: unknown, context: { side: "before" | "after"; change: FieldChange; locale: string | undefined }) => string) | undefined;
+  /** The field's policy (its `type`, `currency`, `options`). */
+  field: RecordDiffField | undefined;
   t: AuditTranslate;
   formatters: TimelineFormatters;
   now: Date;
 }
 
 /** A point in words: its value (the field's `format`, else as `<RecordDiff>` shows it), author, time and notes. */
-function toItem(point: FieldHistoryPoint, { path, format, t, formatters, now }: ItemContext): FieldHistoryItem {
+function toItem(point: FieldHistoryPoint, { path, format, field, t, formatters, now }: ItemContext): FieldHistoryItem {
   const { entry } = point;
   const { locale, timeZone } = formatters;
   let formatted: FormattedValue | undefined;
@@ -348,9 +351,9 @@ function toItem(point: FieldHistoryPoint, { path, format, t, formatters, now }: 
         formatted = { type: "text", text: String(format(point.value, { side: "after", change, locale })) };
       } catch (error) {
         // The app's formatter failed on this value: the default formatting, marked.
-        formatted = { ...formatValue(point.value, { t, locale, timeZone }), formatError: error instanceof Error ? error.message : String(error) };
+        formatted = { ...formatValue(point.value, { t, locale, timeZone, field }), formatError: error instanceof Error ? error.message : String(error) };
       }
-    } else formatted = formatValue(point.value, { t, locale, timeZone });
+    } else formatted = formatValue(point.value, { t, locale, timeZone, field });
   }
   let note: string | undefined;
   if (point.isIncomplete) note = t("auditLog.fieldHistory.note.incomplete", "(too large to compare in full: it may not have changed)");

@@ -194,7 +194,12 @@ function renderNotRecorded(context: RowContext) {
 const isSingleValue = (row: RecordDiffRow) => row.isRedacted || row.change.kind === "unchanged" || row.change.kind === "moved";
 /** A word diff is shown when the texts share words (else old and new are shown whole) and no field formatter takes over. */
 const hasTextDiff = (row: RecordDiffRow) =>
-  row.change.kind === "changed" && !row.field?.format && !row.isRedacted && (row.change.text?.some((segment) => segment.type === "equal") ?? false);
+  row.change.kind === "changed" &&
+  !row.field?.format &&
+  // A typed value reads as its label or number (an image as its URL: a word diff suits it).
+  (!row.field?.type || row.field.type === "image") &&
+  !row.isRedacted &&
+  (row.change.text?.some((segment) => segment.type === "equal") ?? false);
 
 // Pure annotations let bundlers drop unused components from the single-file build.
 const UnifiedRow = /* @__PURE__ */ memo(function UnifiedRow({ row, context }: RowProps) {

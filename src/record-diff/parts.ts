@@ -31,6 +31,12 @@ export const recordDiffParts = {
   empty: "empty",
   /** `<code>`: an object or array as compact one-line JSON. */
   json: "json",
+  /**
+   * `<img>`: the small thumbnail of an image field (`fields[…].type: "image"`), beside its
+   * URL as text. Rendered only for an allowed `https:`/`http:` URL (never for a redacted
+   * one), with `alt` from the field's label, `loading="lazy"` and `referrerPolicy="no-referrer"`.
+   */
+  image: "image",
   /** `<span>`: a long text shown as a word diff. */
   text: "text",
   /** `<span>`: an explanation (type changed, not compared further…). */

@@ -55,8 +55,20 @@ export interface DiffValueContext {
 export function renderDiffValue(context: DiffValueContext, row: RecordDiffRow, side: RecordDiffSide, textMode?: TextDiffMode): ReactNode {
   const formatted = context.getFormattedValue(row, side);
   const segments = textMode ? row.change.text : undefined;
-  const defaultRender = () =>
-    segments ? <TextDiff segments={segments} mode={textMode!} maxLength={context.maxValueLength} diff={context} /> : renderFormattedValue(formatted, context.maxValueLength, context);
+  const defaultRender = () => {
+    const shown = segments ? <TextDiff segments={segments} mode={textMode!} maxLength={context.maxValueLength} diff={context} /> : renderFormattedValue(formatted, context.maxValueLength, context);
+    if (formatted.type !== "image") return shown;
+    // A thumbnail beside the URL as text; a word diff of two URLs (unified view) shows both, the old one first.
+    const thumbnail = (value: FormattedValue) =>
+      value.src ? <img {...anatomy.attrs(parts.image)} src={value.src} alt={row.label} loading="lazy" referrerPolicy="no-referrer" width={48} height={48} /> : null;
+    return (
+      <>
+        {textMode === "merged" && thumbnail(context.getFormattedValue(row, "before"))}
+        {thumbnail(formatted)}
+        {shown}
+      </>
+    );
+  };
   const { renderValue } = context;
   if (formatted.formatError !== undefined) {
     // The field's own formatter failed on this value: the default rendering, marked, with the reason as its title.
@@ -102,10 +114,12 @@ function renderFormattedValue(formatted: FormattedValue, maxLength: number, diff
     case "json":
       return <code {...anatomy.attrs(parts.json)}>{formatted.text}</code>;
     case "date":
+    case "duration":
       return <time dateTime={formatted.dateTime}>{formatted.text}</time>;
     case "redacted":
       return <span {...anatomy.attrs(parts.redacted)}>{formatted.text}</span>;
     case "text":
+    case "image":
       return formatted.text.length > maxLength ? <TruncatedText text={formatted.text} maxLength={maxLength} diff={diff} /> : formatted.text;
     default:
       return formatted.text;

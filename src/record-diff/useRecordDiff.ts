@@ -158,8 +158,9 @@ export interface UseRecordDiffResult {
   view: RecordDiffView;
   /**
    * The value of one side of a row in words (applies `redact`, `format`, then the
-   * formatting by type). A `format` that throws gives the default formatting with
-   * `formatError` set: one field's formatter never breaks the diff.
+   * field's `type`, then the formatting by the value's type). A `format` that throws
+   * gives the default formatting with `formatError` set: one field's formatter never
+   * breaks the diff. An `image` value carries `src` only when a thumbnail may load it.
    */
   getFormattedValue: (row: RecordDiffRow, side: RecordDiffSide) => FormattedValue;
   /** The kit's translate function and the locale in use, for your own words. */
@@ -334,16 +335,16 @@ export function useRecordDiff(options: UseRecordDiffOptions = {}): UseRecordDiff
         return { type: "summary", text: plural(t, locale, "auditLog.recordDiff.unchangedItems", change.count!, "{count} unchanged item", "{count} unchanged items") };
       }
       const value = side === "before" ? row.before : row.after;
-      const format = row.field?.format;
-      if (format) {
+      const { field } = row;
+      if (field?.format) {
         try {
-          return { type: "text", text: String(format(value, { side, change, locale })) };
+          return { type: "text", text: String(field.format(value, { side, change, locale })) };
         } catch (error) {
           // The app's formatter failed on this value: the default formatting, marked, rather than no diff.
-          return { ...formatValue(value, { t, locale, timeZone }), formatError: error instanceof Error ? error.message : String(error) };
+          return { ...formatValue(value, { t, locale, timeZone, field }), formatError: error instanceof Error ? error.message : String(error) };
         }
       }
-      return formatValue(value, { t, locale, timeZone });
+      return formatValue(value, { t, locale, timeZone, field });
     },
     [t, locale, timeZone],
   );

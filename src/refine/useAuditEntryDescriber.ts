@@ -58,7 +58,17 @@ function functionId(fn: unknown): number {
 /** A key that stands for `fields`' content: an inline object with the same rules is the same policy. */
 export function getFieldsKey(fields: RecordDiffFields | undefined): string {
   return JSON.stringify(
-    Object.entries(fields ?? {}).map(([pattern, field]) => [pattern, Boolean(field?.hidden), Boolean(field?.redact), field?.label ?? null, functionId(field?.format)]),
+    Object.entries(fields ?? {}).map(([pattern, field]) => [
+      pattern,
+      Boolean(field?.hidden),
+      Boolean(field?.redact),
+      field?.label ?? null,
+      functionId(field?.format),
+      field?.type ?? null,
+      field?.currency ?? null,
+      field?.options ?? null,
+      field?.allowedOrigins ?? null,
+    ]),
   );
 }
 

@@ -65,4 +65,24 @@ describe("summarizeChanges", () => {
     expect(JSON.stringify(summary)).not.toMatch(/hunter2|s3cret/);
     expect(summarizeChanges(create, getEntryChanges(create), { isHidden })).toEqual({ type: "created", fieldCount: 2 });
   });
+
+  it("gives an added or removed list item whole, so that it can be named", () => {
+    const create = entry("create", { variants: [{ id: 1, sku: "A" }, { id: 2, sku: "B" }] });
+    const update = entry("update", { variants: [{ id: 2, sku: "B" }, { id: 3, sku: "TXT-JUT-LTD" }] }, { id: 1 }, { variants: [{ id: 1, sku: "A" }, { id: 2, sku: "B" }] });
+    expect(summarize(update, [create, update])).toMatchObject({
+      type: "changed",
+      first: { kind: "removed", path: ["variants", 0], before: { id: 1, sku: "A" } },
+      moreCount: 1,
+    });
+  });
+
+  it("drops a redacted first change's word diff with its values", () => {
+    const long = "The monitor arm in oak and steel. Revised clamp fits desks up to 8 cm thick.";
+    const update = entry("update", { notes: long.replace("8", "9") }, { id: 1 }, { notes: long });
+    const changes = getEntryChanges(update, { history: replayHistory([update]), includeUnchanged: false });
+    expect(changes[0]?.text).toBeDefined();
+    const summary = summarizeChanges(update, changes, { isRedacted: (path) => path[0] === "notes" });
+    expect(summary).toMatchObject({ type: "changed", isFirstRedacted: true, first: { key: "notes" } });
+    expect(JSON.stringify(summary)).not.toMatch(/monitor|clamp/);
+  });
 });

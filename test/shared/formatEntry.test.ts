@@ -41,7 +41,7 @@ describe("formatSummary", () => {
     [{ type: "changed", first: { ...change({ after: "Published" }), path: ["status"], key: "status", isBeforeUnknown: true }, moreCount: 0, unknownCount: 3 }, "Set status to Published and 3 more fields (earlier values not recorded)"],
     [{ type: "changed", first: change({ before: 50, after: 100 }), moreCount: 0, unknownCount: 2 }, "Changed price from 50 to 100; 2 more fields written, their earlier values not recorded"],
     [{ type: "changed", first: change({ before: 50, after: 100 }), moreCount: 4, unknownCount: 0, isIncomplete: true }, "Changed price from 50 to 100 and 4 more fields (too large to compare in full)"],
-    [{ type: "changed", first: { path: ["tags", 1], key: "tags.1", kind: "added", after: "b" }, moreCount: 0, unknownCount: 0 }, "Added tags[1]: b"],
+    [{ type: "changed", first: { path: ["tags", 1], key: "tags.1", kind: "added", after: "b" }, moreCount: 0, unknownCount: 0 }, "Added b to tags"],
     [{ type: "changed", first: change({ before: null, after: "{count} $& <b>" }), moreCount: 0, unknownCount: 0 }, "Changed price from empty to {count} $& <b>"],
   ])("%j → %s", (summary, expected) => {
     expect(formatSummary(summary, t, en)).toBe(expected);
@@ -49,10 +49,10 @@ describe("formatSummary", () => {
 });
 
 describe("values in a summary", () => {
-  it("shortens long values, never splitting an emoji, and shows objects as compact JSON", () => {
+  it("shortens long values, never splitting an emoji, and names objects by their size, never as JSON", () => {
     expect(shorten("a".repeat(50), 10)).toBe("aaaaaaaaa…");
     expect(shorten("😀".repeat(20), 5)).toBe("😀😀😀😀…");
-    expect(formatSummaryValue({ a: [1, 2] }, t, en)).toBe('{"a": [1, 2]}');
+    expect(formatSummaryValue({ a: [1, 2] }, t, en)).toBe("(1 field)");
     expect(formatSummaryValue("  ", t, en)).toBe("empty text");
     expect(formatSummaryValue(true, t, en)).toBe("Yes");
     expect(formatSummaryValue(0.0001, t, en)).toBe("0.0001");

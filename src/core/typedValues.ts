@@ -1,0 +1,36 @@
+/**
+ * The URL a thumbnail of `url` may load, or `undefined` when it must stay text: only an
+ * absolute `https:` or `http:` URL, from one of `allowedOrigins` when given (origins as
+ * `URL.origin` spells them: `"https://cdn.example.com"`). Never a script URL, `data:`,
+ * `blob:`, `file:`, a relative URL, or anything the URL parser rejects. The URL returned is
+ * the parsed one (`href`), so what loads is what was checked.
+ *
+ * @example
+ * getImageSrc("https://cdn.example.com/a.png") // "https://cdn.example.com/a.png"
+ * getImageSrc("data:image/png;base64,AAAA") // undefined
+ */
+export function getImageSrc(url: string, allowedOrigins?: readonly string[]): string | undefined {
+  try {
+    const { protocol, origin, href } = new URL(url);
+    return (protocol === "https:" || protocol === "http:") && (!allowedOrigins || allowedOrigins.includes(origin)) ? href : undefined;
+  } catch {
+    return undefined; // not an absolute URL
+  }
+}
+
+const NUMBER = "(\\d+(?:\\.\\d+)?)";
+const ISO_DURATION = new RegExp(`^P(?!$)(?:${NUMBER}D)?(?:T(?!$)(?:${NUMBER}H)?(?:${NUMBER}M)?(?:${NUMBER}S)?)?$`);
+
+/**
+ * A duration in seconds: a number of seconds (not negative), or ISO 8601 text with days,
+ * hours, minutes and seconds (`PT1H30M`, `P1DT2H`, `PT0.5S`); `undefined` for anything
+ * else (years, months and weeks have no fixed length).
+ *
+ * @example
+ * parseDuration("PT1H30M") // 5400
+ */
+export function parseDuration(value: unknown): number | undefined {
+  if (typeof value === "number") return value >= 0 && value < Infinity ? value : undefined;
+  const match = typeof value === "string" ? ISO_DURATION.exec(value) : null;
+  return match ? ((+(match[1] ?? 0) * 24 + +(match[2] ?? 0)) * 60 + +(match[3] ?? 0)) * 60 + +(match[4] ?? 0) : undefined;
+}
