@@ -114,10 +114,13 @@ const DURATION_UNITS = [
   ["second", 1],
 ] as const;
 
+const DECIMAL = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+
 /** A value read as the field's `type` says, or `undefined` when it does not fit (the default formatting then). */
 function formatTyped(value: unknown, field: RecordDiffField, locale: string | undefined, timeZone: string | undefined, t: AuditTranslate): FormattedValue | undefined {
   const type = getValueType(value);
-  const amount = type === "number" ? (value as number) : type === "string" && (value as string).trim() ? Number(value) : NaN;
+  // Decimal text only: `Number("0x10")` is 16, which is not what the log says.
+  const amount = type === "number" ? (value as number) : type === "string" && DECIMAL.test(value as string) ? Number(value) : NaN;
   switch (field.type) {
     case "image":
       return type === "string" && value ? { type: "image", text: value as string, src: getImageSrc(value as string, field.allowedOrigins) } : undefined;

@@ -57,7 +57,13 @@ export interface RecordDiffField {
   currency?: string;
   /** For `type: "enum"`: the label of each value (`{ draft: "Draft", published: "Published" }`). */
   options?: Readonly<Record<string, string>>;
-  /** For `type: "image"`: the origins thumbnails may load from (`["https://cdn.example.com"]`); default any `https:` or `http:` origin. */
+  /**
+   * For `type: "image"`: the origins thumbnails may load from (`["https://cdn.example.com"]`);
+   * default any `https:` or `http:` origin. Set it: without it, whoever writes a log value
+   * makes every viewer's browser request that URL (an intranet address, a tracking pixel
+   * that learns who looked and when). `referrerPolicy="no-referrer"` and lazy loading
+   * soften this, they do not stop it.
+   */
   allowedOrigins?: readonly string[];
 }
 

@@ -151,7 +151,10 @@ export function createEntryReader(options: EntryReaderOptions = {}): EntryReader
           }
         }
         // A typed field (`type: "currency"`…) reads as in its diff; an image as its URL.
-        return field?.type ? formatValue(value, { t, locale: formatters.locale, timeZone: formatters.timeZone, field }).text : undefined;
+        if (!field?.type) return undefined;
+        // A value that does not fit its type reads the default way (named, or by its size), never as JSON.
+        const typed = formatValue(value, { t, locale: formatters.locale, timeZone: formatters.timeZone, field });
+        return typed.type === "json" ? undefined : typed.text;
       },
     });
     const authorLabel = getAuthorLabel(entry.author);

@@ -32,5 +32,6 @@ const ISO_DURATION = new RegExp(`^P(?!$)(?:${NUMBER}D)?(?:T(?!$)(?:${NUMBER}H)?(
 export function parseDuration(value: unknown): number | undefined {
   if (typeof value === "number") return value >= 0 && value < Infinity ? value : undefined;
   const match = typeof value === "string" ? ISO_DURATION.exec(value) : null;
-  return match ? ((+(match[1] ?? 0) * 24 + +(match[2] ?? 0)) * 60 + +(match[3] ?? 0)) * 60 + +(match[4] ?? 0) : undefined;
+  const total = match ? ((+(match[1] ?? 0) * 24 + +(match[2] ?? 0)) * 60 + +(match[3] ?? 0)) * 60 + +(match[4] ?? 0) : undefined;
+  return total !== undefined && Number.isFinite(total) ? total : undefined;
 }

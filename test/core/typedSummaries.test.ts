@@ -39,3 +39,23 @@ describe("typed values in summaries", () => {
     expect(result.points.map((point) => point.value)).toEqual([39]);
   });
 });
+
+describe("typed values that do not fit their type (security review)", () => {
+  it("a summary never shows JSON for a typed field holding an object, and hides its redacted parts", () => {
+    const { entries } = normalizeLogs([
+      { id: 1, resource: "p", action: "update", createdAt: at(0), data: { status: { code: "x", secret: "SECRETV", gone: "SECRETH" } }, previousData: { status: "draft" }, meta: { id: 7 } },
+    ]);
+    const reader = createEntryReader({ fields: { status: { type: "enum", options: { x: "X" } }, "status.secret": { redact: true }, "status.gone": { hidden: true } } });
+    const description = reader.describe(entries[0]!);
+    expect(description.summaryText).not.toContain('{"');
+    expect(description.summaryText).not.toMatch(/SECRET/);
+  });
+
+  it("reads only decimal text as an amount, and never an infinite duration", async () => {
+    const { formatValue } = await import("../../src/core/formatValue");
+    const { parseDuration } = await import("../../src/core/typedValues");
+    expect(formatValue("0x10", { locale: "en-US", field: { type: "currency", currency: "USD" } }).text).toBe("0x10");
+    expect(formatValue("12.5", { locale: "en-US", field: { type: "currency", currency: "USD" } }).text).toBe("$12.50");
+    expect(parseDuration(`P${"9".repeat(400)}D`)).toBeUndefined();
+  });
+});
