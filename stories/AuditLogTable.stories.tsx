@@ -137,18 +137,29 @@ export const ServerPaging: Story = {
   },
 };
 
+/** Records what an export downloads (no real download in a story run: the link's click is recorded instead). */
+function captureDownloads() {
+  const blobs: Blob[] = [];
+  const create = spyOn(URL, "createObjectURL").mockImplementation((blob) => {
+    blobs.push(blob as Blob);
+    return "blob:story";
+  });
+  const click = spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => {});
+  return {
+    blobs,
+    restore: () => {
+      create.mockRestore();
+      click.mockRestore();
+    },
+  };
+}
+
 /** Export the filtered rows: the CSV's cells that start like a formula are made inert. */
 export const Export: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await ready(canvasElement);
-    const blobs: Blob[] = [];
-    const create = spyOn(URL, "createObjectURL").mockImplementation((blob) => {
-      blobs.push(blob as Blob);
-      return "blob:story";
-    });
-    // No real download in a story run: the link's click is recorded instead.
-    const click = spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => {});
+    const { blobs, restore } = captureDownloads();
     try {
       await userEvent.type(canvas.getByLabelText("Search"), "HYPERLINK");
       await waitFor(() => expect(rows(canvasElement)).toHaveLength(1));
@@ -158,8 +169,7 @@ export const Export: Story = {
       await expect(text).toContain(`"'=HYPERLINK(`);
       await expect(canvas.getByRole("status")).toHaveTextContent(/Exported 1 entry to audit-log-products-\d{4}-\d{2}-\d{2}\.csv/);
     } finally {
-      create.mockRestore();
-      click.mockRestore();
+      restore();
     }
   },
 };
@@ -202,12 +212,7 @@ export const ExportPerChange: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await ready(canvasElement);
-    const blobs: Blob[] = [];
-    const create = spyOn(URL, "createObjectURL").mockImplementation((blob) => {
-      blobs.push(blob as Blob);
-      return "blob:story";
-    });
-    const click = spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => {});
+    const { blobs, restore } = captureDownloads();
     try {
       await userEvent.click(canvas.getByRole("button", { name: "Export CSV (one row per change)" }));
       const text = await blobs[0]!.text();
@@ -215,8 +220,7 @@ export const ExportPerChange: Story = {
       await expect(text).toContain('"not recorded"');
       await expect(text).not.toMatch(/75001|69001/);
     } finally {
-      create.mockRestore();
-      click.mockRestore();
+      restore();
     }
   },
 };

@@ -150,14 +150,13 @@ const canRevert = (row: RecordDiffRow, log: AuditLogEntry) => {
  * A diff row's default actions in the timeline: "Revert" (`<RevertChange>`) and "History"
  * (the field's own `<FieldHistory>`), for a record's history.
  */
-export function AuditRowActions({ log, item, row, timeline, context }: AuditTimelineRowActionsProps): ReactNode {
+export function AuditRowActions({ log, row, timeline, context }: AuditTimelineRowActionsProps): ReactNode {
   const { t } = timeline;
   const methods = useDataProviderMethods();
   const recordId = context.recordId;
   if (recordId === undefined || row.change.kind === "unchanged") return null;
   const field = toFieldPath(row.change.path);
   const policy = policyOf(context);
-  void item;
   return (
     <>
       {canRevert(row, log) && methods.update && (

@@ -51,7 +51,7 @@ function isNewer(a: RecordVersion, b: RecordVersion, order: Map<string, number>)
  * const { older, newer, comparison } = useCompareVersions({ resource: "products", id: 7, from: 12 });
  */
 export function useCompareVersions(options: UseCompareVersionsOptions): UseCompareVersionsResult {
-  const { from, to = CURRENT_VERSION, fields, ignore, budget, idField } = options;
+  const { from, to = CURRENT_VERSION, ignore, budget, idField } = options;
   const versions = useRecordVersions(options);
   const { getVersion, history, current } = versions;
   // "Current" when the record cannot be read (deleted, no getOne): the latest recorded version, named as such.
@@ -74,7 +74,6 @@ export function useCompareVersions(options: UseCompareVersionsOptions): UseCompa
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [older, newer, versions.fields, JSON.stringify(ignore ?? null), JSON.stringify(budget ?? null), idField],
   );
-  void fields;
 
   let compareState: CompareVersionsState;
   const wantsCurrent = String(from) === CURRENT_VERSION || String(to) === CURRENT_VERSION;

@@ -1,6 +1,6 @@
-import { act, render, renderHook, screen, waitFor, within } from "@testing-library/react";
+import { act, renderHook, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { Refine, type BaseRecord, type DataProvider } from "@refinedev/core";
+import { Refine, type DataProvider } from "@refinedev/core";
 import type { ReactNode } from "react";
 import { describe, expect, it } from "vitest";
 import { getFieldHistory } from "../../src/core/fieldHistory";
@@ -45,6 +45,23 @@ function gatedProvider(provider: DataProvider) {
   };
 }
 
+/** `useRestoreVersion` of product 7's first version inside a real `<Refine>`, opened and showing its plan. */
+async function openRestoreHook(audit: ReturnType<typeof setup>["audit"], dataProvider: DataProvider) {
+  const queryClient = createTestQueryClient();
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <Refine auditLogProvider={audit} dataProvider={dataProvider} options={{ disableTelemetry: true, reactQuery: { clientConfig: queryClient } }}>
+      {children}
+    </Refine>
+  );
+  const rendered = renderHook(() => useRestoreVersion({ resource: "products", id: 7, entry: entry(0) }), { wrapper });
+  const { result } = rendered;
+  await waitFor(() => expect(result.current.versions.current.state).toBe("ready"));
+  await waitFor(() => expect(result.current.versions.state).toBe("ready"));
+  act(() => result.current.open());
+  await waitFor(() => expect(result.current.status).toBe("confirming"));
+  return rendered;
+}
+
 describe("restore: what cannot be written", () => {
   it("writes nothing when the user cancels while the record is read again", async () => {
     const { audit, data } = setup();
@@ -66,17 +83,7 @@ describe("restore: what cannot be written", () => {
 
   it("writes once when confirm is called twice in one tick", async () => {
     const { audit, data } = setup();
-    const queryClient = createTestQueryClient();
-    const wrapper = ({ children }: { children: ReactNode }) => (
-      <Refine auditLogProvider={audit} dataProvider={data.provider} options={{ disableTelemetry: true, reactQuery: { clientConfig: queryClient } }}>
-        {children}
-      </Refine>
-    );
-    const { result } = renderHook(() => useRestoreVersion({ resource: "products", id: 7, entry: entry(0) }), { wrapper });
-    await waitFor(() => expect(result.current.versions.current.state).toBe("ready"));
-    await waitFor(() => expect(result.current.versions.state).toBe("ready"));
-    act(() => result.current.open());
-    await waitFor(() => expect(result.current.status).toBe("confirming"));
+    const { result } = await openRestoreHook(audit, data.provider);
     await act(async () => {
       const confirm = result.current.confirm;
       await Promise.all([confirm(), confirm()]);
@@ -137,17 +144,7 @@ describe("restore: second review", () => {
   it("a confirm kept from before cancel writes nothing; open() while the record is re-read does not reset the stale guard", async () => {
     const { audit, data } = setup();
     const gated = gatedProvider(data.provider);
-    const queryClient = createTestQueryClient();
-    const wrapper = ({ children }: { children: ReactNode }) => (
-      <Refine auditLogProvider={audit} dataProvider={gated.provider} options={{ disableTelemetry: true, reactQuery: { clientConfig: queryClient } }}>
-        {children}
-      </Refine>
-    );
-    const { result } = renderHook(() => useRestoreVersion({ resource: "products", id: 7, entry: entry(0) }), { wrapper });
-    await waitFor(() => expect(result.current.versions.current.state).toBe("ready"));
-    await waitFor(() => expect(result.current.versions.state).toBe("ready"));
-    act(() => result.current.open());
-    await waitFor(() => expect(result.current.status).toBe("confirming"));
+    const { result } = await openRestoreHook(audit, gated.provider);
     const kept = result.current.confirm;
     act(() => result.current.cancel());
     await act(async () => kept());
@@ -252,5 +249,3 @@ describe("a field's history stays bounded over a long history of large values", 
   });
 });
 
-void ({} as BaseRecord);
-void render;
