@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The single `npm test` entry: typecheck, all vitest projects, the demo's tests, package checks.
+// The single `npm test` entry: typecheck, all vitest projects, the demo's tests, package
+// checks, and the packed package in a fresh consumer app.
 // Each step prints a header; the first failing step stops the run with its exit code.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
@@ -76,8 +77,9 @@ step("Tests (vitest: unit, browser, browser-dark-os, storybook)", "vitest", [
 ]);
 
 // The demo end to end: its REST server over plain HTTP, then the built app in Chromium
-// (create, edit, live timeline, rename, history table filter, CSV export). Temporary
-// database and build folder; the dev database in examples/demo/data is never touched.
+// (create, edit, live timeline, rename, history table filter, CSV export; German, photos,
+// categories by title). Temporary database and build folder; the dev database in
+// examples/demo/data is never touched.
 step("Demo: server and end-to-end tests (node --test, Chromium)", process.execPath, [
   "--test",
   "--test-concurrency=1",
@@ -86,6 +88,7 @@ step("Demo: server and end-to-end tests (node --test, Chromium)", process.execPa
   "--test-reporter=spec",
   path.join("examples", "demo", "test", "server.test.mjs"),
   path.join("examples", "demo", "test", "e2e.test.mjs"),
+  path.join("examples", "demo", "test", "readable-values.test.mjs"),
 ]);
 
 step("Build (tsup)", "tsup", []);
@@ -104,5 +107,9 @@ step("Check types resolution (attw)", "attw", [
   "./styles.css",
 ]);
 step("Check built package in Node", process.execPath, [path.join(root, "scripts", "check-package.mjs")]);
+// The package as a user gets it: the packed tarball installed by npm in a fresh Vite +
+// Refine app in a temporary folder (React 19, then 18): types, production and development
+// builds in Chromium, server rendering in plain Node (ESM and CJS), the /core entry.
+step("Consumer app from the packed tarball (React 19 and 18, Chromium, SSR)", process.execPath, [path.join(root, "scripts", "consumer-test.mjs")]);
 
 console.log(`\nAll checks passed in ${((Date.now() - startedAll) / 1000).toFixed(1)}s.`);

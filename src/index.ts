@@ -63,6 +63,8 @@ export { useEntryAccess, useCanRename, type UseEntryAccessOptions, type UseCanRe
 export * from "./field-history";
 export { useEntryLink, DEFAULT_ENTRY_LINK_PARAM, type UseEntryLinkResult } from "./refine/useEntryLink";
 export { useDataProviderMethods, type DataProviderMethods } from "./refine/useDataProviderMethods";
+export { useResourceLabel, getResourceLabel } from "./refine/useResourceLabel";
+export { useReferenceLabels, useReferenceLookupContext, ReferenceLookupContext, type UseReferenceLabelsResult } from "./refine/useReferenceLabels";
 export {
   AuditEntryActions,
   AuditRowActions,

@@ -77,18 +77,18 @@ export const InferredBeforeValues: Story = {
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(entries(canvasElement)).toHaveLength(5));
     const entry = canvasElement.querySelector<HTMLElement>('[data-part="entry"][data-log-id="2"]')!;
-    await expect(within(entry).getByText("Changed price from 50 to 100 and 2 more fields")).toBeVisible();
+    await expect(within(entry).getByText("Changed Price from 50 to 100 and 2 more fields")).toBeVisible();
     await expect(entry.querySelector('[data-scope="record-diff"] [data-path="price"][data-inferred]')).not.toBeNull();
   },
 };
 
-/** A record whose create was never logged: its changes read "Set status to Published (earlier value not recorded)", never "added". */
+/** A record whose create was never logged: its changes read "Set Status to Published (earlier value not recorded)", never "added". */
 export const UnknownBeforeValues: Story = {
   args: { id: 8 },
   decorators: [withStylesheet],
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(entries(canvasElement)).toHaveLength(2));
-    await expect(within(canvasElement).getByText("Set status to Published (earlier value not recorded)")).toBeVisible();
+    await expect(within(canvasElement).getByText("Set Status to Published (earlier value not recorded)")).toBeVisible();
   },
 };
 
@@ -110,7 +110,7 @@ export const BulkEntryOfOneRecord: Story = {
   decorators: [withStylesheet],
   parameters: refine({ auditLogProvider: fresh(bulkHistory) }),
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(within(canvasElement).getByText("Changed price from 40 to 99")).toBeVisible());
+    await waitFor(() => expect(within(canvasElement).getByText("Changed Price from 40 to 99")).toBeVisible());
   },
 };
 
@@ -166,7 +166,7 @@ export const MalformedEntries: Story = {
   parameters: refine({ auditLogProvider: { get: async () => malformedRows() } }),
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(canvasElement.querySelectorAll("[data-malformed]")).toHaveLength(2));
-    await expect(within(canvasElement).getByText("Set price to 60 (earlier value not recorded)")).toBeVisible();
+    await expect(within(canvasElement).getByText("Set Price to 60 (earlier value not recorded)")).toBeVisible();
   },
 };
 
@@ -231,7 +231,7 @@ export const Live: Story = {
     const before = entries(canvasElement).length;
     await userEvent.click(canvas.getByRole("button", { name: /Raise the price/ }));
     await waitFor(() => expect(entries(canvasElement)).toHaveLength(before + 1), { timeout: 3000 });
-    await expect(entries(canvasElement)[0]!.querySelector(`[data-part="${parts.summary}"]`)).toHaveTextContent(/^Changed price from \d+ to \d+$/);
+    await expect(entries(canvasElement)[0]!.querySelector(`[data-part="${parts.summary}"]`)).toHaveTextContent(/^Changed Price from \d+ to \d+$/);
   },
 };
 
@@ -295,7 +295,7 @@ export const RedactedFields: Story = {
   decorators: [withStylesheet],
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(entries(canvasElement)).toHaveLength(5));
-    await expect(within(canvasElement).getByText("Changed price (hidden)")).toBeVisible();
+    await expect(within(canvasElement).getByText("Changed Price (hidden)")).toBeVisible();
     await expect(canvasElement.querySelector('[data-scope="record-diff"] [data-path="stock"]')).toBeNull();
   },
 };

@@ -292,7 +292,7 @@ export const HeadlessHook: Story = {
   render: () => <PriceTable />,
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(canvasElement.querySelectorAll("tbody tr")).toHaveLength(4));
-    await expect(canvasElement.querySelector("caption")).toHaveTextContent(/^price over time: 45 on/);
+    await expect(canvasElement.querySelector("caption")).toHaveTextContent(/^Price over time: 45 on/);
   },
 };
 

@@ -74,7 +74,7 @@ export const UnchangedToggle: Story = {
     await expect(toggle).toHaveAttribute("aria-expanded", "true");
     const unchanged = rowsOf(canvasElement).filter((row) => row.dataset.change === "unchanged");
     await expect(unchanged.length).toBeGreaterThan(5);
-    await expect(canvas.getByText("sku")).toBeVisible();
+    await expect(canvas.getByText("Sku")).toBeVisible();
   },
 };
 
@@ -241,6 +241,11 @@ const stateChanges: { title: string; changes: FieldChange[] }[] = [
   { title: "type changed", changes: [{ path: ["zip"], key: "zip", kind: "changed", before: 69001, after: "69001", note: "type-changed" }] },
   { title: "empty values", changes: [{ path: ["notes"], key: "notes", kind: "changed", before: null, after: "" }] },
   { title: "object added", changes: [{ path: ["address"], key: "address", kind: "added", after: { city: "Paris", zip: "75001" } }] },
+  { title: "object removed", changes: [{ path: ["items", 1], key: "items.1", kind: "removed", before: { id: 7, name: "Bulb", qty: 2 } }] },
+  {
+    title: "object added, closed",
+    changes: [{ path: ["items", 2], key: "items.2", kind: "added", after: { id: 8, name: "Shade", color: "linen", qty: 1, price: 24, size: "M", material: "cotton" } }],
+  },
   {
     title: "word diff",
     changes: [
@@ -271,6 +276,100 @@ const wide = {
 };
 /** An app's formatter that assumes a number, met with `null`. */
 const throwingFormat = { price: { format: (value: unknown) => (value as number).toFixed(2) } };
+
+const arcLamp = { id: 1, sku: "LGT-ARC-WHT", price: 349, color: "white" };
+/** A lamp's variants: one removed, one added (with a nested size), a supplier set where there was none. */
+const catalogBefore = {
+  name: "Arc floor lamp",
+  supplier: null,
+  variants: [arcLamp, { id: 2, sku: "LGT-ARC-BRS", price: 389, color: "brass", cost: 201.5 }],
+};
+const catalogAfter = {
+  name: "Arc floor lamp",
+  supplier: { name: "Lumen & Co", country: "PT", contact: { email: "orders@lumen.example", phone: "+351 21 000 0000" } },
+  variants: [arcLamp, { id: 3, sku: "LGT-ARC-BLK", price: 369.99, cost: 190, size: { height: 180, reach: 95 }, releasedOn: "2024-09-01" }],
+};
+/** Labels, types and a redacted cost, by path patterns inside the list's items. */
+const catalogFields: UseRecordDiffOptions["fields"] = {
+  "variants.*.sku": { label: "SKU" },
+  "variants.*.price": { type: "currency", currency: "EUR" },
+  "variants.*.cost": { redact: true },
+  "variants.*.size.height": { label: "Height (cm)" },
+  "supplier.country": { type: "enum", options: { PT: "Portugal", FR: "France" } },
+};
+
+/**
+ * An added or removed object (an array item, a record set where there was none) shows
+ * as its fields, one per line (`data-part="object"`, `object-fields`, `object-field`),
+ * labelled and formatted as rows are, with a "Hide fields" / "Show N fields" button
+ * (`object-toggle`, `aria-expanded`). The redacted cost says "(hidden)".
+ */
+export const AddedAndRemovedObjects: Story = {
+  decorators: [withStylesheet],
+  args: { previousData: catalogBefore, data: catalogAfter, fields: catalogFields },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvasElement.querySelector(`[data-scope="record-diff"][data-part="${parts.json}"]`)).toBeNull();
+    const added = canvasElement.querySelector<HTMLElement>('[data-part="field"][data-change="added"]')!;
+    await expect(added.querySelector('[data-part="object-field"][data-path="variants.1.price"] dd')).toHaveTextContent("€369.99");
+    await expect(added.querySelector('[data-part="object-field"][data-path="variants.1.cost"] [data-part="redacted"]')).toHaveTextContent("(hidden)");
+    await expect(canvasElement).not.toHaveTextContent(/201\.5|190/);
+    const removed = canvasElement.querySelector<HTMLElement>('[data-part="field"][data-change="removed"]')!;
+    await expect(removed.querySelector('del [data-part="object"]')).not.toBeNull();
+    const hide = within(added).getByRole("button", { name: "Hide fields" });
+    await userEvent.click(hide);
+    await expect(hide).toHaveAttribute("aria-expanded", "false");
+    await expect(within(added).getByText("LGT-ARC-BLK")).toBeVisible();
+    await userEvent.click(hide);
+    await expect(hide).toHaveAttribute("aria-expanded", "true");
+    await expect(canvas.getByText("Portugal")).toBeVisible();
+  },
+};
+
+/**
+ * The same in the split view, under a dark theme, with `maxOpenObjectFields={0}`: every
+ * object starts closed (named when it has a name); the play function opens them all.
+ */
+export const AddedAndRemovedObjectsDark: Story = {
+  ...AddedAndRemovedObjects,
+  args: { ...AddedAndRemovedObjects.args, view: "split", maxOpenObjectFields: 0 },
+  decorators: [withDarkTheme, withStylesheet],
+  play: async ({ canvasElement }) => {
+    const objects = () => [...canvasElement.querySelectorAll('[data-scope="record-diff"][data-part="object"]')];
+    await expect(objects().map((object) => object.getAttribute("data-state"))).toEqual(["closed", "closed", "closed"]);
+    for (const toggle of within(canvasElement).getAllByRole("button", { name: /^Show \d+ fields$/ })) await userEvent.click(toggle);
+    await expect(objects().map((object) => object.getAttribute("data-state"))).toEqual(["open", "open", "open"]);
+    await expect(canvasElement.querySelector('td[data-side="before"] [data-part="object"] [data-part="object-fields"]')).not.toBeNull();
+  },
+};
+
+/** A product with 240 fields: more than an object view lists (200). */
+const largeProduct = {
+  name: "Studio lamp",
+  ...Object.fromEntries(Array.from({ length: 239 }, (_, i) => [`attribute${i + 1}`, `value ${i + 1}`])),
+};
+
+/**
+ * A large object starts closed, named ("Studio lamp") with a "Show 240 fields" button;
+ * open, it lists 200 fields and says how many more are not shown (`object-more`).
+ */
+export const LargeObjectCollapsed: Story = {
+  decorators: [withStylesheet],
+  args: { previousData: { products: [] }, data: { products: [largeProduct] } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const object = canvasElement.querySelector('[data-scope="record-diff"][data-part="object"]')!;
+    await expect(object).toHaveAttribute("data-state", "closed");
+    await expect(canvas.getByText("Studio lamp")).toBeVisible();
+    const toggle = canvas.getByRole("button", { name: "Show 240 fields" });
+    await expect(toggle).toHaveAttribute("aria-expanded", "false");
+    toggle.focus();
+    await userEvent.keyboard("{Enter}");
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+    await expect(canvasElement.querySelectorAll('[data-part="object-field"]')).toHaveLength(200);
+    await expect(canvas.getByText("40 more fields not shown")).toBeVisible();
+  },
+};
 
 /** An update whose earlier values the log never recorded: said in words, never "set" nor "added". */
 export const EarlierValueNotRecorded: Story = {
@@ -347,4 +446,37 @@ export const States: Story = {
       </figure>
     </StateGrid>
   ),
+};
+
+/**
+ * Items named in labels: with `fields.variants.itemLabel: "sku"`, a variant's rows read
+ * "Variants › LGT-ARC-BLK › Price", not `variants[0].price`. Without `itemLabel` an item is
+ * named by its `name`, `title`, `label` or `sku`, else its position ("item 2"); a
+ * redacted or hidden field never names one.
+ */
+export const NamedItems: Story = {
+  name: "Named items",
+  args: {
+    previousData: {
+      variants: [
+        { id: 1, sku: "LGT-ARC-BLK", price: 349, stock: 12 },
+        { id: 2, sku: "LGT-ARC-BRS", price: 389, stock: 3 },
+      ],
+      parts: [{ id: "a", weight: 2.4 }, { id: "b", weight: 1.1 }],
+    },
+    data: {
+      variants: [
+        { id: 1, sku: "LGT-ARC-BLK", price: 369, stock: 12 },
+        { id: 2, sku: "LGT-ARC-BRS", price: 389, stock: 0 },
+      ],
+      parts: [{ id: "a", weight: 2.4 }, { id: "b", weight: 1.3 }],
+    },
+    fields: { variants: { itemLabel: "sku" }, "variants.*.price": { type: "currency", currency: "EUR" } },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText("Variants › LGT-ARC-BLK › Price")).toBeVisible();
+    await expect(canvas.getByText("Variants › LGT-ARC-BRS › Stock")).toBeVisible();
+    await expect(canvas.getByText("Parts › item 2 › Weight")).toBeVisible();
+  },
 };

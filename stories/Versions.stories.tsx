@@ -400,8 +400,8 @@ export const RestoreFieldsLeftOut: Story = {
     const leftOut = dialog.querySelector<HTMLElement>(writeBackAnatomy.selector(writeBackParts.leftOut))!;
     await expect(within(leftOut).getByText("Left as they are:")).toBeVisible();
     await expect(within(leftOut).getAllByRole("listitem").map((item) => item.textContent)).toEqual([
-      "colour: its value in that version was not recorded",
-      "cost: hidden, so it is not written",
+      "Colour: its value in that version was not recorded",
+      "Cost: hidden, so it is not written",
     ]);
     await expect(diffRow(dialog, "cost")).toBeNull();
     await expect(diffRow(dialog, "colour")).toBeNull();

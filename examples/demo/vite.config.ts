@@ -6,9 +6,12 @@ const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 
 /**
  * The demo app. It imports the kit from source (`refine-audit-trail` is the repo's
- * src/index.ts), so it always shows the current code. In dev, `/api` goes to the demo's
- * API server (scripts/start.mjs starts both and sets DEMO_API_PORT).
+ * src/index.ts), so it always shows the current code. In dev, `/api` and the product
+ * photos (`/photos`) go to the demo's API server (scripts/start.mjs starts both and sets
+ * DEMO_API_PORT).
  */
+const apiServer = `http://127.0.0.1:${process.env.DEMO_API_PORT ?? "4000"}`;
+
 export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
   plugins: [react()],
@@ -21,7 +24,7 @@ export default defineConfig({
   server: {
     host: "127.0.0.1",
     port: 5173,
-    proxy: { "/api": `http://127.0.0.1:${process.env.DEMO_API_PORT ?? "4000"}` },
+    proxy: { "/api": apiServer, "/photos": apiServer },
   },
   // The repo's root has its own caches; keep the demo's apart.
   cacheDir: `${repoRoot}node_modules/.vite-demo`,

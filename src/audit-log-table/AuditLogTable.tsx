@@ -1,3 +1,4 @@
+import { ReferenceLookupContext } from "../refine/useReferenceLabels";
 import { useState, type HTMLAttributes, type ReactNode } from "react";
 import { plural } from "../core/plural";
 import { VisuallyHidden } from "../record-diff/VisuallyHidden";
@@ -180,32 +181,34 @@ function ConnectedAuditLogTable(props: AuditLogTableProps) {
 
   const malformed = result.malformed;
   return (
-    <div {...result.getRootProps(rootProps)}>
-      {body}
-      {malformed.length > 0 && (
-        <details {...result.getPartProps(parts.malformed)}>
-          <summary>
-            {plural(t, formatters.locale, "auditLog.table.malformed", malformed.length, "{count} entry could not be read", "{count} entries could not be read")}
-          </summary>
-          <ul>
-            {malformed.map((row) => {
-              const identity = describeUnreadableRow(row.raw);
-              return (
-                <li key={row.key}>
-                  {row.reason}
-                  {identity && (
-                    <>
-                      {" "}
-                      <code>{identity}</code>
-                    </>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        </details>
-      )}
-    </div>
+    <ReferenceLookupContext.Provider value={result.references}>
+      <div {...result.getRootProps(rootProps)}>
+        {body}
+        {malformed.length > 0 && (
+          <details {...result.getPartProps(parts.malformed)}>
+            <summary>
+              {plural(t, formatters.locale, "auditLog.table.malformed", malformed.length, "{count} entry could not be read", "{count} entries could not be read")}
+            </summary>
+            <ul>
+              {malformed.map((row) => {
+                const identity = describeUnreadableRow(row.raw);
+                return (
+                  <li key={row.key}>
+                    {row.reason}
+                    {identity && (
+                      <>
+                        {" "}
+                        <code>{identity}</code>
+                      </>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </details>
+        )}
+      </div>
+    </ReferenceLookupContext.Provider>
   );
 }
 

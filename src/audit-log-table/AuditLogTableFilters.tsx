@@ -1,5 +1,6 @@
 import { useId } from "react";
 import type { AuditLogFilters } from "../core/filterEntries";
+import { getActionChoiceLabel } from "./columnLabels";
 import { auditLogTableParts as parts } from "./parts";
 import type { UseAuditLogTableResult } from "./useAuditLogTable";
 
@@ -32,7 +33,7 @@ export function AuditLogTableFilters({ table: result }: AuditLogTableFiltersProp
           <option value="">{t("auditLog.table.filter.allActions", "All actions")}</option>
           {choices.actions.map((action) => (
             <option key={action} value={action}>
-              {action}
+              {getActionChoiceLabel(action, t)}
             </option>
           ))}
         </select>

@@ -8,7 +8,7 @@ import { auditLogTableParts as parts } from "./parts";
 import type { AuditLogTableRow as Row, UseAuditLogTableResult } from "./useAuditLogTable";
 
 /** What each row's `<RecordDiff>` receives besides its changes (the table's policy, locale and time zone included). */
-export type AuditLogRowDiffProps = Omit<RecordDiffProps, "changes" | "overflow" | "log" | "data" | "previousData" | "getItemId" | "minTextDiffLength">;
+export type AuditLogRowDiffProps = Omit<RecordDiffProps, "changes" | "overflow" | "readItem" | "log" | "data" | "previousData" | "getItemId" | "minTextDiffLength">;
 
 /** Props of {@link AuditLogTableRow}. */
 export interface AuditLogTableRowProps {
@@ -85,6 +85,7 @@ function RowContent({ table: result, row, columnCount, diffProps }: AuditLogTabl
               changes={description.getChanges()}
               overflow={description.getDiff().overflow}
               isItemList={isItemListEntry(description.entry)}
+              readItem={description.readItem}
             />
           </td>
         </tr>

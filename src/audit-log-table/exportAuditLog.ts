@@ -1,9 +1,11 @@
 import { toCsv, toJsonText, type ExportCell } from "../core/exportEntries";
 import { getAuthorLabel, type AuditLogEntry } from "../core/normalizeLog";
+import { formatValue } from "../core/formatValue";
 import { formatPath } from "../core/path";
-import { isItemListEntry, policyPath } from "../core/pipeline";
+import { createItemAt, isItemListEntry, policyPath } from "../core/pipeline";
 import type { CompiledFields } from "../core/policy";
 import type { AuditEntryDescription } from "../core/readEntries";
+import { getValueField, type ReferenceLookup } from "../core/references";
 import type { AuditTranslate } from "../core/translate";
 import type { FieldChange } from "../core/types";
 import { getValueType, isRedactedValue } from "../core/values";
@@ -87,6 +89,17 @@ function recordOfChange(entry: AuditLogEntry, change: FieldChange, isItemList: b
   return `${ids.slice(0, MAX_RECORD_IDS_PER_CHANGE).map(String).join(" ")} … (+${ids.length - MAX_RECORD_IDS_PER_CHANGE})`;
 }
 
+/**
+ * A change's field in words, as in its diff ("Variants › LGT-ARC-BLK › Price"), inside its
+ * record: in a bulk entry seen from the resource the record column says which one.
+ */
+function changeLabel(change: FieldChange, description: AuditEntryDescription, isItemList: boolean, { fields, t, locale }: ChangesExportOptions): string {
+  const at = policyPath(change.path, isItemList);
+  const lead = change.path.slice(0, change.path.length - at.length);
+  const itemAt = createItemAt(description.readItem, change);
+  return fields.getLabel(at, "", { itemAt: itemAt && ((prefix) => itemAt([...lead, ...prefix])), t, locale });
+}
+
 /** One CSV row per entry, the given columns in their order; the summary whole (`getFullSummaryText`). */
 export function toEntriesCsv(descriptions: readonly AuditEntryDescription[], columns: readonly EntryExportColumn[]): string {
   return toCsv(
@@ -102,6 +115,20 @@ export interface ChangesExportOptions {
   /** The compiled policy: field labels. */
   fields: CompiledFields;
   t: AuditTranslate;
+  /** Labels of referenced records (`fields[…].reference`): a reference is exported as "Lighting (#7)". */
+  references?: ReferenceLookup;
+  locale?: string;
+}
+
+/** A referenced value as an export says it, the label with its id ("Lighting (#7)"); `undefined` for any other value. */
+function referenceExportText(change: FieldChange, side: "before" | "after", isItemList: boolean, options: Partial<ChangesExportOptions>): string | undefined {
+  if (!options.fields || change.isRedacted) return undefined;
+  const field = getValueField(options.fields, policyPath(change.path, isItemList));
+  if (!field?.reference) return undefined;
+  const value = side === "before" ? change.before : change.after;
+  if (value == null) return undefined;
+  const formatted = formatValue(value, { t: options.t, locale: options.locale, field: { reference: field.reference }, references: options.references });
+  return formatted.type === "reference" ? formatted.exportText : undefined;
 }
 
 /**
@@ -110,7 +137,8 @@ export interface ChangesExportOptions {
  * recorded, inferred or not recorded. An entry without changes gets one row with the
  * change columns empty, so every entry is in the file. Redacted values are "(hidden)".
  */
-export function toChangesCsv(descriptions: readonly AuditEntryDescription[], { fields, t }: ChangesExportOptions): string {
+export function toChangesCsv(descriptions: readonly AuditEntryDescription[], options: ChangesExportOptions): string {
+  const { fields, t } = options;
   const header = [
     ...(["time", "author", "action", "record", "name"] as const).map((id) => getColumnLabel(id, t)),
     t("auditLog.table.export.field", "Field"),
@@ -139,11 +167,11 @@ export function toChangesCsv(descriptions: readonly AuditEntryDescription[], { f
         ...lead.slice(0, 3),
         recordOfChange(entry, change, isItemList),
         lead[4],
-        fields.getLabel(policyPath(change.path, isItemList), ""),
+        changeLabel(change, description, isItemList, options),
         formatPath(change.path),
         change.kind,
-        change.kind === "added" || change.isBeforeUnknown ? "" : toExportValue(change.before),
-        change.kind === "removed" ? "" : toExportValue(change.after),
+        change.kind === "added" || change.isBeforeUnknown ? "" : (referenceExportText(change, "before", isItemList, options) ?? toExportValue(change.before)),
+        change.kind === "removed" ? "" : (referenceExportText(change, "after", isItemList, options) ?? toExportValue(change.after)),
         state ? earlier[state] : "",
       ]);
     }
@@ -156,7 +184,7 @@ export function toChangesCsv(descriptions: readonly AuditEntryDescription[], { f
  * applied: hidden fields gone, redacted values "(hidden)"); `visible` says which of
  * time, author, action, records, name and summary to include. `__proto__` keys stay plain fields.
  */
-export function toEntriesJson(descriptions: readonly AuditEntryDescription[], visible: ReadonlySet<string>): string {
+export function toEntriesJson(descriptions: readonly AuditEntryDescription[], visible: ReadonlySet<string>, options: Partial<ChangesExportOptions> = {}): string {
   const out = descriptions.map((description) => {
     const { entry } = description;
     const row: Record<string, unknown> = { id: entry.id, resource: entry.resource };
@@ -172,6 +200,12 @@ export function toEntriesJson(descriptions: readonly AuditEntryDescription[], vi
         const item: Record<string, unknown> = { path: formatPath(change.path), kind: change.kind };
         if (change.kind !== "added" && !change.isBeforeUnknown) item.before = change.before;
         if (change.kind !== "removed") item.after = change.after;
+        // A reference keeps its id (`before` / `after`) and gains its label.
+        const isItemList = isItemListEntry(entry);
+        const beforeLabel = "before" in item ? referenceExportText(change, "before", isItemList, options) : undefined;
+        const afterLabel = "after" in item ? referenceExportText(change, "after", isItemList, options) : undefined;
+        if (beforeLabel !== undefined) item.beforeLabel = beforeLabel;
+        if (afterLabel !== undefined) item.afterLabel = afterLabel;
         if (change.isBeforeInferred) item.beforeInferred = true;
         if (change.isBeforeUnknown) item.beforeUnknown = true;
         return item;

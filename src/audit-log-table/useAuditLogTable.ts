@@ -1,3 +1,4 @@
+import type { ReferenceLookup } from "../core/references";
 import {
   useTable,
   type Cell,
@@ -118,6 +119,12 @@ export interface AuditLogExport {
 export interface UseAuditLogTableResult {
   /** The TanStack Table instance: render it with any table components (`table.getHeaderGroups()`, `table.getRowModel()`…). */
   table: AuditLogTableInstance;
+  /**
+   * The labels of referenced records (`fields[…].reference`), resolved for every row read
+   * at once. Diffs rendered inside read it through `ReferenceLookupContext` (the component
+   * provides it; with the hook alone, provide it yourself).
+   */
+  references: ReferenceLookup | undefined;
   state: AuditLogListState;
   /** Why the log could not be loaded (state `error`). */
   error: AuditLogError | null;
@@ -287,7 +294,7 @@ const attrs = (part: AuditLogTablePart): DataAttributes => auditLogTableAnatomy.
 export function useAuditLogTable(options: UseAuditLogTableOptions): UseAuditLogTableResult {
   const { resource, id, live, meta, idField, ignore, timeZone, renderName } = options;
   const log = useAuditLogEntries({ resource, id, live, meta, pageSize: options.requestPageSize ?? 100 });
-  const { describe, reader, t, locale, formatters, fields } = useAuditEntryDescriber({
+  const { describe, reader, t, locale, formatters, fields, references } = useAuditEntryDescriber({
     allEntries: log.allEntries,
     recordId: id,
     idField,
@@ -385,7 +392,7 @@ export function useAuditLogTable(options: UseAuditLogTableOptions): UseAuditLogT
     (exportOptions: AuditLogCsvExportOptions = {}): AuditLogExport => {
       const descriptions = exportDescriptions();
       let text: string;
-      if (exportOptions.rows === "changes") text = toChangesCsv(descriptions, { fields, t });
+      if (exportOptions.rows === "changes") text = toChangesCsv(descriptions, { fields, t, references, locale: formatters.locale });
       else {
         const columns = table.getVisibleLeafColumns().map((column): EntryExportColumn => {
           const header = getColumnHeaderText(column, t);
@@ -405,14 +412,19 @@ export function useAuditLogTable(options: UseAuditLogTableOptions): UseAuditLogT
       }
       return { text, fileName: toFileName(resource, "csv", formatters.timeZone), mimeType: "text/csv;charset=utf-8", count: descriptions.length };
     },
-    [exportDescriptions, table, t, fields, resource, formatters.timeZone],
+    [exportDescriptions, table, t, fields, resource, formatters.timeZone, formatters.locale, references],
   );
 
   const exportJson = useCallback((): AuditLogExport => {
     const descriptions = exportDescriptions();
     const visible = new Set(table.getVisibleLeafColumns().map((column) => column.id));
-    return { text: toEntriesJson(descriptions, visible), fileName: toFileName(resource, "json", formatters.timeZone), mimeType: "application/json", count: descriptions.length };
-  }, [exportDescriptions, table, resource, formatters.timeZone]);
+    return {
+      text: toEntriesJson(descriptions, visible, { fields, t, references, locale: formatters.locale }),
+      fileName: toFileName(resource, "json", formatters.timeZone),
+      mimeType: "application/json",
+      count: descriptions.length,
+    };
+  }, [exportDescriptions, table, resource, formatters.timeZone, formatters.locale, fields, t, references]);
 
   const baseId = useId();
   const domId = (row: AuditLogTableRow, suffix: string) => `${baseId}-r${row.index}-${suffix}`;
@@ -444,6 +456,7 @@ export function useAuditLogTable(options: UseAuditLogTableOptions): UseAuditLogT
     t,
     locale,
     formatters,
+    references,
     getRootProps: (props) => merge({ ...attrs(parts.root), "data-state": state, "aria-busy": state === "loading" || undefined }, props),
     getTableProps: (props) =>
       merge({ ...attrs(parts.table), "aria-label": t("auditLog.table.label", "Audit log"), "aria-busy": state === "loading" || isFiltering || undefined }, props),

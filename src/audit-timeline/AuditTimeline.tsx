@@ -1,3 +1,4 @@
+import { ReferenceLookupContext } from "../refine/useReferenceLabels";
 import { memo, useCallback, useMemo, type HTMLAttributes, type ReactNode } from "react";
 import { actionRecordId, AuditEntryActions, AuditRowActions, type AuditTimelineActionContext, type AuditTimelineEntryActionsProps, type AuditTimelineRowActionsProps } from "./AuditEntryActions";
 import type { RecordDiffRow } from "../record-diff/useRecordDiff";
@@ -113,7 +114,7 @@ export interface AuditTimelineProps extends UseAuditTimelineOptions, Omit<HTMLAt
    * `diffProps.fields` is a deprecated alias of the top-level `fields`, used only when
    * `fields` is absent.
    */
-  diffProps?: Omit<RecordDiffProps, "changes" | "overflow" | "previousData" | "data" | "log" | "ignore" | "getItemId" | "minTextDiffLength" | "budget">;
+  diffProps?: Omit<RecordDiffProps, "changes" | "overflow" | "readItem" | "previousData" | "data" | "log" | "ignore" | "getItemId" | "minTextDiffLength" | "budget">;
   /** The level of the day headings. Default 3. */
   headingLevel?: 2 | 3 | 4 | 5 | 6;
   /**
@@ -507,5 +508,9 @@ function ConnectedAuditTimeline(props: AuditTimelineProps) {
     );
   }
 
-  return <div {...timeline.getRootProps(rootProps)}>{body}</div>;
+  return (
+    <ReferenceLookupContext.Provider value={timeline.references}>
+      <div {...timeline.getRootProps(rootProps)}>{body}</div>
+    </ReferenceLookupContext.Provider>
+  );
 }

@@ -1,8 +1,10 @@
+import type { ReferenceLookup } from "../core/references";
 import type { ButtonHTMLAttributes, HTMLAttributes, Ref, TimeHTMLAttributes } from "react";
 import type { EntryFieldMatch } from "../shared/useFilteredEntries";
 import type { ChangeOverflow, WorkBudgetLimits } from "../core/budget";
 import type { AuditHistory } from "../core/history";
 import type { AuditId, AuditLogEntry, MalformedLogEntry } from "../core/normalizeLog";
+import type { ItemReader } from "../core/pipeline";
 import type { RecordDiffFields } from "../core/policy";
 import type { AuditEntryDescription } from "../core/readEntries";
 import type { AuditTranslate } from "../core/translate";
@@ -31,7 +33,7 @@ export interface UseAuditTimelineOptions extends UseAuditLogEntriesOptions {
   /**
    * The policy of every view of an entry: its summary, the filters and search, and its
    * `<RecordDiff>`. `hidden` fields are neither counted, named, matched nor searched;
-   * `redact`ed ones are named without their values ("Changed password (hidden)");
+   * `redact`ed ones are named without their values ("Changed Password (hidden)");
    * `label`s name fields and `format` formats their values. Compared by content, so an
    * inline object is fine.
    *
@@ -134,6 +136,8 @@ export interface AuditTimelineRecordDiffProps {
   fields?: RecordDiffFields;
   /** The entry is a list of records (a bulk entry seen from the resource): the policy applies inside each. */
   isItemList?: boolean;
+  /** Reads the entry's items (the policy applied), to name them in the rows' labels ("Variants › LGT-ARC-BLK › Price"). */
+  readItem?: ItemReader;
   locale?: string;
   timeZone?: string;
 }
@@ -183,6 +187,12 @@ export interface AuditTimelineEntryGetters {
 /** The result of `useAuditTimeline`: state, data, actions, and a props getter per part. */
 export interface UseAuditTimelineResult extends AuditTimelineEntryGetters {
   state: AuditTimelineState;
+  /**
+   * The labels of referenced records (`fields[…].reference`), resolved for every entry
+   * read at once. Diffs rendered inside read it through `ReferenceLookupContext` (the
+   * component provides it; with the hook alone, provide it yourself).
+   */
+  references: ReferenceLookup | undefined;
   /** Where the linked entry stands (see `linkParam`). */
   linkState: AuditTimelineLinkState;
   /** The id the page links to (see `linkParam`), found or not. */

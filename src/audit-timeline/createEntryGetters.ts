@@ -124,7 +124,7 @@ export function createEntryGetters({ baseId, t, toggleExpanded, tooltipFor, diff
       mergePartProps({ ...partAttrs(parts.diff), id: domId(item, "diff"), "data-state": item.isExpanded ? "open" : "closed", hidden: !item.isExpanded }, props),
     getRecordDiffProps: (item) => {
       const { changes, overflow } = item.getDiff();
-      const props: AuditTimelineRecordDiffProps = { ...diffDefaults, changes, isItemList: isItemListEntry(item.entry) };
+      const props: AuditTimelineRecordDiffProps = { ...diffDefaults, changes, isItemList: isItemListEntry(item.entry), readItem: item.readItem };
       if (overflow) props.overflow = overflow;
       return props;
     },

@@ -62,7 +62,7 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 50));
   const log = useAuditLogEntries(options);
   // Before-values are replayed from every entry read, never from the filtered list.
-  const { describe, reader, history, t, locale, formatters } = useAuditEntryDescriber({
+  const { describe, reader, history, t, locale, formatters, references } = useAuditEntryDescriber({
     allEntries: log.allEntries,
     recordId: id,
     idField,
@@ -180,6 +180,7 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
     error: log.error,
     loadMoreError: log.pageError,
     history,
+    references,
     actions: { retry: log.retry, loadMore: () => loadMore(), toggleExpanded, setExpanded },
     locale,
     getRootProps: (props) =>

@@ -1,6 +1,5 @@
 import { isBulkAction } from "./history";
 import type { AuditLogEntry } from "./normalizeLog";
-import { formatPath } from "./path";
 import type { ChangeSummary } from "./summarizeChanges";
 import { diffWords } from "./diffWords";
 import type { FieldChange, Path, TextSegment } from "./types";
@@ -9,6 +8,10 @@ import { formatNumber, toIntlLocale } from "./intl";
 import { getValueType, safeGet, safeKeys, toArray } from "./values";
 import { plural } from "./plural";
 import type { AuditTranslate } from "./translate";
+import { cutWords, flatten, shorten, withEllipsis } from "./shorten";
+import { compileFields, ITEM_NAME_FIELDS, type CompiledFields } from "./policy";
+
+export { shorten };
 
 /** Intl objects for one locale and time zone, made once and reused for every entry. */
 export interface TimelineFormatters {
@@ -108,44 +111,6 @@ export function formatAction(entry: AuditLogEntry, t: AuditTranslate, formatters
   return /^[\w-]{1,64}$/.test(action) ? t(`auditLog.action.${action}`, action) : action;
 }
 
-/** Cuts text to about `max` characters on one line, by words (by code point when a word is longer), with "…". */
-export function shorten(text: string, max: number): string {
-  return cutWords(text, max).text;
-}
-
-/**
- * {@link shorten}, saying whether anything was cut. Only the first few `max` characters
- * are flattened: a text of megabytes costs no more than a short one.
- */
-function cutWords(text: string, max: number): { text: string; isCut: boolean } {
-  const limit = Number.isFinite(max) ? 4 * max + 64 : Number.POSITIVE_INFINITY;
-  let isWindowed = text.length > limit;
-  let flat = flatten(isWindowed ? text.slice(0, limit) : text);
-  let chars = Array.from(flat);
-  if (isWindowed && chars.length <= max) {
-    // Mostly white space: the window flattened to less than `max`, so read it all.
-    chars = Array.from((flat = flatten(text)));
-    isWindowed = false;
-  }
-  if (!isWindowed && chars.length <= max) return { text: flat, isCut: false };
-  if (max < 2) return { text: "…", isCut: true };
-  let cut = chars.slice(0, max - 1).join("");
-  // Back to the last word boundary when it keeps most of the text: words are never split.
-  if (chars[max - 1] !== " ") {
-    const space = cut.lastIndexOf(" ");
-    if (space >= cut.length / 2) cut = cut.slice(0, space);
-  }
-  return { text: withEllipsis(cut), isCut: true };
-}
-
-const flatten = (text: string) => text.replace(/\s+/g, " ").trim();
-
-/** Text that goes on, with "…" (punctuation before it dropped: "steel…", not "steel.…"). */
-const withEllipsis = (text: string) => `${text.replace(/[\s,;:.]+$/u, "")}…`;
-
-/** The fields that name an object (a list item, a value set whole), first found first. */
-const NAME_FIELDS = ["name", "title", "label", "sku"] as const;
-
 /**
  * What an object is called: its `name`, `title`, `label` or `sku` (text or a number), or
  * `undefined`. A redacted or hidden name field is no name (the policy made it a marker or
@@ -153,7 +118,7 @@ const NAME_FIELDS = ["name", "title", "label", "sku"] as const;
  */
 export function getItemName(value: unknown): string | undefined {
   if (getValueType(value) !== "object") return undefined;
-  for (const key of NAME_FIELDS) {
+  for (const key of ITEM_NAME_FIELDS) {
     const name = safeGet(value as object, key);
     if (typeof name === "string" && name.trim() !== "") return name;
     if (typeof name === "number" && Number.isFinite(name)) return String(name);
@@ -301,10 +266,20 @@ function splitByCharacters(before: string, after: string): TextSegment[] {
   return parts;
 }
 
+/** The labels of a summary read without a policy: made on first use. */
+let noPolicy: CompiledFields | undefined;
+
 /** Options of {@link formatSummary}. */
 export interface FormatSummaryOptions {
-  /** The readable name of a path (the policy's labels). Default: the path as text. */
+  /** The readable name of a path (the policy's labels). Default: its keys humanised, its items by position ("Variants › item 3 › Price"). */
   getLabel?: (path: Path) => string;
+  /**
+   * The name of a list item, by the policy (`CompiledFields.getItemName`: the list's
+   * `itemLabel`, else the item's `name`, `title`, `label` or `sku`), or `undefined` to
+   * name it by its position ("item 3"). `path` is the item's. Default: by
+   * {@link getItemName}, an object without a name by its position.
+   */
+  getItemName?: (item: unknown, path: Path) => string | undefined;
   /** A field's own formatter (`fields[…].format`): its text, or `undefined` for the default. */
   formatField?: (value: unknown, side: "before" | "after", change: FieldChange) => string | undefined;
   /**
@@ -315,15 +290,17 @@ export interface FormatSummaryOptions {
 }
 
 /**
- * The one-line summary in words: "Changed price from 50 to 100 and 2 more fields",
- * "Set status to Published (earlier value not recorded)", "Created with 6 fields",
- * "Deleted". Never JSON: an object or a list item is said by its name or its size
- * ("Added TXT-JUT-LTD to variants", "Set supplier (3 fields)", "Removed item 3 from
- * tags"), a long text change by its changed words ("Changed description: …on visit 19 →
- * 59, with…"). Redacted values are markers by then: only the fact of the change is said.
+ * The one-line summary in words: "Changed Price from 50 to 100 and 2 more fields",
+ * "Set Status to Published (earlier value not recorded)", "Created with 6 fields",
+ * "Deleted". Fields are named by their labels (`getLabel`). Never JSON: an object or a
+ * list item is said by its name or its size ("Added TXT-JUT-LTD to Variants", "Set
+ * Supplier (3 fields)", "Removed item 3 from Tags"), a long text change by its changed
+ * words ("Changed Description: …on visit 19 → 59, with…"). Redacted values are markers
+ * by then: only the fact of the change is said.
  */
 export function formatSummary(summary: ChangeSummary, t: AuditTranslate, formatters: TimelineFormatters, options: FormatSummaryOptions = {}): string {
-  const { getLabel = formatPath, formatField, maxValueLength = 40 } = options;
+  const { getItemName: nameItem, formatField, maxValueLength = 40 } = options;
+  const getLabel = options.getLabel ?? ((path: Path) => (noPolicy ??= compileFields(undefined)).getLabel(path, "", { t, locale: formatters.locale }));
   const count = (key: string, n: number, one: string, other: string, params?: Record<string, string>) => plural(t, formatters.locale, key, n, one, other, params);
   switch (summary.type) {
     case "created":
@@ -352,8 +329,13 @@ export function formatSummary(summary: ChangeSummary, t: AuditTranslate, formatt
       // A list item is named by the list and its own name (or position), never by its path alone.
       const item = typeof index === "number" && !summary.isFirstRedacted ? first.path.slice(0, -1) : undefined;
       const list = () => (item!.length > 0 && getLabel(item!)) || t("auditLog.summary.root", "the value");
-      const itemName = (side: "before" | "after") =>
-        words(side).isSize ? t("auditLog.summary.item", "item {position}", { position: formatNumber((index as number) + 1, formatters.locale) }) : value(side);
+      const position = () => t("auditLog.summary.item", "item {position}", { position: formatNumber((index as number) + 1, formatters.locale) });
+      const itemName = (side: "before" | "after") => {
+        const raw = side === "before" ? first.before : first.after;
+        // An object item is named as in its label (the list's `itemLabel`…), unless its field's own formatter says it.
+        if (nameItem && !words(side).isOwn && getValueType(raw) === "object") return nameItem(raw, first.path) ?? position();
+        return words(side).isSize ? position() : value(side);
+      };
       if (summary.isFirstRedacted && first.kind === "added") line = t("auditLog.summary.addedHidden", "Added {field} (hidden)", { field });
       else if (summary.isFirstRedacted && first.isBeforeUnknown) line = t("auditLog.summary.setHidden", "Set {field} (hidden)", { field });
       else if (summary.isFirstRedacted && first.kind !== "removed") line = t("auditLog.summary.changedHidden", "Changed {field} (hidden)", { field });
@@ -371,9 +353,12 @@ export function formatSummary(summary: ChangeSummary, t: AuditTranslate, formatt
         line = words("after").isSize
           ? t("auditLog.summary.addedSize", "Added {field} {size}", { field, size: value("after") })
           : t("auditLog.summary.added", "Added {field}: {after}", { field, after: value("after") });
+      } else if (first.kind === "removed" && item && summary.replacement) {
+        const added = describeSide(summary.replacement, "after", t, formatters, maxValueLength, formatField);
+        line = t("auditLog.summary.replacedItem", "Replaced {before} with {after} in {list}", { before: itemName("before"), after: added.isSize ? position() : added.text, list: list() });
       } else if (first.kind === "removed" && item) line = t("auditLog.summary.removedItem", "Removed {item} from {list}", { item: itemName("before"), list: list() });
       else if (first.kind === "removed") line = t("auditLog.summary.removed", "Removed {field}", { field });
-      else if (item && getItemName(first.after) !== undefined) line = t("auditLog.summary.movedItem", "Moved {item} in {list}", { item: itemName("after"), list: list() });
+      else if (item && (nameItem ? nameItem(first.after, first.path) : getItemName(first.after)) !== undefined) line = t("auditLog.summary.movedItem", "Moved {item} in {list}", { item: itemName("after"), list: list() });
       else line = t("auditLog.summary.moved", "Moved {field}", { field });
       if (first.isBeforeUnknown) {
         // Nothing it wrote has a recorded earlier value: it may have changed, or not.

@@ -1,6 +1,7 @@
 import { formatNumber, toIntlLocale } from "./intl";
 import { englishTranslate, type AuditTranslate } from "./translate";
 import type { RecordDiffField } from "./policy";
+import { formatReference, type ReferenceLookup, type ReferenceState } from "./references";
 import { getImageSrc, parseDuration } from "./typedValues";
 import { getValueType, parseIsoDate, safeKeys, toArray, toCompactJson } from "./values";
 
@@ -11,9 +12,10 @@ export { formatNumber };
  * `empty` (said in words, `data-part="empty"`), `json` (compact JSON, `<code>`),
  * `date` (a `<time>`), `redacted` ("(hidden)"), `summary` (a run of unchanged items),
  * `text`, `number`, `boolean`; for typed fields (`fields[…].type`) also `image` (a URL,
- * with `src` when a thumbnail may load it) and `duration` (a `<time>`).
+ * with `src` when a thumbnail may load it), `duration` (a `<time>`) and `reference` (a
+ * record of another resource by its label, see `fields[…].reference`).
  */
-export type FormattedValueType = "empty" | "text" | "number" | "boolean" | "date" | "duration" | "image" | "json" | "redacted" | "summary";
+export type FormattedValueType = "empty" | "text" | "number" | "boolean" | "date" | "duration" | "image" | "json" | "redacted" | "summary" | "reference";
 
 /** A value turned into words for people: data, not markup. */
 export interface FormattedValue {
@@ -25,6 +27,12 @@ export interface FormattedValue {
   src?: string;
   /** The field's own formatter failed (its message): this is the default formatting instead. */
   formatError?: string;
+  /** For `reference`: what is known of the record (`loading`, `resolved`, `missing`, `error`; absent when nothing was asked). */
+  referenceStatus?: ReferenceState["status"];
+  /** For `reference`: the id(s), as text ("7", or "3, 7" for a list). */
+  referenceIds?: string;
+  /** For `reference`: the words of an export, the label with its id ("Lighting (#7)"). */
+  exportText?: string;
 }
 
 /** Options of {@link formatValue}. */
@@ -37,6 +45,8 @@ export interface FormatValueOptions {
   timeZone?: string;
   /** The field's policy: its `type` (and `currency`, `options`, `allowedOrigins`) decides how the value reads. `format` is not called here. */
   field?: RecordDiffField;
+  /** What is known of referenced records (`fields[…].reference`); without it a reference reads as its id. */
+  references?: ReferenceLookup;
 }
 
 
@@ -53,6 +63,8 @@ export function formatValue(value: unknown, options: FormatValueOptions = {}): F
   const t = options.t ?? englishTranslate;
   const locale = canonicalLocale(options.locale);
   const empty = (key: string, text: string): FormattedValue => ({ type: "empty", text: t(`auditLog.recordDiff.value.${key}`, text) });
+  const reference = options.field?.reference && value != null ? formatReference(value, options.field.reference, options.references, { t, locale }) : undefined;
+  if (reference) return { type: "reference", text: reference.text, exportText: reference.exportText, referenceStatus: reference.status, referenceIds: reference.ids.join(", ") };
   const typed = options.field?.type && value != null ? formatTyped(value, options.field, locale, options.timeZone, t) : undefined;
   if (typed) return typed;
   // The common cases first, without classifying the value.
@@ -123,7 +135,7 @@ function formatTyped(value: unknown, field: RecordDiffField, locale: string | un
   const amount = type === "number" ? (value as number) : type === "string" && DECIMAL.test(value as string) ? Number(value) : NaN;
   switch (field.type) {
     case "image":
-      return type === "string" && value ? { type: "image", text: value as string, src: getImageSrc(value as string, field.allowedOrigins) } : undefined;
+      return type === "string" && value ? { type: "image", text: value as string, src: getImageSrc(value as string, field.allowedOrigins, field.baseUrl) } : undefined;
     case "currency":
       try {
         return Number.isFinite(amount) ? { type: "number", text: cached(`c|${locale}|${field.currency}`, () => new Intl.NumberFormat(locale, { style: "currency", currency: field.currency! })).format(amount) } : undefined;

@@ -269,8 +269,18 @@ export function getEntryChanges(entry: AuditLogEntry, options: EntryChangesOptio
   return getEntryChangeSet(entry, options).changes;
 }
 
+/** What {@link getEntryChangeSet} found: the changes, and the two values it compared. */
+export interface EntryChangeSet extends ChangeSet {
+  /**
+   * The values compared, as logged or replayed (no policy applied): the record (or its
+   * part) before the entry as far as it is known, and what the entry wrote. The pipeline
+   * reads items in them to name them in labels (`readItem`).
+   */
+  values: { before: unknown; after: unknown };
+}
+
 /** {@link getEntryChanges} within `options.budget`, saying what the budget left out (see `computeChangeSet`). */
-export function getEntryChangeSet(entry: AuditLogEntry, options: EntryChangesOptions = {}): ChangeSet {
+export function getEntryChangeSet(entry: AuditLogEntry, options: EntryChangesOptions = {}): EntryChangeSet {
   const { history, recordId: requestedId, ...computeOptions } = options;
   const recordId = requestedId ?? (entry.recordIds.length === 1 ? entry.recordIds[0] : undefined);
   const part = (value: unknown) => (recordId === undefined ? value : getRecordPart(value, entry, recordId, options));
@@ -278,19 +288,19 @@ export function getEntryChangeSet(entry: AuditLogEntry, options: EntryChangesOpt
   const data = part(entry.data);
   const previous = part(entry.previousData);
 
-  if (kind === "create") return computeChangeSet(undefined, data, computeOptions);
+  if (kind === "create") return { ...computeChangeSet(undefined, data, computeOptions), values: { before: undefined, after: data } };
 
   if (kind === "delete") {
-    if (isPlainObject(previous)) return computeChangeSet(previous, undefined, computeOptions);
+    if (isPlainObject(previous)) return { ...computeChangeSet(previous, undefined, computeOptions), values: { before: previous, after: undefined } };
     const known = recordId !== undefined ? history?.stateBefore(entry, recordId) : undefined;
-    if (!known) return { changes: [] };
+    if (!known) return { changes: [], values: { before: undefined, after: undefined } };
     const set = computeChangeSet(known, undefined, computeOptions);
-    return { ...set, changes: set.changes.map((change) => ({ ...change, isBeforeInferred: true })) };
+    return { ...set, changes: set.changes.map((change) => ({ ...change, isBeforeInferred: true })), values: { before: known, after: undefined } };
   }
 
   if (!isPlainObject(data)) {
-    if (data === undefined && previous === undefined) return { changes: [] };
-    return computeChangeSet(previous, data, computeOptions);
+    if (data === undefined && previous === undefined) return { changes: [], values: { before: undefined, after: undefined } };
+    return { ...computeChangeSet(previous, data, computeOptions), values: { before: previous, after: data } };
   }
 
   const before: Record<string, unknown> = {};
@@ -348,5 +358,6 @@ export function getEntryChangeSet(entry: AuditLogEntry, options: EntryChangesOpt
     }
     return inferred.has(top) ? { ...change, isBeforeInferred: true } : change;
   });
-  return set.overflow ? { changes, overflow: set.overflow } : { changes };
+  const values = { before, after: data };
+  return set.overflow ? { changes, overflow: set.overflow, values } : { changes, values };
 }

@@ -28,6 +28,7 @@ export {
   type KnownRecordState,
   type ReplayHistoryOptions,
   type EntryChangesOptions,
+  type EntryChangeSet,
   type ActionKind,
 } from "./history";
 export { summarizeChanges, type ChangeSummary, type SummarizeChangesOptions } from "./summarizeChanges";
@@ -56,9 +57,12 @@ export {
   type RecordDiffField,
   type RecordDiffFields,
   type RecordDiffFieldType,
+  type RecordDiffReference,
   type FieldFormatContext,
   type RecordDiffSide,
+  type LabelOptions,
 } from "./policy";
+export { humanizeKey } from "./humanizeKey";
 export {
   applyPolicy,
   applyPolicyToSet,
@@ -67,13 +71,26 @@ export {
   policyPath,
   isItemListEntry,
   toCompiledFields,
+  createItemReader,
+  createItemAt,
+  type ItemReader,
   type AuditPolicyOptions,
   type ApplyPolicyOptions,
   type EntryDiffOptions,
   type DiffRecordsOptions,
   type PolicyChangeSet,
 } from "./pipeline";
-export { createEntryReader, getChangedFieldPaths, matchAnyField, type AuditEntryDescription, type EntryReader, type EntryReaderOptions, type FieldMatch } from "./readEntries";
+export {
+  createEntryReader,
+  createEntryDiffCache,
+  getChangedFieldPaths,
+  matchAnyField,
+  type AuditEntryDescription,
+  type EntryDiffCache,
+  type EntryReader,
+  type EntryReaderOptions,
+  type FieldMatch,
+} from "./readEntries";
 export { formatValue, type FormattedValue, type FormattedValueType, type FormatValueOptions } from "./formatValue";
 export {
   createFormatters,
@@ -115,3 +132,27 @@ export {
   type FieldHistoryOptions,
 } from "./fieldHistory";
 export { getImageSrc, parseDuration } from "./typedValues";
+export {
+  collectReferences,
+  formatReference,
+  getReferenceAt,
+  getReferenceLabel,
+  getValueField,
+  hasReferences,
+  referenceKey,
+  toReferenceId,
+  MAX_REFERENCE_IDS,
+  type FormattedReference,
+  type FormatReferenceOptions,
+  type ReferenceLookup,
+  type ReferenceRequests,
+  type ReferenceState,
+} from "./references";
+export {
+  listObjectFields,
+  OBJECT_FIELDS_MAX_DEPTH,
+  OBJECT_FIELDS_MAX_VALUES,
+  type ObjectField,
+  type ObjectFieldList,
+  type ListObjectFieldsOptions,
+} from "./listObjectFields";

@@ -2,10 +2,10 @@ import { toWorkBudget, type ChangeOverflow, type WorkBudget, type WorkBudgetLimi
 import { computeChangeSet, type ChangeSet } from "./computeChanges";
 import { getEntryChangeSet, type EntryChangesOptions } from "./history";
 import type { AuditLogEntry } from "./normalizeLog";
-import { compileFields, type CompiledFields, type RecordDiffFields } from "./policy";
+import { compileFields, type CompiledFields, type RecordDiffFields, type RecordDiffSide } from "./policy";
 import type { ComputeChangesOptions, FieldChange, Path } from "./types";
 import { toPathKey } from "./path";
-import { getValueType, RedactedValue, toArray } from "./values";
+import { getValueType, RedactedValue, safeGet, toArray } from "./values";
 
 /**
  * The policy and the limits every view of an entry reads it with: what `fields` and
@@ -49,6 +49,83 @@ export function isItemListEntry(entry: AuditLogEntry): boolean {
 export interface PolicyChangeSet extends ChangeSet {
   /** Hidden fields (`fields[…].hidden`) the changes touched: a count of fields, not of what changed below them. */
   hiddenCount: number;
+  /**
+   * Reads the compared values' items, the policy applied, to name them in labels
+   * (`getLabel`'s `itemAt`, through {@link createItemAt}). Set when the values are known
+   * (`getEntryDiff`, `diffRecords`, `applyPolicyToSet` with `values`).
+   */
+  readItem?: ItemReader;
+}
+
+/**
+ * Reads one side of a diff's compared values at a path (an array item, to name it in a
+ * label), with the policy applied: hidden fields gone, redacted ones markers, and a hidden
+ * or redacted item itself a marker. `undefined` when that side has nothing there.
+ */
+export type ItemReader = (path: Path, side: RecordDiffSide) => unknown;
+
+/**
+ * An {@link ItemReader} of two values: own keys and indices only, one step per segment
+ * (no recursion, at most the path's length); each value returned is scrubbed once (by
+ * path and side) when the policy hides or redacts anything.
+ */
+export function createItemReader(before: unknown, after: unknown, fields: CompiledFields, isItemList?: boolean): ItemReader {
+  const scrubbed = new Map<string, unknown>();
+  return (path, side) => {
+    const value = readValueAt(side === "before" ? before : after, path);
+    if (value === undefined || !fields.hasRules) return value;
+    const key = `${side}\u0000${JSON.stringify(path)}`;
+    if (scrubbed.has(key)) return scrubbed.get(key);
+    if (scrubbed.size > 256) scrubbed.clear();
+    const out = fields.scrub(value, policyPath(path, isItemList));
+    scrubbed.set(key, out);
+    return out;
+  };
+}
+
+/**
+ * The `itemAt` of `getLabel` for one change: each item its path goes through, from the
+ * new version, else the old one. An added or removed item's own index is of one version
+ * only (the new, the old): the other's item there is another item, so it is never read.
+ */
+export function createItemAt(readItem: ItemReader | undefined, change: Pick<FieldChange, "kind" | "path">): ((prefix: Path) => unknown) | undefined {
+  if (!readItem) return undefined;
+  return (prefix) => {
+    if (prefix.length === change.path.length && change.kind === "removed") return readItem(prefix, "before");
+    if (prefix.length === change.path.length && change.kind === "added") return readItem(prefix, "after");
+    const value = readItem(prefix, "after");
+    return value !== undefined ? value : readItem(prefix, "before");
+  };
+}
+
+/**
+ * The value at a path of own keys and array indices, or `undefined`. Iterative; each step
+ * costs the same whatever the size (a Map or Set, which would be copied to be indexed,
+ * holds no item to read).
+ */
+function readValueAt(value: unknown, path: Path): unknown {
+  let current = value;
+  for (const segment of path) {
+    const type = getValueType(current);
+    if (typeof segment === "number") {
+      try {
+        if (type !== "array" || !Array.isArray(current)) return undefined;
+        current = (current as readonly unknown[])[segment];
+      } catch {
+        return undefined; // a revoked proxy holds nothing
+      }
+    } else {
+      if (type !== "object") return undefined;
+      try {
+        if (!Object.hasOwn(current as object, segment)) return undefined;
+      } catch {
+        return undefined; // a revoked proxy holds nothing
+      }
+      current = safeGet(current as object, segment);
+    }
+    if (current === undefined) return undefined;
+  }
+  return current;
 }
 
 /** Options of {@link applyPolicy}. */
@@ -63,6 +140,8 @@ export interface ApplyPolicyOptions {
   marker?: RedactedValue;
   /** The budget that scrubbing values shown whole spends (past it, their parts show as "…"). */
   budget?: WorkBudget;
+  /** The two values compared (as given, no policy applied): the result's `readItem` reads them, the policy applied. */
+  values?: { before: unknown; after: unknown };
 }
 
 /**
@@ -134,6 +213,13 @@ export function applyPolicyToSet(set: ChangeSet | { changes: readonly FieldChang
       out.push(masked);
       continue;
     }
+    // An id in a list of references is an identity: one id put in another's place is one
+    // removed and one added ("Removed Steel", "Added Sale"), never one "changed" into another.
+    if (change.kind === "changed" && !change.isBeforeUnknown && isReferenceListItem(fields, at)) {
+      const { after, text: _text, ...removed } = change;
+      out.push({ ...removed, kind: "removed" }, { path: change.path, key: change.key, kind: "added", after });
+      continue;
+    }
     if (!fields.hasRules) {
       out.push(change);
       continue;
@@ -156,7 +242,14 @@ export function applyPolicyToSet(set: ChangeSet | { changes: readonly FieldChang
       out.push(scrubbed);
     }
   }
-  return set.overflow ? { changes: out, overflow: set.overflow, hiddenCount: hidden.size } : { changes: out, hiddenCount: hidden.size };
+  const result: PolicyChangeSet = set.overflow ? { changes: out, overflow: set.overflow, hiddenCount: hidden.size } : { changes: out, hiddenCount: hidden.size };
+  if (options.values) result.readItem = createItemReader(options.values.before, options.values.after, fields, isItemList);
+  return result;
+}
+
+/** True for an item of a list of ids (`tagIds[2]` under `tagIds: { reference }`). */
+function isReferenceListItem(fields: CompiledFields, at: Path): boolean {
+  return at.length > 1 && typeof at[at.length - 1] === "number" && !!fields.get(at.slice(0, -1))?.reference && !fields.get(at)?.reference;
 }
 
 /** The kind a redacted field's one change takes: its own kind when the change is the field itself, else "changed". */
@@ -196,7 +289,7 @@ export function getEntryDiff(entry: AuditLogEntry, options: EntryDiffOptions = {
   // Paths that start with an index are of a list of records (a bulk entry seen from the
   // whole resource, or a part that is a list): the patterns apply inside the records.
   const isItemList = isItemListEntry(entry);
-  return applyPolicyToSet(set, toCompiledFields(fields), { isItemList, marker: new RedactedValue(redactedText), budget });
+  return applyPolicyToSet(set, toCompiledFields(fields), { isItemList, marker: new RedactedValue(redactedText), budget, values: set.values });
 }
 
 /** The pipeline for two versions of a record (see {@link getEntryDiff}). */
@@ -204,6 +297,6 @@ export function diffRecords(previous: unknown, next: unknown, options: DiffRecor
   const { fields, redactedText, ...rest } = options;
   const budget = toWorkBudget(options.budget);
   const set = computeChangeSet(previous, next, { ...rest, budget });
-  return applyPolicyToSet(set, toCompiledFields(fields), { marker: new RedactedValue(redactedText), budget });
+  return applyPolicyToSet(set, toCompiledFields(fields), { marker: new RedactedValue(redactedText), budget, values: { before: previous, after: next } });
 }
 

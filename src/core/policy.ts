@@ -1,6 +1,10 @@
-import { compileIncrementalMatcher, formatPath, matchDepth, splitPattern, type IncrementalPathMatcher } from "./path";
+import { compileIncrementalMatcher, matchDepth, splitPattern, type IncrementalPathMatcher } from "./path";
 import type { FieldChange, Path, PathSegment } from "./types";
 import type { WorkBudget } from "./budget";
+import { humanizeKey } from "./humanizeKey";
+import { formatNumber, toIntlLocale } from "./intl";
+import { shorten } from "./shorten";
+import { englishTranslate, type AuditTranslate } from "./translate";
 import { getValueType, RedactedValue, safeGet, safeKeys, toArray } from "./values";
 
 /** Which side of a change a value comes from. */
@@ -17,11 +21,12 @@ export interface FieldFormatContext {
 /** How one field (or every field matching a pattern) is shown: the policy of that field. */
 export interface RecordDiffField {
   /**
-   * The name shown instead of the path. It also names the paths below it: `supplier`
-   * labelled "Supplier" shows `supplier.address.street` as `Supplier › Address › Street`
-   * (the keys below a label are humanised, or named by their own labels). A label on a
-   * pattern with wildcards names the last segment only (`items.*.qty` labelled
-   * "Quantity" shows `items[2] › Quantity`).
+   * The name shown instead of the path. Without one, a key is humanised (`postalCode`:
+   * "Postal code") and an array item named (see `itemLabel`): `supplier.address.street`
+   * reads "Supplier › Address › Street". A label also names the paths below it: `supplier`
+   * labelled "Vendor" shows "Vendor › Address › Street". A label on a pattern with
+   * wildcards names the last segment only (`items.*.qty` labelled "Quantity" shows
+   * "Items › item 3 › Quantity").
    */
   label?: string;
   /**
@@ -65,6 +70,52 @@ export interface RecordDiffField {
    * soften this, they do not stop it.
    */
   allowedOrigins?: readonly string[];
+  /**
+   * For `type: "image"`: the URL relative image paths are read against
+   * (`"https://cdn.example.com/photos/"`). Without it a relative path stays text. The
+   * resolved URL must still pass `allowedOrigins`.
+   */
+  baseUrl?: string;
+  /**
+   * The field holds the id of another resource's record (or an array of ids): show that
+   * record by its label ("Lamps → Lighting") instead of the id. Ids are resolved in React
+   * with Refine's `useMany`, one request per resource for everything on screen; while
+   * loading the id shows, a record that no longer exists shows "#7 (deleted)", and an
+   * error shows the id. Exports keep the id beside the label. A redacted or hidden
+   * reference is never resolved.
+   *
+   * @example
+   * { categoryId: { label: "Category", reference: { resource: "categories", label: "title" } } }
+   */
+  reference?: RecordDiffReference;
+  /**
+   * For an array of objects: how its items are named in labels and summaries
+   * ("Variants › LGT-ARC-BLK › Price", "Added variant LGT-ARC-BLK"): a field of the item
+   * (`"sku"`) or a function of it. Default: the item's `name`, `title`, `label` or `sku`
+   * when it has one, else its position ("item 3"). A redacted or hidden field never names
+   * an item; the function gets the item with the policy applied. Names are cut to 40
+   * characters. Labels are made for every row: keep the function cheap (its answer is
+   * kept per item); one that throws or gives no text names the item by its position.
+   *
+   * @example
+   * { variants: { label: "Variants", itemLabel: "sku" } } // "Variants › LGT-ARC-BLK › Price"
+   */
+  itemLabel?: string | ((item: Readonly<Record<string, unknown>>) => string | undefined);
+}
+
+/** What a reference field points at; see {@link RecordDiffField.reference}. */
+export interface RecordDiffReference {
+  /** The Refine resource the ids belong to (`"categories"`). */
+  resource: string;
+  /**
+   * The field of the referenced record to show (`"title"`), or a function of the record.
+   * Default: its `name`, `title` or `label`, else the id.
+   */
+  label?: string | ((record: Readonly<Record<string, unknown>>) => string | undefined);
+  /** The field of the referenced record that holds its id. Default `"id"`. */
+  idField?: string;
+  /** Passed to `useMany` as `dataProviderName`, for an app with several data providers. */
+  dataProviderName?: string;
 }
 
 /** The kinds of value a field can declare with `type`; see {@link RecordDiffField.type}. */
@@ -83,6 +134,26 @@ export type RecordDiffFieldType = "image" | "currency" | "enum" | "boolean" | "d
  */
 export type RecordDiffFields = Readonly<Record<string, RecordDiffField>>;
 
+/** How {@link CompiledFields.getLabel} names the items a path goes through. */
+export interface LabelOptions {
+  /**
+   * The item at a path that ends in an array index (`["variants", 0]`), to name it by
+   * (see {@link RecordDiffField.itemLabel}), or `undefined`. Read the new version first,
+   * else the old one; a removed item's own index is the old version's: `createItemAt`
+   * makes this from a change set's `readItem`. Without it, items are named by position.
+   */
+  itemAt?: (prefix: Path) => unknown;
+  /** Translates the position of an item that has no name (`auditLog.label.item`, "item {position}"). Default English. */
+  t?: AuditTranslate;
+  /** The locale positions are written in (through Intl). */
+  locale?: string;
+  /**
+   * The path is of a list of records (a bulk entry seen from its resource; see
+   * `isItemListEntry`): its leading indices name records, and the patterns apply after them.
+   */
+  isItemList?: boolean;
+}
+
 /**
  * The policy, compiled once for fast lookups: everything `fields` says (hide, redact,
  * label, format). Every view reads entries through it, via the pipeline
@@ -99,8 +170,26 @@ export interface CompiledFields {
   hiddenDepth: (path: Path) => number;
   /** The options whose pattern matches this exact path (literal patterns first, then in declaration order). */
   get: (path: Path) => RecordDiffField | undefined;
-  /** The readable name of a path; `rootLabel` for the root. Linear in the path's length. */
-  getLabel: (path: Path, rootLabel: string) => string;
+  /**
+   * The readable name of a path; `rootLabel` for the root. A key reads as its field's
+   * `label`, else humanised ("postalCode" → "Postal code"); an array index as its item's
+   * name (see {@link RecordDiffField.itemLabel}; the item read with `options.itemAt`),
+   * else its position ("item 3"). Crumbs are joined with " › ": "Supplier › Address ›
+   * Street", "Variants › LGT-ARC-BLK › Price". Linear in the path's length: at most 16
+   * items are looked up, the others named by position.
+   *
+   * @example
+   * fields.getLabel(["variants", 0, "price"], "Value", { itemAt: (prefix) => readAt(record, prefix) });
+   */
+  getLabel: (path: Path, rootLabel: string, options?: LabelOptions) => string;
+  /**
+   * The name of a list item by the policy: the list's `itemLabel`, else the item's
+   * `name`, `title`, `label` or `sku` (non-empty text or a number), shortened to 40
+   * characters by words; `undefined` when it has none the policy lets show (a hidden or
+   * redacted field never names an item; an `itemLabel` function that throws or returns
+   * no text names none). `path` is the item's own (ending in its index).
+   */
+  getItemName: (item: unknown, path: Path) => string | undefined;
   /**
    * A copy of a container value shown whole at `path`, with hidden fields left out and
    * redacted ones replaced by `marker` (default: a {@link RedactedValue}). Other values
@@ -123,6 +212,12 @@ export const SCRUB_MAX_DEPTH = 32;
 export const SCRUB_MAX_VALUES = 5000;
 const ELIDED = "…";
 const STRIDE = 1 << 16;
+/** The fields that name an object (a list item, a value set whole) by default, first found first. */
+export const ITEM_NAME_FIELDS = ["name", "title", "label", "sku"] as const;
+/** An item's name is user data: this many characters at most, cut by words. */
+const MAX_ITEM_NAME_LENGTH = 40;
+/** How many items one label looks up (each lookup walks the path once): the rest are named by position. */
+const MAX_NAMED_ITEMS = 16;
 
 /** Compiles `fields` (see {@link RecordDiffFields}). Cheap: a few string splits. */
 export function compileFields(fields: RecordDiffFields | undefined): CompiledFields {
@@ -141,7 +236,6 @@ export function compileFields(fields: RecordDiffFields | undefined): CompiledFie
   const hidden = compileIncrementalMatcher(keysWhere("hidden"));
   const redacted = compileIncrementalMatcher(keysWhere("redact"));
   const all = compileIncrementalMatcher(patterns.map(joined));
-  const humanized = new Map<string, string>();
 
   /** The patterns (indices into `patterns`) that match exactly the path walked so far. */
   const ended = (state: readonly number[]): number[] => {
@@ -164,48 +258,103 @@ export function compileFields(fields: RecordDiffFields | undefined): CompiledFie
     return matches.length > 0 ? patterns[Math.min(...matches)]!.field : undefined;
   };
 
-  const humanize = (segment: PathSegment): string => {
-    if (typeof segment === "number") return `[${segment}]`;
-    let text = humanized.get(segment);
-    if (text === undefined) {
-      const words = segment
-        .replace(/([a-z\d])([A-Z])/g, "$1 $2")
-        .replace(/[_-]+/g, " ")
-        .trim()
-        .toLowerCase();
-      text = words === "" ? JSON.stringify(segment) : words.charAt(0).toUpperCase() + words.slice(1);
-      if (humanized.size > 1000) humanized.clear();
-      humanized.set(segment, text);
+  const hasLabels = patterns.some((p) => p.field.label !== undefined);
+  const hasItemLabels = patterns.some((p) => p.field.itemLabel !== undefined);
+  /** The `itemLabel` of the list a walk has reached: the first pattern (literal ones first) that matches it exactly and has one. */
+  const itemLabelAt = (state: readonly number[]): RecordDiffField["itemLabel"] => {
+    if (!hasItemLabels) return undefined;
+    for (const p of ended(state)) if (patterns[p]!.field.itemLabel !== undefined) return patterns[p]!.field.itemLabel;
+    return undefined;
+  };
+  const isShown = (path: Path) => !matchesPath(hidden, path) && !matchesPath(redacted, path);
+  // A function's name for an item, per item object and path: labels are made for every row, and scrubbing costs.
+  const namedByFunction = new WeakMap<object, Map<string, string | undefined>>();
+
+  /** {@link CompiledFields.getItemName}, with the list's `itemLabel` already found. */
+  const nameItem = (item: unknown, path: Path, itemLabel: RecordDiffField["itemLabel"]): string | undefined => {
+    if (getValueType(item) !== "object") return undefined;
+    if (typeof itemLabel === "function") {
+      const key = JSON.stringify(path);
+      let names = namedByFunction.get(item as object);
+      if (names?.has(key)) return names.get(key);
+      let name: string | undefined;
+      // The function sees what a viewer may see: hidden fields gone, redacted ones markers.
+      const scrubbed = scrub(item, path);
+      if (getValueType(scrubbed) === "object") {
+        try {
+          const text = itemLabel(scrubbed as Readonly<Record<string, unknown>>);
+          if (typeof text === "string" && text.trim() !== "") name = shorten(text, MAX_ITEM_NAME_LENGTH);
+        } catch {
+          // The app's function failed on this item: it is named by its position.
+        }
+      }
+      if (!names) namedByFunction.set(item as object, (names = new Map()));
+      names.set(key, name);
+      return name;
     }
-    return text;
+    for (const field of typeof itemLabel === "string" ? [itemLabel] : ITEM_NAME_FIELDS) {
+      if ((hidden || redacted) && !isShown([...path, field])) continue;
+      const name = readName(item as object, field);
+      if (name !== undefined) return shorten(name, MAX_ITEM_NAME_LENGTH);
+    }
+    return undefined;
   };
 
-  const getLabel = (path: Path, rootLabel: string): string => {
-    if (path.length === 0) return rootLabel;
-    if (!all || !patterns.some((p) => p.field.label !== undefined)) return formatPath(path);
-    // One walk down the path: each prefix a labelled pattern names exactly adds a crumb.
-    let crumbs: string[] = [];
-    let pendingStart = 0;
-    let state = all.start;
-    for (let depth = 1; depth <= path.length; depth++) {
-      state = state.length > 0 ? all.step(state, path[depth - 1]!) : state;
-      let label: Pattern | undefined;
-      for (const p of ended(state)) {
-        const candidate = patterns[p]!;
-        if (candidate.field.label !== undefined && (!label || (label.hasWildcard && !candidate.hasWildcard))) label = candidate;
-      }
-      if (!label) continue;
-      if (!label.hasWildcard) crumbs = [label.field.label!];
-      else {
-        // A wildcard label names its last segment: what lies before it is said as a path.
-        if (crumbs.length === 0 && depth - 1 > pendingStart) crumbs.push(formatPath(path.slice(pendingStart, depth - 1)));
-        else for (let i = pendingStart; i < depth - 1; i++) crumbs.push(humanize(path[i]!));
-        crumbs.push(label.field.label!);
-      }
-      pendingStart = depth;
+  const getItemName = (item: unknown, path: Path): string | undefined => {
+    const last = path[path.length - 1];
+    let itemLabel: RecordDiffField["itemLabel"];
+    if (typeof last === "number" && all && hasItemLabels) {
+      let state = all.start;
+      for (let i = 0; i < path.length - 1 && state.length > 0; i++) state = all.step(state, path[i]!);
+      itemLabel = itemLabelAt(state);
     }
-    if (crumbs.length === 0) return formatPath(path);
-    for (let i = pendingStart; i < path.length; i++) crumbs.push(humanize(path[i]!));
+    return nameItem(item, path, itemLabel);
+  };
+
+  const getLabel = (path: Path, rootLabel: string, options: LabelOptions = {}): string => {
+    if (path.length === 0) return rootLabel;
+    const { itemAt, isItemList } = options;
+    let lookups = MAX_NAMED_ITEMS;
+    let locale: string | undefined | null = null;
+    /** The crumb of the index at `depth`: its item's name, else its position. `start` is where the patterns' path begins. */
+    const itemCrumb = (depth: number, start: number, itemLabel: RecordDiffField["itemLabel"]): string => {
+      if (itemAt && lookups-- > 0) {
+        let item: unknown;
+        try {
+          item = itemAt(path.slice(0, depth));
+        } catch {
+          item = undefined;
+        }
+        const name = nameItem(item, path.slice(start, depth), itemLabel);
+        if (name !== undefined) return name;
+      }
+      if (locale === null) locale = toIntlLocale(options.locale);
+      return (options.t ?? englishTranslate)("auditLog.label.item", "item {position}", { position: formatNumber((path[depth - 1] as number) + 1, locale) });
+    };
+    // In a list of records, the leading indices are records: the patterns see the path inside one.
+    let lead = 0;
+    if (isItemList) while (lead < path.length && typeof path[lead] === "number") lead++;
+    const crumbs: string[] = [];
+    for (let depth = 1; depth <= lead; depth++) crumbs.push(itemCrumb(depth, depth, undefined));
+    // One walk down the path: a labelled pattern that matches a prefix exactly names it.
+    let state: readonly number[] = all ? all.start : [];
+    for (let depth = lead + 1; depth <= path.length; depth++) {
+      const segment = path[depth - 1]!;
+      const list = state;
+      if (state.length > 0) state = all!.step(state, segment);
+      let label: Pattern | undefined;
+      if (hasLabels) {
+        for (const p of ended(state)) {
+          const candidate = patterns[p]!;
+          if (candidate.field.label !== undefined && (!label || (label.hasWildcard && !candidate.hasWildcard))) label = candidate;
+        }
+      }
+      if (label) {
+        // A literal label names the whole path so far; a wildcard one its last segment.
+        if (!label.hasWildcard) crumbs.length = lead;
+        crumbs.push(label.field.label!);
+      } else crumbs.push(typeof segment === "number" ? itemCrumb(depth, lead, itemLabelAt(list)) : humanizeKey(segment));
+    }
     return crumbs.join(" › ");
   };
 
@@ -256,6 +405,7 @@ export function compileFields(fields: RecordDiffFields | undefined): CompiledFie
     hiddenDepth: (path) => matchDepth(hidden, path),
     get,
     getLabel,
+    getItemName,
     scrub,
     hasRules: Boolean(hidden || redacted),
   };
@@ -278,6 +428,20 @@ function stateAt(matcher: IncrementalPathMatcher | undefined, path: Path): reado
 function matchesPath(matcher: IncrementalPathMatcher | undefined, path: Path): boolean {
   const state = stateAt(matcher, path);
   return !!matcher && !!state && matcher.matches(state);
+}
+
+/** An item's own field as a name: non-empty text, or a finite number; else `undefined`. */
+function readName(item: object, field: string): string | undefined {
+  let value: unknown;
+  try {
+    if (!Object.hasOwn(item, field)) return undefined;
+    value = safeGet(item, field);
+  } catch {
+    return undefined; // a revoked proxy names nothing
+  }
+  if (typeof value === "string" && value.trim() !== "") return value;
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  return undefined;
 }
 
 const isWalkable = (value: unknown) => {

@@ -4,8 +4,9 @@ import type { ChangeSet } from "./computeChanges";
 import { createFormatters, formatAction, formatSummary, type TimelineFormatters } from "./formatEntry";
 import { isBulkAction, type AuditHistory } from "./history";
 import { getAuthorLabel, type AuditId, type AuditLogEntry } from "./normalizeLog";
-import { getEntryDiff, isItemListEntry, policyPath, toCompiledFields } from "./pipeline";
+import { createItemAt, getEntryDiff, isItemListEntry, policyPath, toCompiledFields, type ItemReader, type PolicyChangeSet } from "./pipeline";
 import type { CompiledFields, RecordDiffFields } from "./policy";
+import { getValueField, type ReferenceLookup } from "./references";
 import type { ChangeSummary } from "./summarizeChanges";
 import { summarizeChanges } from "./summarizeChanges";
 import { englishTranslate, type AuditTranslate } from "./translate";
@@ -49,6 +50,12 @@ export interface AuditEntryDescription {
   getDiff: () => ChangeSet;
   /** `getDiff().changes`. */
   getChanges: () => readonly FieldChange[];
+  /**
+   * Reads the entry's items, the policy applied, to name them in labels: pass it to
+   * `<RecordDiff readItem>`, or to `getLabel` through `createItemAt` ("Variants ›
+   * LGT-ARC-BLK › Price").
+   */
+  readItem?: ItemReader;
 }
 
 /**
@@ -76,6 +83,25 @@ export interface EntryReaderOptions {
   t?: AuditTranslate;
   /** Intl formatters for a locale and time zone (`createFormatters`). */
   formatters?: TimelineFormatters;
+  /**
+   * What is known of referenced records (`fields[…].reference`): summaries and searches
+   * read them by their labels, exports with the id beside. Without it, ids.
+   */
+  references?: ReferenceLookup;
+  /**
+   * The diffs of an earlier reader with the same history, policy and budget, to reuse:
+   * a reader renewed only because labels arrived (`references`) computes no diff again.
+   * See {@link createEntryDiffCache}.
+   */
+  diffCache?: EntryDiffCache;
+}
+
+/** The diffs a reader computed, per entry: shareable between readers of the same history, policy and budget. */
+export type EntryDiffCache = WeakMap<AuditLogEntry, { summary?: PolicyChangeSet; diff?: PolicyChangeSet; matches?: Map<string, FieldMatch> }>;
+
+/** A new, empty {@link EntryDiffCache}. */
+export function createEntryDiffCache(): EntryDiffCache {
+  return new WeakMap();
 }
 
 /** Reads entries through the pipeline, once each; see {@link createEntryReader}. */
@@ -112,7 +138,7 @@ const MAX_SEARCH_DEPTH = 32;
  *
  * @example
  * const reader = createEntryReader({ history: replayHistory(entries), fields: { password: { redact: true } } });
- * reader.describe(entries[0]).summaryText; // "Changed password (hidden)"
+ * reader.describe(entries[0]).summaryText; // "Changed Password (hidden)"
  */
 export function createEntryReader(options: EntryReaderOptions = {}): EntryReader {
   const { history, recordId, idField, ignore, budget } = options;
@@ -120,29 +146,41 @@ export function createEntryReader(options: EntryReaderOptions = {}): EntryReader
   const formatters = options.formatters ?? createFormatters(undefined);
   const fields = toCompiledFields(options.fields);
   const redactedText = t("auditLog.recordDiff.redacted", "(hidden)");
-  const cache = new WeakMap<AuditLogEntry, { summary?: ChangeSet; diff?: ChangeSet; description?: AuditEntryDescription; search?: string; matches?: Map<string, FieldMatch> }>();
+  const { references } = options;
+  const diffs = options.diffCache ?? createEntryDiffCache();
   const slot = (entry: AuditLogEntry) => {
-    let cached = cache.get(entry);
-    if (!cached) cache.set(entry, (cached = {}));
+    let cached = diffs.get(entry);
+    if (!cached) diffs.set(entry, (cached = {}));
+    return cached;
+  };
+  // Words depend on this reader's labels and translations: never shared.
+  const words = new WeakMap<AuditLogEntry, { description?: AuditEntryDescription; search?: string }>();
+  const wordSlot = (entry: AuditLogEntry) => {
+    let cached = words.get(entry);
+    if (!cached) words.set(entry, (cached = {}));
     return cached;
   };
   const base = { history, recordId, idField, ignore, fields, budget, redactedText };
-  const summaryDiff = (entry: AuditLogEntry): ChangeSet =>
+  const summaryDiff = (entry: AuditLogEntry): PolicyChangeSet =>
     (slot(entry).summary ??= getEntryDiff(entry, { ...base, includeUnchanged: false, minTextDiffLength: Number.POSITIVE_INFINITY }));
 
   const describe = (entry: AuditLogEntry): AuditEntryDescription => {
-    const cached = slot(entry);
+    const cached = wordSlot(entry);
     if (cached.description) return cached.description;
-    const { changes, overflow } = summaryDiff(entry);
+    const diffSlot = slot(entry);
+    const { changes, overflow, readItem } = summaryDiff(entry);
     const summary = summarizeChanges(entry, changes, { recordId, overflow });
     const isItemList = isItemListEntry(entry);
-    const summaryOptions = (maxValueLength: number) => ({
-      getLabel: (path: Path) => fields.getLabel(path, ""),
+    // The summary names the paths of its first change: items are read along that change's path.
+    const labelOptions = { itemAt: summary.type === "changed" ? createItemAt(readItem, summary.first) : undefined, t, locale: formatters.locale, isItemList };
+    const summaryOptions = (maxValueLength: number, forExport = false) => ({
+      getLabel: (path: Path) => fields.getLabel(path, "", labelOptions),
+      getItemName: (item: unknown, path: Path) => fields.getItemName(item, policyPath(path, isItemList)),
       maxValueLength,
       // A field's own formatter reads as in its diff ("€369.99"); one that throws falls back.
       formatField: (value: unknown, side: "before" | "after", change: FieldChange) => {
         if (change.isRedacted || isRedactedValue(value)) return undefined;
-        const field = fields.get(policyPath(change.path, isItemList));
+        const field = getValueField(fields, policyPath(change.path, isItemList));
         if (field?.format) {
           try {
             return String(field.format(value, { side, change, locale: formatters.locale }));
@@ -150,10 +188,11 @@ export function createEntryReader(options: EntryReaderOptions = {}): EntryReader
             return undefined;
           }
         }
-        // A typed field (`type: "currency"`…) reads as in its diff; an image as its URL.
-        if (!field?.type) return undefined;
+        // A typed field (`type: "currency"`…) reads as in its diff; an image as its URL; a reference by its label (an export: with its id).
+        if (!field?.type && !field?.reference) return undefined;
         // A value that does not fit its type reads the default way (named, or by its size), never as JSON.
-        const typed = formatValue(value, { t, locale: formatters.locale, timeZone: formatters.timeZone, field });
+        const typed = formatValue(value, { t, locale: formatters.locale, timeZone: formatters.timeZone, field, references });
+        if (typed.type === "reference" && forExport) return typed.exportText;
         return typed.type === "json" ? undefined : typed.text;
       },
     });
@@ -168,12 +207,13 @@ export function createEntryReader(options: EntryReaderOptions = {}): EntryReader
       actionLabel: formatAction(entry, t, formatters),
       summary,
       summaryText: formatSummary(summary, t, formatters, summaryOptions(40)),
-      getFullSummaryText: () => formatSummary(summary, t, formatters, summaryOptions(Number.POSITIVE_INFINITY)),
+      getFullSummaryText: () => formatSummary(summary, t, formatters, summaryOptions(Number.POSITIVE_INFINITY, true)),
       hasChanges: changes.length > 0 || overflow !== undefined,
       changes,
       overflow,
-      getDiff: () => (cached.diff ??= getEntryDiff(entry, base)),
+      getDiff: () => (diffSlot.diff ??= getEntryDiff(entry, base)),
       getChanges: () => description.getDiff().changes,
+      readItem,
     };
     cached.description = description;
     return description;
@@ -220,14 +260,23 @@ export function createEntryReader(options: EntryReaderOptions = {}): EntryReader
   };
 
   const getSearchText = (entry: AuditLogEntry): string => {
-    const cached = slot(entry);
+    const cached = wordSlot(entry);
     if (cached.search !== undefined) return cached.search;
     const parts = [entry.action, entry.name ?? "", getAuthorLabel(entry.author) ?? "", entry.author?.email ?? "", ...entry.recordIds.map(String)];
     let left = MAX_SEARCH_VALUES;
     // An explicit stack over the policy's output: no raw value, no recursion.
     const stack: { value: unknown; depth: number }[] = [];
+    const isItemList = isItemListEntry(entry);
     for (const change of summaryDiff(entry).changes) {
       if (change.isRedacted) continue;
+      // A reference is found by its label too ("Lighting" finds category 7).
+      const field = references ? getValueField(fields, policyPath(change.path, isItemList)) : undefined;
+      if (field?.reference) {
+        for (const value of [change.before, change.after]) {
+          const formatted = value == null ? undefined : formatValue(value, { t, locale: formatters.locale, field: { reference: field.reference }, references });
+          if (formatted?.type === "reference") parts.push(formatted.text);
+        }
+      }
       stack.push({ value: change.after, depth: 0 }, { value: change.before, depth: 0 });
       while (stack.length > 0 && left > 0) {
         const { value, depth } = stack.pop()!;

@@ -24,7 +24,7 @@ export type ChangeSummary =
    *   only the fact of the change can be said.
    * - `isIncomplete`: the entry was too large to compare in full; more may have changed.
    */
-  | { type: "changed"; first: FieldChange; moreCount: number; unknownCount: number; isFirstRedacted?: boolean; isIncomplete?: boolean }
+  | { type: "changed"; first: FieldChange; moreCount: number; unknownCount: number; isFirstRedacted?: boolean; isIncomplete?: boolean; replacement?: FieldChange }
   /** Data was logged, but nothing differs from the before-values. */
   | { type: "unchanged" }
   /** The entry carries no data at all (a custom action without details). */
@@ -70,6 +70,13 @@ export function summarizeChanges(entry: AuditLogEntry, changes: readonly FieldCh
       unknownCount,
       isFirstRedacted,
     };
+    // An item taken out of a list and another put in its place (an id swapped in a list
+    // of references): one replacement, "Replaced Steel with Sale in Tags".
+    const next = real[real.indexOf(first) + 1];
+    if (!isFirstRedacted && next && isItemSwap(first, next) && !next.isRedacted && !(isRedacted?.(next.path) ?? false)) {
+      summary.replacement = next;
+      summary.moreCount--;
+    }
     if (overflow?.isIncomplete) summary.isIncomplete = true;
     return summary;
   }
@@ -77,4 +84,13 @@ export function summarizeChanges(entry: AuditLogEntry, changes: readonly FieldCh
     return { type: "changed", first: { path: [], key: "", kind: "changed" }, moreCount: overflow.omittedCount, unknownCount: 0, isIncomplete: true };
   }
   return entry.data === undefined && entry.previousData === undefined ? { type: "empty" } : { type: "unchanged" };
+}
+
+/** A removed list item followed by an added one at the same place of the same list. */
+function isItemSwap(removed: FieldChange, added: FieldChange): boolean {
+  const { path } = removed;
+  if (removed.kind !== "removed" || added.kind !== "added" || path.length === 0 || added.path.length !== path.length) return false;
+  if (typeof path[path.length - 1] !== "number") return false;
+  for (let i = 0; i < path.length; i++) if (path[i] !== added.path[i]) return false;
+  return true;
 }

@@ -3,15 +3,17 @@
  * absolute `https:` or `http:` URL, from one of `allowedOrigins` when given (origins as
  * `URL.origin` spells them: `"https://cdn.example.com"`). Never a script URL, `data:`,
  * `blob:`, `file:`, a relative URL, or anything the URL parser rejects. The URL returned is
- * the parsed one (`href`), so what loads is what was checked.
+ * the parsed one (`href`), so what loads is what was checked. With `baseUrl` (an absolute
+ * URL the app chose), a relative path is read against it first; the result is checked the
+ * same way (`//other.host/x` resolves to another origin, which `allowedOrigins` refuses).
  *
  * @example
  * getImageSrc("https://cdn.example.com/a.png") // "https://cdn.example.com/a.png"
  * getImageSrc("data:image/png;base64,AAAA") // undefined
  */
-export function getImageSrc(url: string, allowedOrigins?: readonly string[]): string | undefined {
+export function getImageSrc(url: string, allowedOrigins?: readonly string[], baseUrl?: string): string | undefined {
   try {
-    const { protocol, origin, href } = new URL(url);
+    const { protocol, origin, href } = baseUrl === undefined ? new URL(url) : new URL(url, new URL(baseUrl));
     return (protocol === "https:" || protocol === "http:") && (!allowedOrigins || allowedOrigins.includes(origin)) ? href : undefined;
   } catch {
     return undefined; // not an absolute URL

@@ -126,7 +126,7 @@ export function compareVersionStates(older: KnownRecordState | undefined, newer:
     });
   }
   const compiled = toCompiledFields(fields);
-  const result = applyPolicyToSet(set, compiled, { marker: new RedactedValue(redactedText), budget });
+  const result = applyPolicyToSet(set, compiled, { marker: new RedactedValue(redactedText), budget, values: { before: left, after: newerFields } });
   return { ...result, notRecordedCount, isOlderMissing: older === undefined, isNewerMissing: newer === undefined };
 }
 
@@ -295,7 +295,7 @@ export function planWrite(current: unknown, target: KnownRecordState, options: V
   const written = applyChanges(base, kept);
   const values = pick(written, touched);
   const previewSet = computeChangeSet(base, values, { ignore, getItemId, includeUnchanged: false, budget: toWorkBudget(options.budget) });
-  const preview = applyPolicyToSet(previewSet, fields, { marker, budget: toWorkBudget(options.budget) });
+  const preview = applyPolicyToSet(previewSet, fields, { marker, budget: toWorkBudget(options.budget), values: { before: base, after: values } });
   return {
     values,
     preview,

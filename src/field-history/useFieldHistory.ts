@@ -3,8 +3,10 @@ import type { WorkBudgetLimits } from "../core/budget";
 import { getFieldHistory, type FieldHistoryPoint, type FieldHistoryPointKind } from "../core/fieldHistory";
 import { formatRelativeTime, type TimelineFormatters } from "../core/formatEntry";
 import { formatValue, type FormattedValue } from "../core/formatValue";
+import type { ReferenceLookup } from "../core/references";
 import { getAuthorLabel, type AuditId, type AuditLogEntry } from "../core/normalizeLog";
 import { toPathKey } from "../core/path";
+import { createItemReader } from "../core/pipeline";
 import { plural } from "../core/plural";
 import type { RecordDiffField, RecordDiffFields } from "../core/policy";
 import type { AuditTranslate } from "../core/translate";
@@ -212,7 +214,7 @@ function chronological(items: readonly FieldHistoryItem[]): FieldHistoryItem[] {
 export function useFieldHistory(options: UseFieldHistoryOptions): UseFieldHistoryResult {
   const { resource, id, field, ignore, idField, budget, timeZone, maxPoints } = options;
   const log = useAuditLogEntries({ resource, id, pageSize: options.pageSize, live: options.live, meta: options.meta });
-  const { history, fields, t, locale, formatters } = useAuditEntryDescriber({
+  const { history, fields, t, locale, formatters, references } = useAuditEntryDescriber({
     allEntries: log.allEntries,
     recordId: id,
     idField,
@@ -234,13 +236,23 @@ export function useFieldHistory(options: UseFieldHistoryOptions): UseFieldHistor
     [history, recordKey, field, fields, ignoreKey, budgetKey, idField, maxPoints, redactedText],
   );
   const { path, isHidden, isRedacted } = found;
-  const label = options.label ?? (path.length > 0 ? fields.getLabel(path, field) : field);
+  const givenLabel = options.label;
+  const label = useMemo(() => {
+    if (givenLabel !== undefined) return givenLabel;
+    if (path.length === 0) return field;
+    // An item on the path is named as the record holds it now (its newest known state), the policy applied.
+    const newest = path.some((segment) => typeof segment === "number") ? history.entries[history.entries.length - 1] : undefined;
+    const state = newest && (history.stateAfter(newest, id) ?? history.stateBefore(newest, id));
+    const readItem = state && createItemReader(undefined, state, fields);
+    return fields.getLabel(path, field, { itemAt: readItem && ((prefix) => readItem(prefix, "after")), t, locale });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [givenLabel, path, field, fields, history, recordKey, t, locale]);
   const fieldOptions = path.length > 0 ? fields.get(path) : undefined;
   const format = fieldOptions?.format;
 
   const items = useMemo(
-    () => found.points.map((point) => toItem(point, { path, format, field: fieldOptions, t, formatters, now })),
-    [found, path, format, fieldOptions, t, formatters, now],
+    () => found.points.map((point) => toItem(point, { path, format, field: fieldOptions, t, formatters, now, references })),
+    [found, path, format, fieldOptions, t, formatters, now, references],
   );
 
   const chart = useMemo(() => describeChart(items, label, t, formatters), [items, label, t, formatters]);
@@ -333,10 +345,12 @@ interface ItemContext {
   t: AuditTranslate;
   formatters: TimelineFormatters;
   now: Date;
+  /** Labels of referenced records (`fields[…].reference`). */
+  references: ReferenceLookup | undefined;
 }
 
 /** A point in words: its value (the field's `format`, else as `<RecordDiff>` shows it), author, time and notes. */
-function toItem(point: FieldHistoryPoint, { path, format, field, t, formatters, now }: ItemContext): FieldHistoryItem {
+function toItem(point: FieldHistoryPoint, { path, format, field, t, formatters, now, references }: ItemContext): FieldHistoryItem {
   const { entry } = point;
   const { locale, timeZone } = formatters;
   let formatted: FormattedValue | undefined;
@@ -351,9 +365,9 @@ function toItem(point: FieldHistoryPoint, { path, format, field, t, formatters, 
         formatted = { type: "text", text: String(format(point.value, { side: "after", change, locale })) };
       } catch (error) {
         // The app's formatter failed on this value: the default formatting, marked.
-        formatted = { ...formatValue(point.value, { t, locale, timeZone, field }), formatError: error instanceof Error ? error.message : String(error) };
+        formatted = { ...formatValue(point.value, { t, locale, timeZone, field, references }), formatError: error instanceof Error ? error.message : String(error) };
       }
-    } else formatted = formatValue(point.value, { t, locale, timeZone, field });
+    } else formatted = formatValue(point.value, { t, locale, timeZone, field, references });
   }
   let note: string | undefined;
   if (point.isIncomplete) note = t("auditLog.fieldHistory.note.incomplete", "(too large to compare in full: it may not have changed)");

@@ -13,6 +13,13 @@ export interface RecordDiffProps extends UseRecordDiffOptions, Omit<HTMLAttribut
   /** Texts longer than this many characters are cut, with a "Show all" button. Default 2,000. */
   maxValueLength?: number;
   /**
+   * An added or removed object or list (an array item, a record set where there was none)
+   * shows as its fields, one per line (`data-part="object"`), behind a "Show 3 fields" /
+   * "Hide fields" button. With at most this many fields it is open at first; a larger one
+   * starts closed, with its name. Default 6 (0: all closed; `Infinity`: all open).
+   */
+  maxOpenObjectFields?: number;
+  /**
    * Controls for one row (a "Revert" button, "History of Price"), rendered at the end of
    * the row in `data-part="row-actions"`. Return `null` for none. Keep it stable
    * (`useCallback`): rows are memoised on it.
@@ -33,7 +40,7 @@ export interface RecordDiffProps extends UseRecordDiffOptions, Omit<HTMLAttribut
  * <RecordDiff log={logEntry} view="split" fields={{ password: { redact: true } }} />
  */
 export function RecordDiff(props: RecordDiffProps) {
-  const [options, { renderValue, maxValueLength = 2000, renderRowActions, ...rootProps }] = splitProps(props, recordDiffOptionKeys);
+  const [options, { renderValue, maxValueLength = 2000, maxOpenObjectFields = 6, renderRowActions, ...rootProps }] = splitProps(props, recordDiffOptionKeys);
   const diff = useRecordDiff(options);
   const { t } = diff;
   if (diff.error) {
@@ -56,7 +63,7 @@ export function RecordDiff(props: RecordDiffProps) {
     <div {...diff.getRootProps(rootProps)}>
       {diff.isEmpty && !diff.overflow && <p {...anatomy.attrs(parts.emptyState)}>{t("auditLog.recordDiff.noChanges", "No changes")}</p>}
       {diff.unchangedCount > 0 && <button {...diff.getToggleUnchangedProps()} />}
-      {diff.rows.length > 0 && <Rows diff={diff} renderValue={renderValue} maxValueLength={maxValueLength} renderRowActions={renderRowActions} />}
+      {diff.rows.length > 0 && <Rows diff={diff} renderValue={renderValue} maxValueLength={maxValueLength} maxOpenObjectFields={maxOpenObjectFields} renderRowActions={renderRowActions} />}
       {diff.hasMore && <button {...diff.getShowMoreProps()} />}
       {diff.overflowText && (
         <p {...anatomy.attrs(parts.overflow)} role="note" data-incomplete={diff.overflow?.isIncomplete ? "" : undefined}>
@@ -72,26 +79,30 @@ function Rows({
   diff,
   renderValue,
   maxValueLength,
+  maxOpenObjectFields,
   renderRowActions,
 }: {
   diff: UseRecordDiffResult;
   renderValue: RenderValue | undefined;
   maxValueLength: number;
+  maxOpenObjectFields: number;
   renderRowActions: ((row: RecordDiffRow) => ReactNode) | undefined;
 }) {
-  const { getFormattedValue, t, locale } = diff;
+  const { getFormattedValue, getObjectFields, t, locale } = diff;
   const context = useMemo<RowContext>(
     () => ({
       getFormattedValue,
+      getObjectFields,
       t,
       locale,
       renderValue,
       maxValueLength,
+      maxOpenObjectFields,
       to: t("auditLog.recordDiff.to", "to"),
       notRecorded: t("auditLog.recordDiff.notRecorded", "earlier value not recorded"),
       renderRowActions,
     }),
-    [getFormattedValue, t, locale, renderValue, maxValueLength, renderRowActions],
+    [getFormattedValue, getObjectFields, t, locale, renderValue, maxValueLength, maxOpenObjectFields, renderRowActions],
   );
   if (diff.view === "split") {
     return (
@@ -196,6 +207,8 @@ const isSingleValue = (row: RecordDiffRow) => row.isRedacted || row.change.kind 
 const hasTextDiff = (row: RecordDiffRow) =>
   row.change.kind === "changed" &&
   !row.field?.format &&
+  // A reference reads as the record's label, never as a word diff of two ids.
+  !row.field?.reference &&
   // A typed value reads as its label or number (an image as its URL: a word diff suits it).
   (!row.field?.type || row.field.type === "image") &&
   !row.isRedacted &&

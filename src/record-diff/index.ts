@@ -11,4 +11,5 @@ export {
   type RecordDiffButtonProps,
 } from "./useRecordDiff";
 export type { RenderValue, RenderValueProps, TextDiffMode } from "./renderDiffValue";
+export type { RecordDiffObjectFields, RecordDiffObjectLimits } from "./getObjectFields";
 export { RECORD_DIFF_SCOPE, recordDiffParts, recordDiffAnatomy, type RecordDiffPart } from "./parts";

@@ -45,6 +45,13 @@ export const recordDiffParts = {
   inferred: "inferred",
   /** `<span>`: stands for a redacted value ("(hidden)"). */
   redacted: "redacted",
+  /**
+   * `<span>`: a record of another resource by its label (`fields[…].reference`), with
+   * `data-id` (the id, or ids) and `data-state`: `loading` (the id shows), `resolved`,
+   * `missing` ("#7 (deleted)"), `error` (the id shows; `title` says why) or `unresolved`
+   * (outside Refine). `title` gives the id.
+   */
+  reference: "reference",
   /** `<span role="img" aria-label="to">`: the arrow between the old and the new value in the unified view (screen readers say "to"). */
   arrow: "arrow",
   /** `<button aria-expanded>`: shows or hides the unchanged fields. */
@@ -67,6 +74,39 @@ export const recordDiffParts = {
   overflow: "overflow",
   /** `<span>`: a value whose own formatter or renderer failed, shown the default way; its `title` says why. */
   valueError: "value-error",
+  /**
+   * `<div>`: an added or removed object or list (an array item, a record set where there
+   * was none, `null` → `{…}` too) shown as its fields, inside `before`/`after`, instead of
+   * as JSON. Unchanged and moved items, and changes between two objects, are not.
+   * `data-state="open" | "closed"`: closed, it shows its `object-name` and the toggle only.
+   * Open at first when it has at most `maxOpenObjectFields` fields (default 6).
+   */
+  object: "object",
+  /** `<span>`: what a closed object is called (its `name`, `title`, `label` or `sku`, or the list's `itemLabel`), when it has a name. */
+  objectName: "object-name",
+  /**
+   * `<button aria-expanded aria-controls>`: shows or hides the object's fields ("Show 3
+   * fields" / "Hide fields"; "Show 2 items" / "Hide items" for a list). A native button:
+   * Tab reaches it, Enter and Space toggle it.
+   */
+  objectToggle: "object-toggle",
+  /**
+   * `<dl>`: the fields of an object, one per line; a nested object or list is a nested
+   * `object-fields` in its field's `object-value`. The outermost one carries the `id` the
+   * toggle's `aria-controls` names, and `hidden` while closed.
+   */
+  objectFields: "object-fields",
+  /** `<div>`: one field of an object (`object-label` and `object-value`); `data-path` as a row's (`variants.2.price`). */
+  objectField: "object-field",
+  /** `<dt>`: a field's name in an object: its label in the policy (`fields`), else its key in words ("Unit price"); a list's item by its name, else "item 3". */
+  objectLabel: "object-label",
+  /** `<dd>`: a field's value in an object, formatted as a row's (its path's `format` or `type`), or its own `object-fields`. */
+  objectValue: "object-value",
+  /**
+   * `<p>`: fields not shown ("3 more fields not shown"), after an object's fields: an object
+   * view lists at most 200 fields, 6 levels deep; the rest is counted here, per object.
+   */
+  objectMore: "object-more",
   rowActions: "row-actions",
 } as const;
 

@@ -1,12 +1,13 @@
 import { useCallback, useMemo, useState, type ButtonHTMLAttributes, type HTMLAttributes } from "react";
 import type { ChangeOverflow, WorkBudgetLimits } from "../core/budget";
 import { formatValue, type FormattedValue } from "../core/formatValue";
+import { collectReferences, getValueField, hasReferences, type ReferenceRequests } from "../core/references";
+import { useReferenceLabels, useReferenceLookupContext } from "../refine/useReferenceLabels";
 import { formatNumber, toIntlLocale } from "../core/intl";
 import type { AuditLogEntry, MalformedLogEntry } from "../core/normalizeLog";
-import { formatPath } from "../core/path";
-import { applyPolicyToSet, diffRecords, getEntryDiff, policyPath } from "../core/pipeline";
+import { applyPolicyToSet, createItemAt, diffRecords, getEntryDiff, policyPath, type ItemReader } from "../core/pipeline";
 import { plural } from "../core/plural";
-import type { RecordDiffField, RecordDiffFields, RecordDiffSide } from "../core/policy";
+import type { CompiledFields, LabelOptions, RecordDiffField, RecordDiffFields, RecordDiffSide } from "../core/policy";
 import type { AuditTranslate } from "../core/translate";
 import type { FieldChange, GetItemId } from "../core/types";
 import { RedactedValue } from "../core/values";
@@ -18,6 +19,7 @@ import { mergeProps } from "../shared/mergeProps";
 import { defineOptionKeys } from "../shared/splitProps";
 import { useControllableState } from "../shared/useControllableState";
 import { recordDiffAnatomy, recordDiffParts } from "./parts";
+import { getObjectFields as listRowObjectFields, type RecordDiffObjectFields, type RecordDiffObjectLimits } from "./getObjectFields";
 
 /** `unified`: one row per field, old value then new. `split`: a table with Before and After columns. */
 export type RecordDiffView = "unified" | "split";
@@ -57,6 +59,13 @@ export interface UseRecordDiffOptions {
    */
   isItemList?: boolean;
   /**
+   * With `changes`: reads the compared records' items, to name them in labels
+   * ("Variants › LGT-ARC-BLK › Price"; see `fields[…].itemLabel`): `getEntryDiff(…).readItem`,
+   * or an entry description's `readItem`. Without it, items given as `changes` are named
+   * by position ("item 3"). `log` and `previousData` / `data` read their own.
+   */
+  readItem?: ItemReader;
+  /**
    * The work budget of the comparison (`log`, or `previousData` / `data`): past it the
    * diff shows what was compared and says how much is left out. Default `DEFAULT_WORK_BUDGET`.
    */
@@ -94,7 +103,11 @@ export interface RecordDiffRow {
   /** A stable React key. */
   key: string;
   change: FieldChange;
-  /** The readable name: a field label, else the formatted path (`items[2].qty`), "Value" for the root, `items[3]–[9]` for a run. */
+  /**
+   * The readable name, crumbs joined with " › ": field labels, else keys humanised, items by
+   * name or position ("Variants › LGT-ARC-BLK › Price", "Tags › item 3"); "Value" for the
+   * root; "Tags › items 4–10" for a run of unchanged items.
+   */
   label: string;
   /** The change in words: "added", "removed", "changed", "written" (earlier value not recorded), "moved from index 1 to 3", "unchanged". */
   kindText: string;
@@ -163,6 +176,15 @@ export interface UseRecordDiffResult {
    * breaks the diff. An `image` value carries `src` only when a thumbnail may load it.
    */
   getFormattedValue: (row: RecordDiffRow, side: RecordDiffSide) => FormattedValue;
+  /**
+   * One side of an added or removed object or list (an array item, a record set where
+   * there was none, `null` → `{…}` included) as its fields, to show it field by field rather than as JSON: labels
+   * and values as rows have them (the nested path's label, `format` and `type`), hidden
+   * fields gone, redacted ones markers. Nested objects and lists are nested lists, within
+   * `limits` (6 levels, 200 fields; `maxValues: 0` gives only the counts), the rest counted.
+   * `undefined` for any other row or side (unchanged or moved, a change between two objects, a redacted row, a primitive, an empty object).
+   */
+  getObjectFields: (row: RecordDiffRow, side: RecordDiffSide, limits?: RecordDiffObjectLimits) => RecordDiffObjectFields | undefined;
   /** The kit's translate function and the locale in use, for your own words. */
   t: AuditTranslate;
   locale: string | undefined;
@@ -182,6 +204,7 @@ interface Source {
   hiddenCount: number;
   entry?: AuditLogEntry;
   error?: MalformedLogEntry;
+  readItem?: ItemReader;
 }
 
 /** The option keys of {@link useRecordDiff}, declared once: `<RecordDiff>` splits its props with them. */
@@ -192,6 +215,7 @@ export const recordDiffOptionKeys = defineOptionKeys<UseRecordDiffOptions>()([
   "changes",
   "overflow",
   "isItemList",
+  "readItem",
   "budget",
   "ignore",
   "getItemId",
@@ -226,7 +250,7 @@ const NO_CHANGES: readonly FieldChange[] = [];
  * );
  */
 export function useRecordDiff(options: UseRecordDiffOptions = {}): UseRecordDiffResult {
-  const { previousData, data, log, changes: given, overflow: givenOverflow, isItemList, getItemId, minTextDiffLength, timeZone } = options;
+  const { previousData, data, log, changes: given, overflow: givenOverflow, isItemList, readItem: givenReadItem, getItemId, minTextDiffLength, timeZone } = options;
   const view = options.view ?? "unified";
   const pageSize = Math.max(1, options.pageSize ?? 200);
   const { t, locale: appLocale } = useAuditTranslate(options.locale);
@@ -246,7 +270,7 @@ export function useRecordDiff(options: UseRecordDiffOptions = {}): UseRecordDiff
   const source = useMemo<Source>(() => {
     const pipeline = { ignore: ignoreKey?.split("\u0000"), getItemId, minTextDiffLength, fields: rules, redactedText, budget: options.budget };
     if (given) {
-      return applyPolicyToSet({ changes: given, overflow: givenOverflow }, rules, { isItemList, marker: new RedactedValue(redactedText) });
+      return { ...applyPolicyToSet({ changes: given, overflow: givenOverflow }, rules, { isItemList, marker: new RedactedValue(redactedText) }), readItem: givenReadItem };
     }
     if (log !== undefined) {
       const result = toAuditLogEntry(log);
@@ -255,7 +279,20 @@ export function useRecordDiff(options: UseRecordDiffOptions = {}): UseRecordDiff
     }
     return diffRecords(previousData, data, pipeline);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [given, givenOverflow, isItemList, log, previousData, data, ignoreKey, getItemId, minTextDiffLength, rules, redactedText, budgetKey]);
+  }, [given, givenOverflow, isItemList, givenReadItem, log, previousData, data, ignoreKey, getItemId, minTextDiffLength, rules, redactedText, budgetKey]);
+  const { readItem } = source;
+
+  // Referenced ids by their labels: those of the view around (a timeline resolves all its entries at once), else asked here.
+  const aroundReferences = useReferenceLookupContext();
+  const referenceRequests = useMemo(() => {
+    if (aroundReferences || !hasReferences(options.fields)) return undefined;
+    const requests: ReferenceRequests = new Map();
+    collectReferences(source.changes, policy, isItemList === true, requests);
+    return requests;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [aroundReferences, source.changes, policy, isItemList]);
+  const ownReferences = useReferenceLabels(referenceRequests).lookup;
+  const references = aroundReferences ?? ownReferences;
 
   const counts = useMemo(() => {
     let unchangedCount = 0;
@@ -284,7 +321,7 @@ export function useRecordDiff(options: UseRecordDiffOptions = {}): UseRecordDiff
   const showMore = useCallback(() => setPaging({ signature, limit: limit + pageSize }), [signature, limit, pageSize]);
 
   // Rows already built keep their identity (memoised row components skip them) when more are shown.
-  const builtRows = useMemo(() => new WeakMap<FieldChange, RecordDiffRow>(), [policy, isItemList, t, locale]);
+  const builtRows = useMemo(() => new WeakMap<FieldChange, RecordDiffRow>(), [policy, isItemList, readItem, t, locale]);
   const rows = useMemo(() => {
     const rootLabel = t("auditLog.recordDiff.rootLabel", "Value");
     const seen = new Map<string, number>();
@@ -311,7 +348,7 @@ export function useRecordDiff(options: UseRecordDiffOptions = {}): UseRecordDiff
       const row: RecordDiffRow = {
         key,
         change,
-        label: getRowLabel(change, policy.getLabel(change.path, rootLabel)),
+        label: getRowLabel(change, rootLabel, policy, { itemAt: createItemAt(readItem, change), t, locale, isItemList }),
         kindText: kindText(change),
         noteText: change.note ? describeNote(change.note, t) : undefined,
         isRedacted,
@@ -320,12 +357,12 @@ export function useRecordDiff(options: UseRecordDiffOptions = {}): UseRecordDiff
         hasAfter,
         before: hasBefore ? change.before : undefined,
         after: hasAfter ? change.after : undefined,
-        field: policy.get(policyPath(change.path, isItemList)),
+        field: getValueField(policy, policyPath(change.path, isItemList)),
       };
       builtRows.set(change, row);
       return row;
     });
-  }, [visible, limit, policy, isItemList, t, locale, builtRows]);
+  }, [visible, limit, policy, isItemList, readItem, t, locale, builtRows]);
 
   const getFormattedValue = useCallback(
     (row: RecordDiffRow, side: RecordDiffSide): FormattedValue => {
@@ -341,12 +378,17 @@ export function useRecordDiff(options: UseRecordDiffOptions = {}): UseRecordDiff
           return { type: "text", text: String(field.format(value, { side, change, locale })) };
         } catch (error) {
           // The app's formatter failed on this value: the default formatting, marked, rather than no diff.
-          return { ...formatValue(value, { t, locale, timeZone, field }), formatError: error instanceof Error ? error.message : String(error) };
+          return { ...formatValue(value, { t, locale, timeZone, field, references }), formatError: error instanceof Error ? error.message : String(error) };
         }
       }
-      return formatValue(value, { t, locale, timeZone, field });
+      return formatValue(value, { t, locale, timeZone, field, references });
     },
-    [t, locale, timeZone],
+    [t, locale, timeZone, references],
+  );
+
+  const getObjectFields = useCallback(
+    (row: RecordDiffRow, side: RecordDiffSide, limits?: RecordDiffObjectLimits) => listRowObjectFields(row, side, { policy, isItemList, t, locale, timeZone, references }, limits),
+    [policy, isItemList, t, locale, timeZone, references],
   );
 
   const toggleUnchanged = useCallback(() => setShowUnchanged(!isShowingUnchanged), [setShowUnchanged, isShowingUnchanged]);
@@ -427,6 +469,7 @@ export function useRecordDiff(options: UseRecordDiffOptions = {}): UseRecordDiff
     entry: source.entry,
     view,
     getFormattedValue,
+    getObjectFields,
     t,
     locale,
     getRootProps,
@@ -467,10 +510,14 @@ function getChangesSignature(changes: readonly FieldChange[]): string {
   return [changes.length, at(0), at(changes.length >> 1), at(changes.length - 1)].join("\u0000");
 }
 
-function getRowLabel(change: FieldChange, label: string): string {
+/** A row's label: its path's, or for a run of unchanged items, its list's and the run's positions ("Tags › items 4–10"). */
+function getRowLabel(change: FieldChange, rootLabel: string, policy: CompiledFields, options: LabelOptions & { t: AuditTranslate }): string {
   const last = change.path[change.path.length - 1];
-  if (change.kind !== "unchanged" || (change.count ?? 1) <= 1 || typeof last !== "number") return label;
-  return `${label}–${formatPath([last + change.count! - 1])}`;
+  if (change.kind !== "unchanged" || (change.count ?? 1) <= 1 || typeof last !== "number") return policy.getLabel(change.path, rootLabel, options);
+  const { t, locale } = options;
+  const run = t("auditLog.label.itemRange", "items {from}–{to}", { from: formatNumber(last + 1, locale), to: formatNumber(last + change.count!, locale) });
+  const list = change.path.slice(0, -1);
+  return list.length > 0 ? `${policy.getLabel(list, rootLabel, options)} › ${run}` : run;
 }
 
 function describeKind(change: FieldChange, t: AuditTranslate, locale: string | undefined): string {

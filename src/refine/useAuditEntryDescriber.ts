@@ -5,10 +5,13 @@ import { createFormatters, type TimelineFormatters } from "../core/formatEntry";
 import { replayHistory, type AuditHistory } from "../core/history";
 import type { AuditId, AuditLogEntry } from "../core/normalizeLog";
 import { compileFields, type CompiledFields, type RecordDiffFields } from "../core/policy";
-import { createEntryReader, type AuditEntryDescription, type EntryReader } from "../core/readEntries";
+import { createEntryDiffCache, createEntryReader, type AuditEntryDescription, type EntryReader } from "../core/readEntries";
+import { isItemListEntry } from "../core/pipeline";
+import { collectReferences, hasReferences, type ReferenceLookup, type ReferenceRequests } from "../core/references";
 import type { AuditTranslate } from "../core/translate";
 import { isSameChangeList } from "../shared/isSameChangeList";
 import { useAuditTranslate } from "./useAuditTranslate";
+import { useReferenceLabels } from "./useReferenceLabels";
 
 /** Options of {@link useAuditEntryDescriber}: how entries are read, shared by the timeline and the table. */
 export interface UseAuditEntryDescriberOptions {
@@ -43,6 +46,12 @@ export interface UseAuditEntryDescriberResult {
   t: AuditTranslate;
   locale: string | undefined;
   formatters: TimelineFormatters;
+  /**
+   * What is known of the records the entries refer to (`fields[…].reference`), resolved
+   * for all entries at once (one request per resource). Give it to the diffs inside
+   * through `ReferenceLookupContext`. `undefined` without references or outside Refine.
+   */
+  references: ReferenceLookup | undefined;
 }
 
 const functionIds = new WeakMap<object, number>();
@@ -68,6 +77,9 @@ export function getFieldsKey(fields: RecordDiffFields | undefined): string {
       field?.currency ?? null,
       field?.options ?? null,
       field?.allowedOrigins ?? null,
+      field?.baseUrl ?? null,
+      field?.reference ? [field.reference.resource, typeof field.reference.label === "function" ? functionId(field.reference.label) : (field.reference.label ?? null), field.reference.idField ?? null, field.reference.dataProviderName ?? null] : null,
+      typeof field?.itemLabel === "function" ? functionId(field.itemLabel) : (field?.itemLabel ?? null),
     ]),
   );
 }
@@ -103,8 +115,22 @@ export function useAuditEntryDescriber(options: UseAuditEntryDescriberOptions): 
   // that leaves an entry's changes as they were hands out the same array, so an open
   // diff keeps its paging and expanded values.
   const handedOut = useRef(new Map<string, ChangeSet>());
+  // The diffs do not depend on labels: a reader renewed when labels arrive reuses them.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const diffCache = useMemo(() => createEntryDiffCache(), [history, recordId, idField, ignoreKey, budgetKey, fields]);
+  // The ids the entries refer to, after the policy (a redacted reference is never asked for).
+  const withReferences = hasReferences(options.fields);
+  const requests = useMemo(() => {
+    if (!withReferences) return undefined;
+    const collector = createEntryReader({ history, recordId, idField, ignore: options.ignore, fields, budget: options.budget, diffCache });
+    const out: ReferenceRequests = new Map();
+    for (const entry of allEntries) collectReferences(collector.getChanges(entry), fields, isItemListEntry(entry), out);
+    return out;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [withReferences, allEntries, diffCache]);
+  const { lookup: references } = useReferenceLabels(requests);
   const reader = useMemo(() => {
-    const base = createEntryReader({ history, recordId, idField, ignore: options.ignore, fields, budget: options.budget, t, formatters });
+    const base = createEntryReader({ history, recordId, idField, ignore: options.ignore, fields, budget: options.budget, t, formatters, references, diffCache });
     const described = new WeakMap<AuditEntryDescription, AuditEntryDescription>();
     const describe = (entry: AuditLogEntry): AuditEntryDescription => {
       const plain = base.describe(entry);
@@ -127,6 +153,6 @@ export function useAuditEntryDescriber(options: UseAuditEntryDescriberOptions): 
     return { ...base, describe };
     // `ignore` and `budget` are read through their keys: inline literals are fine.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [history, recordId, idField, ignoreKey, budgetKey, fields, t, formatters]);
-  return { describe: reader.describe, reader, history, fields, t, locale, formatters };
+  }, [diffCache, t, formatters, references]);
+  return { describe: reader.describe, reader, history, fields, t, locale, formatters, references };
 }

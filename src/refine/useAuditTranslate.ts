@@ -1,7 +1,7 @@
 import { I18nContext, useTranslate } from "@refinedev/core";
 import { useCallback, useContext, useMemo } from "react";
 
-import { interpolate, type AuditTranslate } from "../core/translate";
+import { interpolate, type AuditTranslate, type MessageParams } from "../core/translate";
 
 export { interpolate, type AuditTranslate, type MessageParams } from "../core/translate";
 
@@ -23,11 +23,20 @@ export function useAuditTranslate(localeOverride?: string): UseAuditTranslateRes
   const { i18nProvider } = useContext(I18nContext);
   const t = useCallback<AuditTranslate>(
     (key, defaultMessage, params) => {
-      const fallback = interpolate(defaultMessage, params);
-      const translated = translate(key, params ?? {}, fallback);
-      // A provider that returns the bare key has no translation: use the English default.
-      if (translated === key || translated === fallback) return fallback;
-      return interpolate(translated, params);
+      if (!params) {
+        const translated = translate(key, {}, defaultMessage);
+        // A provider that returns the bare key has no translation: use the English default.
+        return translated === key ? defaultMessage : translated;
+      }
+      // The values are user data (a field's old value may read "{count}"): the provider and
+      // the `{name}` fill-in see placeholders only, and the values go in once, at the end.
+      const names = Object.keys(params);
+      const tokens: MessageParams = {};
+      names.forEach((name, i) => (tokens[name] = `\uE000${i}\uE001`));
+      const fallback = interpolate(defaultMessage, tokens);
+      let translated = translate(key, tokens, fallback);
+      if (translated === key) translated = fallback;
+      return interpolate(translated, tokens).replace(/\uE000(\d+)\uE001/g, (_, i: string) => String(params[names[Number(i)]!]));
     },
     [translate],
   );

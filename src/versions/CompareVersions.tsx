@@ -53,7 +53,7 @@ export const compareVersionsOptionKeys = defineOptionKeys<CompareVersionsOptions
 /** Props of {@link CompareVersions}. */
 export interface CompareVersionsProps extends CompareVersionsOptions, Omit<HTMLAttributes<HTMLDivElement>, "children" | keyof CompareVersionsOptions> {
   /** Props for the `<RecordDiff>` (`view`, `pageSize`, `renderValue`…); its changes and policy come from here. */
-  diffProps?: Omit<RecordDiffProps, "changes" | "overflow" | "previousData" | "data" | "log" | "fields" | "ignore" | "budget">;
+  diffProps?: Omit<RecordDiffProps, "changes" | "overflow" | "readItem" | "previousData" | "data" | "log" | "fields" | "ignore" | "budget">;
   /** Offer "Restore" for each side that is not the current record. Default `true`. */
   allowRestore?: boolean;
 }
@@ -166,6 +166,7 @@ function ConnectedCompareVersions(props: CompareVersionsProps) {
             {...diffProps}
             changes={comparison.changes}
             overflow={comparison.overflow}
+            readItem={comparison.readItem}
             fields={options.fields}
             locale={options.locale}
             timeZone={options.timeZone}

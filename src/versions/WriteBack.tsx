@@ -4,9 +4,10 @@ import type { FieldChange, Path } from "../core/types";
 import type { AuditTranslate } from "../core/translate";
 import { toIntlLocale } from "../core/intl";
 import { plural } from "../core/plural";
+import { createItemAt } from "../core/pipeline";
 import { RecordDiff } from "../record-diff/RecordDiff";
 import { useAuditTranslate } from "../refine/useAuditTranslate";
-import { useEntryAccess } from "../refine/useCanRename";
+import { useEntryAccess, type UseCanRenameResult } from "../refine/useCanRename";
 import { useHasQueryClient } from "../refine/useHasQueryClient";
 import { mergeProps } from "../shared/mergeProps";
 import { defineOptionKeys, splitProps } from "../shared/splitProps";
@@ -125,15 +126,25 @@ export const writeBackOptionKeys = defineOptionKeys<WriteBackOptions>()([
   "onSuccess",
 ]);
 
+// Outside <Refine> (no QueryClient: Refine's `useCan` would throw) nothing can be written: the trigger shows, disabled.
+const NO_CLIENT_ACCESS: UseCanRenameResult = { access: "checking", reason: undefined, isError: false, hideIfUnauthorized: false };
+
 function WriteBack(props: InternalProps) {
+  return useHasQueryClient() ? <WriteBackWithAccess {...props} /> : <WriteBackBody {...props} access={NO_CLIENT_ACCESS} hasClient={false} />;
+}
+
+function WriteBackWithAccess(props: InternalProps) {
+  const access = useEntryAccess({ entry: props.entry, action: props.action, recordId: props.id, resource: props.resource, enabled: !!props.entry, accessControl: props.accessControl });
+  return <WriteBackBody {...props} access={access} hasClient />;
+}
+
+function WriteBackBody({ access, hasClient, ...props }: InternalProps & { access: UseCanRenameResult; hasClient: boolean }) {
   const [, own] = splitProps(props, writeBackOptionKeys);
   const { action, label, triggerLabel, headingLevel = 4, defaultOpen = false, onClose, changeKey, changeKind, changePath, fieldLabel, ...rootProps } = own;
-  const hasClient = useHasQueryClient();
   const { t } = useAuditTranslate(props.locale);
   const [isOpen, setOpen] = useState(defaultOpen);
   const [announcement, setAnnouncement] = useState("");
   const triggerRef = useRef<HTMLButtonElement>(null);
-  const access = useEntryAccess({ entry: props.entry, action, recordId: props.id, resource: props.resource, enabled: hasClient && !!props.entry, accessControl: props.accessControl });
   const close = (message = "") => {
     setOpen(false);
     setAnnouncement(message);
@@ -254,6 +265,13 @@ function ConfirmationPanel({ result, heading, t, confirmText, busyText, headingL
       open();
     }
   }, [canOpen, open]);
+  // An unmount ends the write-back's session (StrictMode's rehearsal too): a mount again plans again.
+  useEffect(
+    () => () => {
+      opened.current = false;
+    },
+    [],
+  );
   useEffect(() => {
     headingRef.current?.focus();
   }, []);
@@ -311,7 +329,7 @@ function ConfirmationPanel({ result, heading, t, confirmText, busyText, headingL
       )}
       {plan && !plan.isEmpty && (
         <div {...anatomy.attrs(parts.diff)}>
-          <RecordDiff changes={plan.preview.changes} overflow={plan.preview.overflow} fields={fields} locale={locale} timeZone={timeZone} />
+          <RecordDiff changes={plan.preview.changes} overflow={plan.preview.overflow} readItem={plan.preview.readItem} fields={fields} locale={locale} timeZone={timeZone} />
         </div>
       )}
       {(leftOut.length > 0 || (plan?.hiddenCount ?? 0) > 0) && (
@@ -320,7 +338,7 @@ function ConfirmationPanel({ result, heading, t, confirmText, busyText, headingL
           <ul>
             {leftOut.map((field) => (
               <li key={field.key}>
-                {versions.fields.getLabel(field.path, field.key)}:{" "}
+                {versions.fields.getLabel(field.path, field.key, { itemAt: createItemAt(plan?.preview.readItem, { kind: "changed", path: field.path }), t, locale: intlLocale })}:{" "}
                 {field.reason === "not-recorded"
                   ? t("auditLog.writeBack.leftOut.notRecorded", "its value in that version was not recorded")
                   : field.reason === "redacted"

@@ -1,4 +1,4 @@
-import { Refine, type AccessControlProvider, type AuditLogProvider, type DataProvider } from "@refinedev/core";
+import { Refine, type AccessControlProvider, type AuditLogProvider, type DataProvider, type I18nProvider } from "@refinedev/core";
 import { QueryClient } from "@tanstack/react-query";
 import type { Decorator } from "@storybook/react-vite";
 import { useState, type ReactNode } from "react";
@@ -16,6 +16,8 @@ export interface RefineStoryParameters {
   resources?: { name: string; meta?: Record<string, unknown> }[];
   /** Access control (`can`, and `options.buttons` such as `hideIfUnauthorized`); none when absent. */
   accessControlProvider?: AccessControlProvider;
+  /** Refine's i18n provider: the kit's strings and locale follow it. */
+  i18nProvider?: I18nProvider;
 }
 
 /** A real `<Refine>` around children, with its own QueryClient (no retries, no cache time). */
@@ -35,6 +37,7 @@ export function RefineStoryProvider({ children, ...parameters }: RefineStoryPara
       dataProvider={parameters.dataProvider}
       resources={parameters.resources}
       accessControlProvider={parameters.accessControlProvider}
+      i18nProvider={parameters.i18nProvider}
       options={{ disableTelemetry: true, reactQuery: { clientConfig: queryClient } }}
     >
       {children}

@@ -102,7 +102,7 @@ describe("<AuditLogTable> exports read the described changes", () => {
     expect(files[1]!.name).toMatch(/^audit-log-products-\d{4}-\d{2}-\d{2}\.csv$/);
     const changes = await readCsv(files[1]!);
     expect(changes[0]).toEqual(["Time", "Author", "Action", "Record", "Name", "Field", "Path", "Change", "Before", "After", "Earlier value"]);
-    expect(changes).toContainEqual([at(1), "Ada", "update", "7", "", "description", "description", "changed", "Short.", long, "recorded"]);
+    expect(changes).toContainEqual([at(1), "Ada", "update", "7", "", "Description", "description", "changed", "Short.", long, "recorded"]);
     expect(changes).toContainEqual([at(1), "Ada", "update", "7", "", "Price", "price", "changed", "5", "6", "recorded"]);
     expect(changes).toContainEqual([at(0), "", "create", "7", "", "Price", "price", "added", "", "5", ""]);
     expect(screen.getByRole("status").textContent).toContain("Exported 2 entries");

@@ -213,7 +213,7 @@ describe("<AuditLogTable> rows", () => {
     const row = rows(container).find((candidate) => candidate.dataset.logId === "5055")!; // a price update (55 % 5 === 0)
     const toggle = within(row).getByRole("button", { name: "Show changes" });
     // Which changes: the toggle is described by the row's summary.
-    expect(document.getElementById(toggle.getAttribute("aria-describedby")!)!.textContent).toMatch(/^Changed price from/);
+    expect(document.getElementById(toggle.getAttribute("aria-describedby")!)!.textContent).toMatch(/^Changed Price from/);
     await userEvent.click(toggle);
     expect(toggle.getAttribute("aria-expanded")).toBe("true");
     expect(row.dataset.state).toBe("open");
@@ -339,7 +339,7 @@ describe("<AuditLogTable> options that change", () => {
     const { container, rerender } = renderWithRefine(withFormat({}), { auditLogProvider: provider });
     await waitFor(() => expect(rows(container)).toHaveLength(25));
     const summary = () => rows(container).find((row) => row.dataset.logId === "5055")!.querySelector('[data-column="summary"]')!.textContent;
-    expect(summary()).toMatch(/^Changed price from #\d+ to #\d+$/);
+    expect(summary()).toMatch(/^Changed Price from #\d+ to #\d+$/);
     const after = Number(/to #(\d+)/.exec(summary()!)![1]);
     rerender(withFormat({ [after]: "the launch price" }));
     await waitFor(() => expect(summary()).toMatch(/to the launch price$/));

@@ -50,10 +50,10 @@ describe("<AuditTimeline> reading a record's history", () => {
     const { container } = renderWithRefine(timeline(), { auditLogProvider: createInMemoryAuditLogProvider({ initial: productHistory(NOW) }) });
     await waitFor(() => expect(entries(container)).toHaveLength(5));
     expect(summaries(container)).toEqual([
-      "Changed description: …for a desk → desk, with a warm light and a…",
-      "Changed price from 100 to 80",
-      "Changed status from Draft to Published",
-      "Changed price from 50 to 100 and 2 more fields",
+      "Changed Description: …for a desk → desk, with a warm light and a…",
+      "Changed Price from 100 to 80",
+      "Changed Status from Draft to Published",
+      "Changed Price from 50 to 100 and 2 more fields",
       "Created with 7 fields",
     ]);
 
@@ -76,8 +76,8 @@ describe("<AuditTimeline> reading a record's history", () => {
     const { container: orphan } = renderWithRefine(timeline({ id: 8 }), { auditLogProvider: createInMemoryAuditLogProvider({ initial: orphanUpdates(NOW) }) });
     await waitFor(() => expect(entries(orphan)).toHaveLength(2));
     expect(summaries(orphan)).toEqual([
-      "Changed status from Published to Archived; 1 more field written, its earlier value not recorded",
-      "Set status to Published (earlier value not recorded)",
+      "Changed Status from Published to Archived; 1 more field written, its earlier value not recorded",
+      "Set Status to Published (earlier value not recorded)",
     ]);
   });
 
@@ -91,12 +91,12 @@ describe("<AuditTimeline> reading a record's history", () => {
     expect(within(byLogId(container, "31")).getByText("Created 3 records")).toBeTruthy();
     expect(within(byLogId(container, "33")).getByText("deleted 2 records")).toBeTruthy();
     // From the resource, the bulk price change had three different before-values: none is shown.
-    expect(byLogId(container, "32").querySelector('[data-part="summary"]')?.textContent).toBe("Set price to 99 (earlier value not recorded)");
+    expect(byLogId(container, "32").querySelector('[data-part="summary"]')?.textContent).toBe("Set Price to 99 (earlier value not recorded)");
 
     const { container: record } = renderWithRefine(timeline({ id: 11 }), { auditLogProvider: createInMemoryAuditLogProvider({ initial: bulkHistory(NOW) }) });
     await waitFor(() => expect(entries(record)).toHaveLength(2));
     // previousData items are matched by id, not by position.
-    expect(summaries(record)).toEqual(["Changed price from 40 to 99", "Created with 3 fields"]);
+    expect(summaries(record)).toEqual(["Changed Price from 40 to 99", "Created with 3 fields"]);
   });
 
   it("groups by day in the viewer's time zone, with relative times in <time dateTime> and the absolute time on focus", async () => {
@@ -227,7 +227,7 @@ describe("<AuditTimeline> states", () => {
     expect(malformed[1]!.querySelector('[data-part="raw"]')).toBeNull();
     expect(malformed[0]!.querySelector('[data-part="raw"]')?.textContent).toMatch(/"resource": "products"/);
     expect(container.querySelector("img[src=x]")).toBeNull();
-    expect(byLogId(container, "41").querySelector('[data-part="summary"]')?.textContent).toBe("Set price to 60 (earlier value not recorded)");
+    expect(byLogId(container, "41").querySelector('[data-part="summary"]')?.textContent).toBe("Set Price to 60 (earlier value not recorded)");
     // A row without a readable time goes to its own group rather than disappearing.
     const unknownDay = container.querySelector<HTMLElement>('[data-part="day"][data-day="unknown"]')!;
     expect(within(unknownDay).getByText("Unknown date")).toBeTruthy();
@@ -292,7 +292,7 @@ describe("<AuditTimeline> live refresh", () => {
     expect(created).toHaveBeenCalledTimes(1);
     expect(get.mock.calls.length).toBeGreaterThan(readsBefore);
     expect(get.mock.invocationCallOrder.at(-1)!).toBeGreaterThan(created.mock.invocationCallOrder[0]!);
-    expect(summaries(container)[0]).toBe("Changed price from 80 to 120");
+    expect(summaries(container)[0]).toBe("Changed Price from 80 to 120");
   });
 });
 
@@ -464,7 +464,7 @@ describe("<AuditTimeline> secrets, formatting and filters", () => {
     );
     await waitFor(() => expect(root(container).dataset.state).toBe("ready"));
     // The token is hidden: not the first change, not counted; the password says only that it changed.
-    expect(summaries(container).slice(0, 3)).toEqual(["No visible changes", "Changed password (hidden)", "Created with 2 fields"]);
+    expect(summaries(container).slice(0, 3)).toEqual(["No visible changes", "Changed Password (hidden)", "Created with 2 fields"]);
     for (const toggle of screen.getAllByRole("button", { name: "Show changes" })) await userEvent.click(toggle);
     const text = container.textContent ?? "";
     expect(text).not.toMatch(/hunter2|s3cret!|tok-\d|leaked-in-dump|ada@example\.com/);
@@ -481,9 +481,9 @@ describe("<AuditTimeline> secrets, formatting and filters", () => {
     const { container } = renderWithRefine(timeline({ timeZone: "UTC" }), { auditLogProvider: { get: async () => rows } });
     await waitFor(() => expect(entries(container)).toHaveLength(4));
     expect(summaries(container).slice(0, 3)).toEqual([
-      "Changed due from Apr 1, 2024, 10:00 AM UTC to Apr 2, 2024, 10:00 AM UTC",
-      "Changed active from No to Yes",
-      "Changed rate from 0.0001 to 0.0002",
+      "Changed Due from Apr 1, 2024, 10:00 AM UTC to Apr 2, 2024, 10:00 AM UTC",
+      "Changed Active from No to Yes",
+      "Changed Rate from 0.0001 to 0.0002",
     ]);
   });
 
@@ -495,7 +495,7 @@ describe("<AuditTimeline> secrets, formatting and filters", () => {
     const provider = createInMemoryAuditLogProvider({ initial: rows });
     const { container } = renderWithRefine(timeline({ filters: { action: "update" } }), { auditLogProvider: provider });
     await waitFor(() => expect(entries(container)).toHaveLength(1));
-    expect(summaries(container)).toEqual(["Changed price from 50 to 100"]);
+    expect(summaries(container)).toEqual(["Changed Price from 50 to 100"]);
   });
 });
 
@@ -601,13 +601,13 @@ describe("<AuditTimeline> filters through the pipeline", () => {
     const { container, rerender } = renderWithRefine(timeline({ filters: { field: "price" }, renderRename: null }), { auditLogProvider: provider });
     await waitFor(() => expect(entries(container).map((entry) => entry.dataset.logId)).toEqual(["4", "2", "1"]));
     // Entry 4's before-value comes from entry 2, which the filter keeps; entry 2's from the create.
-    expect(summaries(container).slice(0, 2)).toEqual(["Changed price from 100 to 80", "Changed price from 50 to 100 and 2 more fields"]);
+    expect(summaries(container).slice(0, 2)).toEqual(["Changed Price from 100 to 80", "Changed Price from 50 to 100 and 2 more fields"]);
     expect(get.mock.calls[0]![0].meta).toMatchObject({ filters: { fields: ["price"] } });
 
     // Entry 3 (status) is filtered out here; entry 5 (description) keeps its before-value from the create.
     rerender(timeline({ filters: { field: "description" }, renderRename: null }));
     await waitFor(() => expect(entries(container).map((entry) => entry.dataset.logId)).toEqual(["5", "1"]));
-    expect(summaries(container)[0]).toMatch(/^Changed description: …for a desk → desk, with a warm/);
+    expect(summaries(container)[0]).toMatch(/^Changed Description: …for a desk → desk, with a warm/);
 
     rerender(timeline({ filters: { search: "no such words anywhere" }, renderRename: null }));
     await waitFor(() => expect(root(container).dataset.state).toBe("empty"));
@@ -666,7 +666,7 @@ describe("<AuditTimeline> options", () => {
     await waitFor(() => expect(entries(container)).toHaveLength(2));
     expect(root(container).getAttributeNames().sort()).toEqual(["class", "data-part", "data-scope", "data-state", "data-testid"]);
 
-    expect(summaries(container)).toEqual(["Changed password (hidden)", "Created with 2 fields"]);
+    expect(summaries(container)).toEqual(["Changed Password (hidden)", "Created with 2 fields"]);
     const diff = byLogId(container, "2").querySelector<HTMLElement>('[data-part="diff"] [data-scope="record-diff"]');
     expect(diff).not.toBeNull();
     expect(diff!.querySelector('[data-path="password"]')).not.toBeNull();
@@ -691,9 +691,9 @@ describe("<AuditTimeline> options", () => {
     const { container, rerender } = renderWithRefine(timeline({ resource: "users", renderRename: null, diffProps: { fields: { password: { hidden: true } } } }), {
       auditLogProvider: { get: async () => rows },
     });
-    await waitFor(() => expect(summaries(container)).toEqual(["Changed pin from 0000 to 1234"]));
+    await waitFor(() => expect(summaries(container)).toEqual(["Changed Pin from 0000 to 1234"]));
     rerender(timeline({ resource: "users", renderRename: null, fields: { pin: { hidden: true } }, diffProps: { fields: { password: { hidden: true } } } }));
-    await waitFor(() => expect(summaries(container)).toEqual(["Changed password from old to s3cret!"]));
+    await waitFor(() => expect(summaries(container)).toEqual(["Changed Password from old to s3cret!"]));
   });
 });
 

@@ -43,8 +43,8 @@ describe("RecordDiff in Chromium", () => {
 
   it("reads the split view as a table", () => {
     render(<RecordDiff view="split" previousData={previousData} data={data} />);
-    const row = screen.getByRole("row", { name: /price/ });
-    expect(within(row).getByRole("rowheader").textContent).toContain("price");
+    const row = screen.getByRole("row", { name: /Price/ });
+    expect(within(row).getByRole("rowheader").textContent).toContain("Price");
     expect(within(row).getAllByRole("cell").map((cell) => cell.textContent)).toEqual(["50", "60"]);
   });
 

@@ -27,32 +27,32 @@ describe("a long text change is said by what changed", () => {
   it("shows the changed words in a little context, never two prefixes that read the same", () => {
     const before = "Patient seen on visit 19, with notes about the arm and a long tail of text here";
     const [line, full] = read({ note: before.replace("19", "59") }, { note: before });
-    expect(line).toBe("Changed note: …on visit 19 → 59, with…");
+    expect(line).toBe("Changed Note: …on visit 19 → 59, with…");
     // The export keeps the values whole.
-    expect(full).toBe(`Changed note from ${before} to ${before.replace("19", "59")}`);
-    expect(read({ description: ARM.replace("8 cm", "9 cm") }, { description: ARM })[0]).toBe("Changed description: …up to 8 → 9 cm thick.");
+    expect(full).toBe(`Changed Note from ${before} to ${before.replace("19", "59")}`);
+    expect(read({ description: ARM.replace("8 cm", "9 cm") }, { description: ARM })[0]).toBe("Changed Description: …up to 8 → 9 cm thick.");
   });
 
   it("reads an insertion or a deletion with its neighbouring word on both sides", () => {
-    expect(read({ d: ARM.replace("oak and", "oak, walnut and") }, { d: ARM })[0]).toBe("Changed d: …arm in oak → oak, walnut and steel…");
-    expect(read({ d: ARM }, { d: ARM.replace("oak and", "oak, walnut and") })[0]).toBe("Changed d: …arm in oak, walnut → oak and steel…");
-    expect(read({ d: `New: ${ARM}` }, { d: ARM })[0]).toBe("Changed d: The → New: The monitor arm…");
+    expect(read({ d: ARM.replace("oak and", "oak, walnut and") }, { d: ARM })[0]).toBe("Changed D: …arm in oak → oak, walnut and steel…");
+    expect(read({ d: ARM }, { d: ARM.replace("oak and", "oak, walnut and") })[0]).toBe("Changed D: …arm in oak, walnut → oak and steel…");
+    expect(read({ d: `New: ${ARM}` }, { d: ARM })[0]).toBe("Changed D: The → New: The monitor arm…");
   });
 
   it("says a rewritten text by its two versions, shortened by words", () => {
     const [line] = read({ d: "Completely different words that share nothing with the old description at all" }, { d: ARM });
-    expect(line).toBe("Changed d from The monitor arm in oak and steel… to Completely different words that share…");
+    expect(line).toBe("Changed D from The monitor arm in oak and steel… to Completely different words that share…");
   });
 
   it("keeps short values, dates and a field's own formatter as they are", () => {
-    expect(read({ status: "Published" }, { status: "Draft" })[0]).toBe("Changed status from Draft to Published");
-    expect(read({ d: `${ARM}!` }, { d: ARM }, { d: { format: (value) => `«${String(value).slice(0, 5)}»` } })[0]).toBe("Changed d from «The m» to «The m»");
+    expect(read({ status: "Published" }, { status: "Draft" })[0]).toBe("Changed Status from Draft to Published");
+    expect(read({ d: `${ARM}!` }, { d: ARM }, { d: { format: (value) => `«${String(value).slice(0, 5)}»` } })[0]).toBe("Changed D from «The m» to «The m»");
   });
 
   it("never prints a redacted text, nor anything of it", () => {
     const [line, full] = read({ secret: ARM.replace("8", "9") }, { secret: ARM }, { secret: { redact: true } });
-    expect(line).toBe("Changed secret (hidden)");
-    expect(full).toBe("Changed secret (hidden)");
+    expect(line).toBe("Changed Secret (hidden)");
+    expect(full).toBe("Changed Secret (hidden)");
   });
 
   it("costs bounded work on a text of megabytes", () => {
@@ -66,19 +66,19 @@ describe("a long text change is said by what changed", () => {
 
 describe("objects and list items are named, never printed as JSON", () => {
   it("names an added or removed item by its name, title, label or sku, else its position", () => {
-    expect(read({ variants: [{ id: 1, sku: "A" }, { id: 2, sku: "TXT-JUT-LTD", price: 3 }] }, { variants: [{ id: 1, sku: "A" }] })[0]).toBe("Added TXT-JUT-LTD to variants");
-    expect(read({ variants: [{ id: 1, sku: "A" }] }, { variants: [{ id: 1, sku: "A" }, { id: 2, color: "red" }] })[0]).toBe("Removed item 2 from variants");
-    expect(read({ tags: ["sale", "new"] }, { tags: ["sale"] })[0]).toBe("Added new to tags");
-    expect(read({ items: [{ id: 2, title: "B" }, { id: 1, title: "A" }] }, { items: [{ id: 1, title: "A" }, { id: 2, title: "B" }] })[0]).toBe("Moved B in items");
+    expect(read({ variants: [{ id: 1, sku: "A" }, { id: 2, sku: "TXT-JUT-LTD", price: 3 }] }, { variants: [{ id: 1, sku: "A" }] })[0]).toBe("Added TXT-JUT-LTD to Variants");
+    expect(read({ variants: [{ id: 1, sku: "A" }] }, { variants: [{ id: 1, sku: "A" }, { id: 2, color: "red" }] })[0]).toBe("Removed item 2 from Variants");
+    expect(read({ tags: ["sale", "new"] }, { tags: ["sale"] })[0]).toBe("Added new to Tags");
+    expect(read({ items: [{ id: 2, title: "B" }, { id: 1, title: "A" }] }, { items: [{ id: 1, title: "A" }, { id: 2, title: "B" }] })[0]).toBe("Moved B in Items");
   });
 
   it("says an object set whole by its name or its size, a short list by its items", () => {
-    expect(read({ supplier: { a: 1, b: 2, c: 3 } }, {})[0]).toBe("Set supplier (3 fields) (earlier value not recorded)");
-    expect(read({ supplier: { name: "Acme", city: "Lyon" } }, {})[0]).toBe("Set supplier to Acme (earlier value not recorded)");
-    expect(read({ tags: ["sale", "new"] }, {})[0]).toBe("Set tags to sale, new (earlier value not recorded)");
-    expect(read({ dims: { w: 1 } }, { dims: "small" })[0]).toBe("Changed dims from small to (1 field)");
+    expect(read({ supplier: { a: 1, b: 2, c: 3 } }, {})[0]).toBe("Set Supplier (3 fields) (earlier value not recorded)");
+    expect(read({ supplier: { name: "Acme", city: "Lyon" } }, {})[0]).toBe("Set Supplier to Acme (earlier value not recorded)");
+    expect(read({ tags: ["sale", "new"] }, {})[0]).toBe("Set Tags to sale, new (earlier value not recorded)");
+    expect(read({ dims: { w: 1 } }, { dims: "small" })[0]).toBe("Changed Dims from small to (1 field)");
     const added: ChangeSummary = { type: "changed", first: { path: ["box"], key: "box", kind: "added", after: { w: 1, h: 2 } }, moreCount: 0, unknownCount: 0 };
-    expect(formatSummary(added, t, en)).toBe("Added box (2 fields)");
+    expect(formatSummary(added, t, en)).toBe("Added Box (2 fields)");
   });
 
   it("never names an item by a redacted or hidden field", () => {
@@ -86,7 +86,7 @@ describe("objects and list items are named, never printed as JSON", () => {
     const previous = { variants: [{ id: 1, name: "Public" }] };
     for (const fields of [{ "variants.*.name": { redact: true } }, { "variants.*.name": { hidden: true } }]) {
       const [line, full] = read(data, previous, fields);
-      expect(line).toBe("Added item 2 to variants");
+      expect(line).toBe("Added item 2 to Variants");
       expect(full).not.toContain("Secret");
     }
     expect(getItemName({ name: new RedactedValue(), sku: "S-1" })).toBe("S-1");
@@ -96,7 +96,7 @@ describe("objects and list items are named, never printed as JSON", () => {
     const fr: AuditTranslate = (key, message, params) =>
       ({ "auditLog.summary.addedItem": `${params?.item} ajouté à ${params?.list}`, "auditLog.summary.item": `élément ${params?.position}` })[key] ?? t(key, message, params);
     const summary: ChangeSummary = { type: "changed", first: { path: ["tags", 2], key: "tags.2", kind: "added", after: { a: 1 } }, moreCount: 0, unknownCount: 0 };
-    expect(formatSummary(summary, fr, en)).toBe("élément 3 ajouté à tags");
+    expect(formatSummary(summary, fr, en)).toBe("élément 3 ajouté à Tags");
     expect(formatSummaryValue([{ a: 1 }, 2], t, en)).toBe("(2 items)");
     expect(formatSummaryValue(Array.from({ length: 30 }, (_, i) => i), t, en)).toBe("(30 items)");
   });

@@ -19,13 +19,13 @@ describe("typed values in summaries", () => {
 
   it("reads money, enums and booleans in the summary as in the diff", () => {
     const reader = createEntryReader({ fields, formatters: createFormatters("en-GB", "UTC") });
-    expect(reader.describe(entries[0]!).summaryText).toBe("Changed price from €45.00 to €39.00 and 2 more fields");
+    expect(reader.describe(entries[0]!).summaryText).toBe("Changed Price from €45.00 to €39.00 and 2 more fields");
     const { entries: one } = normalizeLogs([
       { id: 2, resource: "products", action: "update", createdAt: at(1), data: { status: "pub" }, previousData: { status: "draft" }, meta: { id: 7 } },
       { id: 3, resource: "products", action: "update", createdAt: at(2), data: { active: false }, previousData: { active: true }, meta: { id: 7 } },
     ]);
-    expect(reader.describe(one[0]!).summaryText).toBe("Changed status from Draft to Published");
-    expect(reader.describe(one[1]!).summaryText).toBe("Changed active from Yes to No");
+    expect(reader.describe(one[0]!).summaryText).toBe("Changed Status from Draft to Published");
+    expect(reader.describe(one[1]!).summaryText).toBe("Changed Active from Yes to No");
   });
 
   it("a redacted typed field says only that it changed", () => {

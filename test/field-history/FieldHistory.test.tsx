@@ -42,7 +42,7 @@ describe("<FieldHistory> inside <Refine>", () => {
     expect(root(container).dataset.field).toBe("price");
     expect(root(container).hasAttribute("aria-busy")).toBe(false);
 
-    const list = screen.getByRole("list", { name: "History of price" });
+    const list = screen.getByRole("list", { name: "History of Price" });
     expect(points(container)).toEqual(within(list).getAllByRole("listitem"));
     expect(points(container).map((point) => [point.dataset.logId, point.dataset.kind, part(point, parts.value)?.textContent])).toEqual([
       ["4", "changed", "39"],
@@ -63,7 +63,7 @@ describe("<FieldHistory> inside <Refine>", () => {
     const svg = chart(container)!;
     expect(svg.tagName.toLowerCase()).toBe("svg");
     expect(svg.getAttribute("role")).toBe("img");
-    expect(svg.getAttribute("aria-label")).toBe("price over time: 45 on May 7, 2024 to 39 on May 10, 2024; 3 values, lowest 39, highest 50");
+    expect(svg.getAttribute("aria-label")).toBe("Price over time: 45 on May 7, 2024 to 39 on May 10, 2024; 3 values, lowest 39, highest 50");
     expect(svg.getAttribute("width")).toBe("160");
     expect(svg.getAttribute("height")).toBe("32");
     const line = part(container, parts.chartLine)!.getAttribute("points")!.split(" ").map((pair) => pair.split(",").map(Number));
@@ -164,7 +164,7 @@ describe("<FieldHistory> inside <Refine>", () => {
   it("says when no value of the field is recorded", async () => {
     const { container } = renderWithRefine(history(), { auditLogProvider: provider([]) });
     await waitFor(() => expect(root(container).dataset.state).toBe("empty"));
-    expect(part(container, parts.empty)!.textContent).toBe("No values of price are recorded.");
+    expect(part(container, parts.empty)!.textContent).toBe("No values of Price are recorded.");
 
     // Entries of the record that never wrote the field: empty too.
     const { container: other } = renderWithRefine(history({ field: "colour" }), { auditLogProvider: provider() });

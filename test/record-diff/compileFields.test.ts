@@ -17,15 +17,15 @@ describe("compileFields", () => {
     expect(fields.getLabel(["address", "city"], "Value")).toBe("Address › City");
     expect(fields.getLabel(["address", "postalCode", "first_line"], "Value")).toBe("Address › Postal code › First line");
     expect(fields.getLabel(["address", "zip"], "Value")).toBe("Postcode");
-    expect(fields.getLabel(["items", 2, "qty"], "Value")).toBe("Items › [2] › Quantity");
-    expect(fields.getLabel(["items", 2, "sku"], "Value")).toBe("Items › [2] › Sku");
-    expect(fields.getLabel(["other", 0], "Value")).toBe("other[0]");
+    expect(fields.getLabel(["items", 2, "qty"], "Value")).toBe("Items › item 3 › Quantity");
+    expect(fields.getLabel(["items", 2, "sku"], "Value")).toBe("Items › item 3 › Sku");
+    expect(fields.getLabel(["other", 0], "Value")).toBe("Other › item 1");
   });
 
   it("names a deep path in time linear in its depth, and matches `**` without recursion", () => {
     const deep = Array.from({ length: 50_000 }, (_, i) => (i % 2 ? i : `k${i}`));
     const policy = compileFields({ "**.secret": { redact: true }, k0: { label: "Root" }, "**.x": { label: "X" } });
-    expect(policy.getLabel(deep, "Value").startsWith("Root › [1] › K2 › [3]")).toBe(true);
+    expect(policy.getLabel(deep, "Value").startsWith("Root › item 2 › K2 › item 4 › K4")).toBe(true);
     expect(policy.isRedacted([...deep, "secret"])).toBe(true);
     expect(policy.get([...deep, "x"])?.label).toBe("X");
   });

@@ -21,7 +21,7 @@ describe("useRecordDiff", () => {
     expect(result.current.isShowingUnchanged).toBe(false);
     act(() => result.current.toggleUnchanged());
     expect(result.current.isShowingUnchanged).toBe(true);
-    expect(result.current.rows.map((r) => r.label)).toEqual(["a", "b"]);
+    expect(result.current.rows.map((r) => r.label)).toEqual(["A", "B"]);
     expect(result.current.getToggleUnchangedProps()["aria-expanded"]).toBe(true);
   });
 
@@ -71,7 +71,7 @@ describe("useRecordDiff", () => {
     expect(String(pin!.before)).toBe("(hidden)");
     expect(JSON.stringify(result.current.rows)).not.toMatch(/1234|4321/);
     expect(result.current.getFormattedValue(pin!, "before")).toEqual({ type: "redacted", text: "(hidden)" });
-    expect(run!.label).toBe("tags[0]–[2]");
+    expect(run!.label).toBe("Tags › items 1–3");
     expect(result.current.getFormattedValue(run!, "after").text).toBe("3 unchanged items");
   });
 

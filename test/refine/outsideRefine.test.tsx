@@ -1,6 +1,7 @@
 import { cleanup, render } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { AuditLogTable, AuditTimeline, RenameLogEntry } from "../../src/index";
+import { normalizeLog } from "../../src/core/normalizeLog";
+import { AuditLogTable, AuditTimeline, CompareVersions, FieldHistory, RenameLogEntry, RestoreVersion, RevertChange } from "../../src/index";
 
 afterEach(cleanup);
 
@@ -28,5 +29,29 @@ describe("outside <Refine>", () => {
     const root = container.querySelector('[data-scope="rename-log-entry"][data-part="root"]')!;
     expect(root.textContent).toBe("Spring prices");
     expect(root.querySelector("button")).toBeNull();
+  });
+
+  it("restore and revert show their trigger, disabled: nothing can be written", () => {
+    const read = normalizeLog({ id: 1, resource: "products", action: "update", data: { price: 2 }, previousData: { price: 1 }, meta: { id: 7 } });
+    if (!read.ok) throw new Error("fixture");
+    const entry = read.entry;
+    const { container } = render(
+      <>
+        <RestoreVersion resource="products" id={7} entry={entry} />
+        <RevertChange resource="products" id={7} entry={entry} changeKey="price" />
+      </>,
+    );
+    const triggers = [...container.querySelectorAll<HTMLButtonElement>('[data-scope="write-back"][data-part="trigger"]')];
+    expect(triggers.map((trigger) => [trigger.textContent, trigger.getAttribute("aria-disabled")])).toEqual([
+      ["Restore this version", "true"],
+      ["Revert", "true"],
+    ]);
+    triggers[0]!.click();
+    expect(container.querySelector('[role="dialog"]')).toBeNull();
+  });
+
+  it("a comparison and a field's history render without throwing", () => {
+    expect(() => render(<CompareVersions resource="products" id={7} />)).not.toThrow();
+    expect(() => render(<FieldHistory resource="products" id={7} field="price" />)).not.toThrow();
   });
 });

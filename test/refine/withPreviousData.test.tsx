@@ -54,7 +54,7 @@ describe("withPreviousData inside <Refine>", () => {
     expect(dataProvider.calls.map((call) => call.method)).toEqual(["getOne", "update"]);
 
     // The timeline shows the logged before-value, not an inferred one.
-    await waitFor(() => expect(container.querySelector('[data-part="summary"]')?.textContent).toBe("Changed price from 50 to 60"));
+    await waitFor(() => expect(container.querySelector('[data-part="summary"]')?.textContent).toBe("Changed Price from 50 to 60"));
     await userEvent.click(screen.getByRole("button", { name: "Show changes" }));
     expect(container.querySelector('[data-scope="record-diff"] [data-path="price"]')?.hasAttribute("data-inferred")).toBe(false);
   });
@@ -224,8 +224,8 @@ describe("withPreviousData pairs each log with its own write's read", () => {
     // What the user reads in the timeline.
     await waitFor(() =>
       expect([...container.querySelectorAll('[data-part="summary"]')].map((node) => node.textContent).sort()).toEqual([
-        "Changed price from 50 to 60",
-        "Changed price from 60 to 70",
+        "Changed Price from 50 to 60",
+        "Changed Price from 60 to 70",
       ]),
     );
   });

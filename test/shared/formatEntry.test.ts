@@ -35,14 +35,14 @@ describe("formatSummary", () => {
     [{ type: "created", fieldCount: 1 }, "Created with 1 field"],
     [{ type: "createdMany", recordCount: 3 }, "Created 3 records"],
     [{ type: "deleted" }, "Deleted"],
-    [{ type: "changed", first: change({ before: 50, after: 100 }), moreCount: 2, unknownCount: 0 }, "Changed price from 50 to 100 and 2 more fields"],
-    [{ type: "changed", first: change({ before: 1500, after: 2000.5 }), moreCount: 1, unknownCount: 0 }, "Changed price from 1,500 to 2,000.5 and 1 more field"],
-    [{ type: "changed", first: { ...change({ after: "Published" }), path: ["status"], key: "status", isBeforeUnknown: true }, moreCount: 0, unknownCount: 0 }, "Set status to Published (earlier value not recorded)"],
-    [{ type: "changed", first: { ...change({ after: "Published" }), path: ["status"], key: "status", isBeforeUnknown: true }, moreCount: 0, unknownCount: 3 }, "Set status to Published and 3 more fields (earlier values not recorded)"],
-    [{ type: "changed", first: change({ before: 50, after: 100 }), moreCount: 0, unknownCount: 2 }, "Changed price from 50 to 100; 2 more fields written, their earlier values not recorded"],
-    [{ type: "changed", first: change({ before: 50, after: 100 }), moreCount: 4, unknownCount: 0, isIncomplete: true }, "Changed price from 50 to 100 and 4 more fields (too large to compare in full)"],
-    [{ type: "changed", first: { path: ["tags", 1], key: "tags.1", kind: "added", after: "b" }, moreCount: 0, unknownCount: 0 }, "Added b to tags"],
-    [{ type: "changed", first: change({ before: null, after: "{count} $& <b>" }), moreCount: 0, unknownCount: 0 }, "Changed price from empty to {count} $& <b>"],
+    [{ type: "changed", first: change({ before: 50, after: 100 }), moreCount: 2, unknownCount: 0 }, "Changed Price from 50 to 100 and 2 more fields"],
+    [{ type: "changed", first: change({ before: 1500, after: 2000.5 }), moreCount: 1, unknownCount: 0 }, "Changed Price from 1,500 to 2,000.5 and 1 more field"],
+    [{ type: "changed", first: { ...change({ after: "Published" }), path: ["status"], key: "status", isBeforeUnknown: true }, moreCount: 0, unknownCount: 0 }, "Set Status to Published (earlier value not recorded)"],
+    [{ type: "changed", first: { ...change({ after: "Published" }), path: ["status"], key: "status", isBeforeUnknown: true }, moreCount: 0, unknownCount: 3 }, "Set Status to Published and 3 more fields (earlier values not recorded)"],
+    [{ type: "changed", first: change({ before: 50, after: 100 }), moreCount: 0, unknownCount: 2 }, "Changed Price from 50 to 100; 2 more fields written, their earlier values not recorded"],
+    [{ type: "changed", first: change({ before: 50, after: 100 }), moreCount: 4, unknownCount: 0, isIncomplete: true }, "Changed Price from 50 to 100 and 4 more fields (too large to compare in full)"],
+    [{ type: "changed", first: { path: ["tags", 1], key: "tags.1", kind: "added", after: "b" }, moreCount: 0, unknownCount: 0 }, "Added b to Tags"],
+    [{ type: "changed", first: change({ before: null, after: "{count} $& <b>" }), moreCount: 0, unknownCount: 0 }, "Changed Price from empty to {count} $& <b>"],
   ])("%j → %s", (summary, expected) => {
     expect(formatSummary(summary, t, en)).toBe(expected);
   });

@@ -62,11 +62,11 @@ describe("versions in <AuditTimeline>", () => {
       auditLogProvider: audit,
       dataProvider: data.provider,
     });
-    const revert = await screen.findByRole("button", { name: "Revert price" });
+    const revert = await screen.findByRole("button", { name: "Revert Price" });
     await user.click(revert);
     const dialog = await screen.findByRole("dialog");
     await waitFor(() => expect(dialog.getAttribute("data-state")).toBe("confirming"));
-    expect(within(dialog).getByRole("heading").textContent).toBe("Revert price?");
+    expect(within(dialog).getByRole("heading").textContent).toBe("Revert Price?");
     await user.click(within(dialog).getByRole("button", { name: "Revert" }));
     await waitFor(() => expect(data.calls.update).toHaveLength(1));
     expect(data.calls.update[0]!.variables).toEqual({ price: 45 });
@@ -80,7 +80,7 @@ describe("versions in <AuditTimeline>", () => {
       auditLogProvider: audit,
       dataProvider: data.provider,
     });
-    await user.click(await screen.findByRole("button", { name: "History of price" }));
+    await user.click(await screen.findByRole("button", { name: "History of Price" }));
     const history = await waitFor(() => {
       const found = entryEl(container, "2").querySelector<HTMLElement>('[data-scope="field-history"][data-part="root"]');
       expect(found?.getAttribute("data-state")).toBe("ready");
@@ -200,11 +200,11 @@ describe("a field's history from any diff", () => {
     });
     const toggles = within(table).getAllByRole("button", { name: "Show changes" });
     await user.click(toggles[toggles.length - 2]!);
-    await user.click(await within(table).findByRole("button", { name: "History of price" }));
+    await user.click(await within(table).findByRole("button", { name: "History of Price" }));
     await waitFor(() => expect(table.querySelector('[data-scope="field-history"][data-part="root"]')?.getAttribute("data-state")).toBe("ready"));
 
     const compare = container.querySelector<HTMLElement>('[data-scope="compare-versions"][data-part="root"]')!;
-    await user.click(await within(compare).findByRole("button", { name: "History of name" }));
+    await user.click(await within(compare).findByRole("button", { name: "History of Name" }));
     await waitFor(() => {
       const values = [...compare.querySelectorAll('[data-scope="field-history"][data-part="point"] [data-part="value"]')].map((el) => el.textContent);
       expect(values).toEqual(["Arc lamp", "Lamp"]);

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { StrictMode } from "react";
 import { describe, expect, it } from "vitest";
 import { CompareVersions } from "../../src/versions/CompareVersions";
 import { RestoreVersion, RevertChange } from "../../src/versions/WriteBack";
@@ -92,6 +93,26 @@ describe("<RestoreVersion> inside <Refine>", () => {
     expect(screen.queryByRole("dialog")).toBeNull();
   });
 
+  it("writes in <StrictMode> when the log and the record are already read (a second opening)", async () => {
+    const { audit, data } = setup();
+    const user = userEvent.setup();
+    renderWithRefine(
+      <StrictMode>
+        {/* Keeps the log and the record read (the test client forgets what nothing shows). */}
+        <CompareVersions resource="products" id={7} defaultFrom={1} />
+        <RestoreVersion resource="products" id={7} entry={entry(0)} timeZone="UTC" locale="en-GB" />
+      </StrictMode>,
+      { auditLogProvider: audit, dataProvider: data.provider, resources: [{ name: "products" }] },
+    );
+    await waitFor(() => expect(document.querySelector('[data-scope="compare-versions"][data-part="heading"]')).not.toBeNull());
+    // Everything is cached now: the confirmation mounts and plans at once (StrictMode mounts it twice).
+    await user.click(screen.getByRole("button", { name: "Restore this version" }));
+    await waitFor(() => expect(panel().getAttribute("data-state")).toBe("confirming"));
+    await user.click(within(panel()).getByRole("button", { name: "Restore" }));
+    await waitFor(() => expect(data.calls.update).toHaveLength(1));
+    expect(data.calls.update[0]!.variables).toEqual({ name: "Lamp", price: 45 });
+  });
+
   it("re-reads the record before writing, and shows the new diff instead of overwriting a change made meanwhile", async () => {
     const { audit, data } = setup();
     const user = userEvent.setup();
@@ -122,8 +143,8 @@ describe("<RestoreVersion> inside <Refine>", () => {
     await user.click(screen.getByRole("button", { name: "Restore this version" }));
     await waitFor(() => expect(panel().getAttribute("data-state")).toBe("confirming"));
     const leftOut = panel().querySelector('[data-part="left-out"]')!.textContent!;
-    expect(leftOut).toMatch(/colour: its value in that version was not recorded/);
-    expect(leftOut).toMatch(/secret: hidden, so it is not written/);
+    expect(leftOut).toMatch(/Colour: its value in that version was not recorded/);
+    expect(leftOut).toMatch(/Secret: hidden, so it is not written/);
     expect(document.body.textContent).not.toMatch(/s3cret/);
     await user.click(within(panel()).getByRole("button", { name: "Restore" }));
     await waitFor(() => expect(data.calls.update).toHaveLength(1));

@@ -47,7 +47,7 @@ const vite = await createServer({
   server: {
     host,
     port: Number(process.env.DEMO_PORT ?? 5173),
-    proxy: { "/api": `http://${host}:${apiPort}` },
+    proxy: { "/api": `http://${host}:${apiPort}`, "/photos": `http://${host}:${apiPort}` },
   },
 });
 await vite.listen();

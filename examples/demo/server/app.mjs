@@ -13,12 +13,14 @@
 //   POST   /api/audit-logs                     record an entry (previousData from the stored record)
 //   GET    /api/audit-logs/:id                 one entry
 //   PATCH  /api/audit-logs/:id  { name }       name (or, with "", unname) an entry
+//   GET    /photos/<file>                       a product photo (server/photos)
 //
 // Every error is JSON `{ message }` (plus `errors` by field for an invalid record) with a
 // 4xx status, and a rejected request writes nothing.
 import { createReadStream, statSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { findResource, isPlainObject, validateRecord } from "./resources.mjs";
 
 /** @typedef {import("better-sqlite3").Database} DB */
@@ -44,10 +46,14 @@ export class RequestError extends Error {
  * @typedef {object} DemoServerOptions
  * @property {DB} db                      an open database (see openDatabase)
  * @property {string} [staticDir]         serve the built app from here (with an SPA fallback)
+ * @property {string} [photosDir]         serve /photos/* from here (default server/photos)
  * @property {number} [bodyLimit]         largest accepted request body, in bytes (default 1 MB)
  * @property {number} [pendingWriteTtl]   how long a write's pre-image waits for its audit entry, in ms (default 10 minutes)
  * @property {() => number} [now]         the clock (ms), for tests
  */
+
+/** The product photos the seed refers to (`/photos/<file>`). */
+export const PHOTOS_DIR = fileURLToPath(new URL("./photos", import.meta.url));
 
 const AUDIT_LOGS = "audit-logs";
 const DEFAULT_PAGE_SIZE = 50;
@@ -229,7 +235,7 @@ function toLog(row) {
 }
 
 /** @param {DemoServerOptions} options */
-function createApi({ db, staticDir, bodyLimit = 1_000_000, pendingWriteTtl = 10 * 60 * 1000, now = Date.now }) {
+function createApi({ db, staticDir, photosDir = PHOTOS_DIR, bodyLimit = 1_000_000, pendingWriteTtl = 10 * 60 * 1000, now = Date.now }) {
   const statements = {
     auditById: db.prepare("SELECT * FROM audit_logs WHERE id = ?"),
     insertAudit: db.prepare(
@@ -573,14 +579,18 @@ function createApi({ db, staticDir, bodyLimit = 1_000_000, pendingWriteTtl = 10 
   }
 
   /**
+   * Serves a file from `root`: the built app (with its client-side routes) or a photo.
    * @param {http.IncomingMessage} req
    * @param {http.ServerResponse} res
-   * @param {URL} url
+   * @param {string} pathname  the file's path under `root`, as the URL spells it
+   * @param {string} root
+   * @param {{ spa?: boolean, cache?: string, headers?: Record<string, string> }} [options]
+   *   spa: a path without an extension gets index.html (a client-side route)
    */
-  function serveStatic(req, res, url, root = /** @type {string} */ (staticDir)) {
+  function serveStatic(req, res, pathname, root, { spa = false, cache = "public, max-age=31536000, immutable", headers = {} } = {}) {
     let relative;
     try {
-      relative = decodeURIComponent(url.pathname);
+      relative = decodeURIComponent(pathname);
     } catch {
       throw new RequestError(400, "The path is not valid.");
     }
@@ -589,15 +599,16 @@ function createApi({ db, staticDir, bodyLimit = 1_000_000, pendingWriteTtl = 10 
     const stat = inside ? statSafe(file) : undefined;
     let target = stat?.isFile() ? file : undefined;
     // Client-side routes (no file extension) get the app; a missing asset is a 404.
-    if (!target && inside && path.extname(relative) === "") target = path.join(root, "index.html");
+    if (!target && spa && inside && path.extname(relative) === "") target = path.join(root, "index.html");
     const targetStat = target ? statSafe(target) : undefined;
-    if (!target || !targetStat?.isFile()) throw new RequestError(404, `Nothing at ${url.pathname}.`);
-    const isIndex = path.basename(target) === "index.html";
+    if (!target || !targetStat?.isFile()) throw new RequestError(404, `Nothing at ${pathname}.`);
+    const isIndex = spa && path.basename(target) === "index.html";
     res.writeHead(200, {
       "content-type": CONTENT_TYPES[path.extname(target)] ?? "application/octet-stream",
       "content-length": targetStat.size,
-      "cache-control": isIndex ? "no-cache" : "public, max-age=31536000, immutable",
+      "cache-control": isIndex ? "no-cache" : cache,
       "x-content-type-options": "nosniff",
+      ...headers,
     });
     if (req.method === "HEAD") return res.end();
     createReadStream(target).pipe(res);
@@ -612,7 +623,16 @@ function createApi({ db, staticDir, bodyLimit = 1_000_000, pendingWriteTtl = 10 
       const url = new URL(req.url ?? "/", "http://localhost");
       try {
         if (url.pathname === "/api" || url.pathname.startsWith("/api/")) return await handleApi(req, res, url);
-        if (staticDir && (req.method === "GET" || req.method === "HEAD")) return serveStatic(req, res, url, path.resolve(staticDir));
+        const isRead = req.method === "GET" || req.method === "HEAD";
+        // Product photos (records hold their paths, `/photos/…`): served in dev and with a built app alike.
+        // An SVG opened on its own runs no script and loads nothing (its CSP), whatever it holds.
+        if (url.pathname.startsWith("/photos/") && isRead) {
+          return serveStatic(req, res, url.pathname.slice("/photos".length), path.resolve(photosDir), {
+            cache: "public, max-age=3600",
+            headers: { "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox" },
+          });
+        }
+        if (staticDir && isRead) return serveStatic(req, res, url.pathname, path.resolve(staticDir), { spa: true });
         throw new RequestError(404, `Nothing at ${url.pathname}.`);
       } catch (error) {
         if (!(error instanceof RequestError)) throw error;

@@ -4,7 +4,7 @@
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { seedDatabase } from "./seed.mjs";
+import { PHOTOS_BY_SKU, seedDatabase } from "./seed.mjs";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS categories (
@@ -65,7 +65,53 @@ export function openDatabase(file, options = {}) {
     db.transaction(() => {
       seedDatabase(db, options.now ?? new Date());
       db.prepare("INSERT INTO settings (key, value) VALUES ('seededAt', ?)").run(new Date().toISOString());
+      setDataVersion(db, MIGRATIONS.length);
+    })();
+  } else if (!seeded) setDataVersion(db, MIGRATIONS.length);
+  migrate(db);
+  return db;
+}
+
+/**
+ * What changed in the records since the first databases were made, in order: each brings
+ * a database of the version before it up to date. A new database (seeded or empty) starts
+ * at the latest version. The version is kept in `settings` (`dataVersion`; none is 0).
+ * @type {Array<(db: import("better-sqlite3").Database) => void>}
+ */
+const MIGRATIONS = [
+  // 1: products have photos. The seeded products get theirs (by SKU), through an update
+  // entry like any other change, so their history still adds up to the records.
+  (db) => {
+    const products = /** @type {Array<{ id: number, doc: string }>} */ (db.prepare("SELECT id, doc FROM products").all());
+    const update = db.prepare("UPDATE products SET doc = ? WHERE id = ?");
+    const log = db.prepare(
+      `INSERT INTO audit_logs (resource, action, record_id, created_at, author, name, data, previous_data, meta)
+       VALUES ('products', 'update', ?, ?, ?, 'Photos added', ?, '{}', ?)`,
+    );
+    const author = JSON.stringify({ id: 0, name: "Northwind data migration" });
+    for (const { id, doc } of products) {
+      const record = JSON.parse(doc);
+      const photo = Object.hasOwn(PHOTOS_BY_SKU, record.sku) ? PHOTOS_BY_SKU[record.sku] : undefined;
+      if (!photo || record.photo !== undefined) continue;
+      update.run(JSON.stringify({ ...record, photo }), id);
+      log.run(String(id), new Date().toISOString(), author, JSON.stringify({ photo }), JSON.stringify({ id, dataProviderName: "default" }));
+    }
+  },
+];
+
+/** @param {import("better-sqlite3").Database} db */
+function migrate(db) {
+  const row = /** @type {{ value: string } | undefined} */ (db.prepare("SELECT value FROM settings WHERE key = 'dataVersion'").get());
+  const from = row ? Number(row.value) : 0;
+  for (let version = from; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      MIGRATIONS[version](db);
+      setDataVersion(db, version + 1);
     })();
   }
-  return db;
+}
+
+/** @param {import("better-sqlite3").Database} db @param {number} version */
+function setDataVersion(db, version) {
+  db.prepare("INSERT INTO settings (key, value) VALUES ('dataVersion', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(version));
 }

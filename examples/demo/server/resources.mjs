@@ -44,6 +44,20 @@ const number = ({ min = -Infinity, max = Infinity, integer = false, required = f
   if (value > max) fail(errors, path, `must be at most ${max}`);
 };
 
+/** The product photos `photoPath` accepts: one file name (letters, digits, dashes) with an image extension. */
+export const PHOTO_PATH = /^\/photos\/[a-z0-9][a-z0-9-]{0,80}\.(svg|png|jpg|webp)$/;
+
+/**
+ * A product photo: a path to a file the server serves from server/photos
+ * (`/photos/arc-floor-lamp.svg`), relative so the records do not depend on where the app
+ * runs; `null` for none (how a form takes a photo away: a PATCH keeps fields it omits).
+ * @type {Check}
+ */
+const photoPath = (value, path, errors) => {
+  if (value === undefined || value === null) return;
+  if (typeof value !== "string" || !PHOTO_PATH.test(value)) fail(errors, path, "must be a path under /photos/, such as /photos/arc-floor-lamp.svg");
+};
+
 /** @param {readonly string[]} values @param {boolean} [required] @returns {Check} */
 const oneOf = (values, required = false) => (value, path, errors) => {
   if (value === undefined) {
@@ -93,6 +107,7 @@ const product = object({
   categoryId: number({ min: 1, integer: true, required: true }),
   tags: list(text({ min: 1, max: 30 }), { max: 20, unique: (tag) => tag }),
   description: text({ max: 20_000 }),
+  photo: photoPath,
   dimensions: object({
     width: number({ min: 0, max: 100_000 }),
     height: number({ min: 0, max: 100_000 }),

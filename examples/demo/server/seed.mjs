@@ -66,71 +66,78 @@ const variantsOf = (sku, variants) => variants.map(([suffix, price]) => ({ id: `
 /** Category index (0-based into CATEGORIES) and the product without its categoryId. */
 const PRODUCTS = /** @type {Array<[number, Doc]>} */ ([
   [0, {
-    title: "Arc Floor Lamp", sku: "LGT-ARC", status: "active", price: 349, currency: "EUR", stock: 18, tags: ["living room", "dimmable", "steel"],
+    title: "Arc Floor Lamp", sku: "LGT-ARC", photo: "/photos/arc-floor-lamp.svg", status: "active", price: 349, currency: "EUR", stock: 18, tags: ["living room", "dimmable", "steel"],
     description: describe("A sweeping steel arc that puts soft, dimmable light exactly where you read, with a weighted marble base that keeps it steady without a wall fixing. The linen shade diffuses the light evenly and can be tilted through forty degrees."),
     dimensions: { width: 40, height: 190, depth: 120, unit: "cm" }, supplier: SUPPLIERS.lumen, variants: variantsOf("LGT-ARC", [["BLK", 349], ["BRS", 389]]),
   }],
   [0, {
-    title: "Pleated Table Lamp", sku: "LGT-PLT", status: "active", price: 129, currency: "EUR", stock: 42, tags: ["bedroom", "paper shade"],
+    title: "Pleated Table Lamp", sku: "LGT-PLT", photo: "/photos/pleated-table-lamp.svg", status: "active", price: 129, currency: "EUR", stock: 42, tags: ["bedroom", "paper shade"],
     description: describe("A ceramic base glazed in soft matte tones under a hand-pleated paper shade, for a warm glow on a bedside table or a desk. It takes a standard E27 bulb and has an inline switch on the fabric cable."),
     dimensions: { width: 28, height: 45, depth: 28, unit: "cm" }, supplier: SUPPLIERS.ceramique, variants: variantsOf("LGT-PLT", [["SND", 129], ["SAGE", 129], ["RUST", 135]]),
   }],
   [0, {
-    title: "Brass Wall Sconce", sku: "LGT-SCN", status: "active", price: 159, currency: "EUR", stock: 25, tags: ["hallway", "brass", "hardwired"],
+    title: "Brass Wall Sconce", sku: "LGT-SCN", photo: "/photos/brass-wall-sconce.svg", status: "active", price: 159, currency: "EUR", stock: 25, tags: ["hallway", "brass", "hardwired"],
     description: describe("Solid brass that darkens gracefully with age, with a swivel arm so the light can wash the wall or point down at a reading chair. It is hardwired and should be installed by a qualified electrician."),
     dimensions: { width: 12, height: 30, depth: 35, unit: "cm" }, supplier: SUPPLIERS.lumen, variants: variantsOf("LGT-SCN", [["RAW", 159], ["POL", 179]]),
   }],
   [1, {
-    title: "Oak Dining Table", sku: "FUR-OAK", status: "active", price: 1290, currency: "EUR", stock: 6, tags: ["dining", "solid oak", "seats 6"],
+    title: "Oak Dining Table", sku: "FUR-OAK", photo: "/photos/oak-dining-table.svg", status: "active", price: 1290, currency: "EUR", stock: 6, tags: ["dining", "solid oak", "seats 6"],
     description: describe("Made from FSC-certified European oak with a natural oil finish, this table seats six comfortably and eight at a pinch. The trestle legs unbolt for moving, and the top can be sanded back and re-oiled after years of family dinners."),
     dimensions: { width: 200, height: 75, depth: 95, unit: "cm" }, supplier: SUPPLIERS.timber, variants: variantsOf("FUR-OAK", [["180", 1190], ["200", 1290], ["240", 1490]]),
   }],
   [1, {
-    title: "Linen Lounge Chair", sku: "FUR-LNG", status: "active", price: 690, currency: "EUR", stock: 11, tags: ["living room", "linen", "removable cover"],
+    title: "Linen Lounge Chair", sku: "FUR-LNG", photo: "/photos/linen-lounge-chair.svg", status: "active", price: 690, currency: "EUR", stock: 11, tags: ["living room", "linen", "removable cover"],
     description: describe("A deep, low seat with a beech frame and a stonewashed linen cover that zips off for washing. Feather-wrapped foam cushions keep their shape while still feeling soft on a long Sunday afternoon."),
     dimensions: { width: 78, height: 72, depth: 85, unit: "cm" }, supplier: SUPPLIERS.lino, variants: variantsOf("FUR-LNG", [["NAT", 690], ["CHAR", 690]]),
   }],
   [1, {
-    title: "Walnut Bookshelf", sku: "FUR-WAL", status: "draft", price: 840, currency: "EUR", stock: 0, tags: ["study", "walnut"],
+    title: "Walnut Bookshelf", sku: "FUR-WAL", photo: "/photos/walnut-bookshelf.svg", status: "draft", price: 840, currency: "EUR", stock: 0, tags: ["study", "walnut"],
     description: describe("Five adjustable shelves in American black walnut, each rated for thirty kilograms, with a slim back panel that keeps books upright. It ships flat and assembles with a single hex key in about half an hour."),
     dimensions: { width: 90, height: 200, depth: 32, unit: "cm" }, supplier: SUPPLIERS.timber, variants: variantsOf("FUR-WAL", [["STD", 840]]),
   }],
   [2, {
-    title: "Cast Iron Dutch Oven", sku: "KIT-DOV", status: "active", price: 189, currency: "EUR", stock: 34, tags: ["cookware", "cast iron", "oven safe"],
+    title: "Cast Iron Dutch Oven", sku: "KIT-DOV", photo: "/photos/cast-iron-dutch-oven.svg", status: "active", price: 189, currency: "EUR", stock: 34, tags: ["cookware", "cast iron", "oven safe"],
     description: describe("A heavy enamelled pot that holds an even heat for slow braises, crusty bread and weeknight stews alike. It works on gas, electric and induction hobs, and in the oven up to two hundred and fifty degrees."),
     dimensions: { width: 30, height: 16, depth: 26, unit: "cm" }, supplier: SUPPLIERS.forge, variants: variantsOf("KIT-DOV", [["24CM", 169], ["28CM", 189]]),
   }],
   [2, {
-    title: "Stoneware Dinner Set", sku: "KIT-STN", status: "active", price: 145, currency: "EUR", stock: 20, tags: ["tableware", "stoneware", "dishwasher safe"],
+    title: "Stoneware Dinner Set", sku: "KIT-STN", photo: "/photos/stoneware-dinner-set.svg", status: "active", price: 145, currency: "EUR", stock: 20, tags: ["tableware", "stoneware", "dishwasher safe"],
     description: describe("Four dinner plates, four side plates and four bowls, thrown in stoneware and dipped in a speckled glaze. The set is dishwasher and microwave safe, and every piece stacks neatly in a shallow cupboard."),
     dimensions: { width: 28, height: 20, depth: 28, unit: "cm" }, supplier: SUPPLIERS.ceramique, variants: variantsOf("KIT-STN", [["OAT", 145], ["INK", 145]]),
   }],
   [2, {
-    title: "Chef's Knife 21 cm", sku: "KIT-KNF", status: "active", price: 119, currency: "EUR", stock: 57, tags: ["knives", "carbon steel"],
+    title: "Chef's Knife 21 cm", sku: "KIT-KNF", photo: "/photos/chefs-knife.svg", status: "active", price: 119, currency: "EUR", stock: 57, tags: ["knives", "carbon steel"],
     description: describe("A forged carbon steel blade with a full tang and an oiled ash handle that is balanced right at the bolster. It takes a very keen edge and develops a patina with use, so dry it by hand after washing."),
     dimensions: { width: 4, height: 2, depth: 34, unit: "cm" }, supplier: SUPPLIERS.forge, variants: variantsOf("KIT-KNF", [["21", 119]]),
   }],
   [3, {
-    title: "Wool Throw Blanket", sku: "TXT-WOL", status: "active", price: 98, currency: "EUR", stock: 63, tags: ["living room", "wool", "gift"],
+    title: "Wool Throw Blanket", sku: "TXT-WOL", photo: "/photos/wool-throw-blanket.svg", status: "active", price: 98, currency: "EUR", stock: 63, tags: ["living room", "wool", "gift"],
     description: describe("Woven from undyed British wool in a simple herringbone, this throw is warm enough for a cold evening on the sofa and light enough to fold over the end of a bed. The fringed edges are knotted by hand."),
     dimensions: { width: 130, height: 1, depth: 180, unit: "cm" }, supplier: SUPPLIERS.lino, variants: variantsOf("TXT-WOL", [["GRY", 98], ["OAT", 98]]),
   }],
   [3, {
-    title: "Washed Linen Duvet Cover", sku: "TXT-DUV", status: "active", price: 155, currency: "EUR", stock: 29, tags: ["bedroom", "linen"],
+    title: "Washed Linen Duvet Cover", sku: "TXT-DUV", photo: "/photos/washed-linen-duvet-cover.svg", status: "active", price: 155, currency: "EUR", stock: 29, tags: ["bedroom", "linen"],
     description: describe("Pre-washed European flax linen that is soft from the first night and gets softer with every wash, with coconut buttons along the foot. It breathes well in summer and still feels cosy in winter."),
     dimensions: { width: 220, height: 1, depth: 240, unit: "cm" }, supplier: SUPPLIERS.lino, variants: variantsOf("TXT-DUV", [["DBL", 155], ["KNG", 175]]),
   }],
   [3, {
-    title: "Jute Area Rug", sku: "TXT-JUT", status: "active", price: 260, currency: "EUR", stock: 9, tags: ["living room", "jute", "handwoven"],
+    title: "Jute Area Rug", sku: "TXT-JUT", photo: "/photos/jute-area-rug.svg", status: "active", price: 260, currency: "EUR", stock: 9, tags: ["living room", "jute", "handwoven"],
     description: describe("Handwoven from thick jute yarn in a chunky braid that brings texture to a wooden floor and hides the crumbs of everyday life. A non-slip underlay is recommended on smooth floors."),
     dimensions: { width: 160, height: 1, depth: 230, unit: "cm" }, supplier: SUPPLIERS.lino, variants: variantsOf("TXT-JUT", [["160", 260], ["200", 340]]),
   }],
   [3, {
-    title: "Velvet Cushion Cover", sku: "TXT-VLV", status: "active", price: 39, currency: "EUR", stock: 0, tags: ["cushion", "velvet"],
+    title: "Velvet Cushion Cover", sku: "TXT-VLV", photo: "/photos/velvet-cushion-cover.svg", status: "active", price: 39, currency: "EUR", stock: 0, tags: ["cushion", "velvet"],
     description: describe("A cotton velvet cover with a hidden zip, dyed in deep jewel tones that change with the light."),
     dimensions: { width: 50, height: 1, depth: 50, unit: "cm" }, supplier: SUPPLIERS.lino, variants: variantsOf("TXT-VLV", [["EMR", 39]]),
   }],
 ]);
+
+/**
+ * Each seeded product's photo by SKU (files in server/photos): the seed's, and what the
+ * migration gives the products of a database made before products had photos.
+ * @type {Readonly<Record<string, string>>}
+ */
+export const PHOTOS_BY_SKU = Object.freeze(Object.fromEntries(PRODUCTS.map(([, doc]) => [doc.sku, doc.photo])));
 
 /** A small deterministic PRNG (mulberry32), so every fresh database tells the same story. */
 function createRandom(seed = 20240611) {
@@ -311,6 +318,19 @@ export function seedDatabase(db, now) {
       const previousData = lighting.map((p) => ({ id: p.id, price: p.doc.price }));
       log({ resource: "products", action: "updateMany", at: reviewedAt, author: SEED_AUTHORS[1], ids: lighting.map((p) => p.id), data, previousData, name: "Spring price review" });
       lighting.forEach((p, i) => Object.assign(p.doc, { price: data[i].price }));
+    },
+  });
+
+  // A new photo for the table lamp (its sage glaze). At a fixed hour: drawing from `random`
+  // here would change every later draw, and with them the rest of the seeded story.
+  const rephotographedAt = end - 30 * DAY;
+  events.push({
+    at: rephotographedAt,
+    run: () => {
+      const lamp = products[1];
+      const patch = { photo: "/photos/pleated-table-lamp-sage.svg" };
+      log({ resource: "products", action: "update", at: rephotographedAt, author: SEED_AUTHORS[3], recordId: lamp.id, data: patch, previousData: before(patch, lamp.doc), name: "New photo" });
+      Object.assign(lamp.doc, patch);
     },
   });
 

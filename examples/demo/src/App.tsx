@@ -1,5 +1,6 @@
 import { Refine } from "@refinedev/core";
 import routerProvider, { DocumentTitleHandler, NavigateToResource } from "@refinedev/react-router";
+import { useMemo, useSyncExternalStore } from "react";
 import { BrowserRouter, Link, Route, Routes } from "react-router";
 import { Layout } from "./components/Layout";
 import { statusOf } from "./components/Status";
@@ -12,6 +13,8 @@ import { ProductCreate } from "./pages/products/ProductCreate";
 import { ProductEdit } from "./pages/products/ProductEdit";
 import { ProductList } from "./pages/products/ProductList";
 import { ProductShow } from "./pages/products/ProductShow";
+import { createI18nProvider, getLanguage, subscribeLanguage } from "./i18n/i18nProvider";
+import { useDemoTranslate } from "./i18n/useDemoTranslate";
 import { auditLogProvider } from "./providers/auditLogProvider";
 import { authProvider } from "./providers/authProvider";
 import { dataProvider } from "./providers/dataProvider";
@@ -48,17 +51,39 @@ const clientConfig = {
 };
 
 function NotFound() {
+  const { t } = useDemoTranslate();
   return (
     <section aria-labelledby="page-title">
-      <h1 id="page-title">Page not found</h1>
+      <h1 id="page-title">{t("notFound.title")}</h1>
       <p>
-        <Link to="/products">Back to the products</Link>
+        <Link to="/products">{t("notFound.back")}</Link>
       </p>
     </section>
   );
 }
 
+const PAGE_TITLES = { products: "resource.products", categories: "resource.categories" } as const;
+const TITLED_ACTIONS = ["create", "edit", "show"] as const;
+
+/** The tab's title in the current language ("Produkte · Bearbeiten · Northwind Home"), set again when it changes. */
+function DocumentTitle() {
+  const { t, language } = useDemoTranslate();
+  return (
+    <DocumentTitleHandler
+      key={language}
+      handler={({ resource, action }) => {
+        const page = t(resource && Object.hasOwn(PAGE_TITLES, resource.name) ? PAGE_TITLES[resource.name as keyof typeof PAGE_TITLES] : "resource.history");
+        const titled = TITLED_ACTIONS.find((candidate) => candidate === action);
+        return titled ? t("app.titleWithAction", { page, action: t(`app.action.${titled}`) }) : t("app.title", { page });
+      }}
+    />
+  );
+}
+
 export function App() {
+  const language = useSyncExternalStore(subscribeLanguage, getLanguage);
+  // A new provider per language: every translated string and Intl format re-renders (see createI18nProvider).
+  const i18nProvider = useMemo(() => createI18nProvider(), [language]);
   return (
     <BrowserRouter>
       <Refine
@@ -66,6 +91,7 @@ export function App() {
         routerProvider={routerProvider}
         auditLogProvider={auditLogProvider}
         authProvider={authProvider}
+        i18nProvider={i18nProvider}
         resources={resources}
         options={{ disableTelemetry: true, syncWithLocation: true, warnWhenUnsavedChanges: false, reactQuery: { clientConfig } }}
       >
@@ -88,7 +114,7 @@ export function App() {
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>
-        <DocumentTitleHandler handler={({ resource, action }) => `${resource?.meta?.label ?? "History"}${action ? ` · ${action}` : ""} · Northwind Home`} />
+        <DocumentTitle />
       </Refine>
     </BrowserRouter>
   );

@@ -10,6 +10,8 @@ export interface Product {
   categoryId: number;
   tags?: string[];
   description?: string;
+  /** A photo the server serves, as a path (`/photos/arc-floor-lamp.svg`); `null` once taken away. */
+  photo?: string | null;
   dimensions?: { width?: number; height?: number; depth?: number; unit?: "mm" | "cm" | "m" };
   supplier?: {
     name: string;

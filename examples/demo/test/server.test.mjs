@@ -1,9 +1,14 @@
 // @ts-check
 // The demo's REST server over plain HTTP (no browser): the record API @refinedev/simple-rest
 // speaks, the audit log with true previousData and the paging convention, and bad input
-// (each rejected with a clear 4xx that writes nothing).
+// (each rejected with a clear 4xx that writes nothing); product photos and the migration
+// that gives them to older databases.
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { after, before, describe, test } from "node:test";
+import { openDatabase } from "../server/database.mjs";
 import { startDemo } from "./harness.mjs";
 
 /** @type {Awaited<ReturnType<typeof startDemo>>} */
@@ -304,5 +309,76 @@ describe("bad input: a clear 4xx, and nothing written", () => {
     await rejects("GET", "/api/audit-logs", {}, 400, /resource/);
     await rejects("PUT", "/api/products", { json: validProduct() }, 405, /not allowed/);
     await rejects("POST", "/api/audit-logs", { json: { resource: "products", action: "update", createdAt: "1999-01-01" } }, 422, /Unknown field/);
+  });
+});
+
+describe("product photos", () => {
+  test("are served from server/photos, each seeded product's among them", async () => {
+    const { body: products } = await call("GET", "/api/products");
+    assert.ok(products.length > 0 && products.every((/** @type {{ photo?: string }} */ p) => typeof p.photo === "string" && p.photo.startsWith("/photos/")));
+    for (const product of products) {
+      const response = await fetch(demo.baseUrl + product.photo);
+      assert.equal(response.status, 200, product.photo);
+      assert.equal(response.headers.get("content-type"), "image/svg+xml");
+      // Opened on its own, an SVG runs nothing and loads nothing.
+      assert.match(response.headers.get("content-security-policy") ?? "", /default-src 'none'.*sandbox/);
+      assert.match(await response.text(), /^<svg /);
+    }
+    const head = await fetch(`${demo.baseUrl}${products[0].photo}`, { method: "HEAD" });
+    assert.equal(head.status, 200);
+  });
+
+  test("nothing else is served under /photos", async () => {
+    for (const url of ["/photos/", "/photos/missing.svg", "/photos/..%2Fapp.mjs", "/photos/%2e%2e/database.mjs", "/photos/../server/app.mjs"]) {
+      const response = await fetch(demo.baseUrl + url);
+      assert.equal(response.status, 404, url);
+      assert.match(response.headers.get("content-type") ?? "", /^application\/json/, url);
+    }
+    assert.equal((await fetch(`${demo.baseUrl}/photos/arc-floor-lamp.svg`, { method: "POST" })).status, 404);
+  });
+
+  test("a product's photo is a path under /photos/, or null for none", async () => {
+    const { body: product } = await call("POST", "/api/products", { json: { ...validProduct(), photo: "/photos/chefs-knife.svg" } });
+    assert.equal(product.photo, "/photos/chefs-knife.svg");
+    for (const photo of ["https://tracker.example/pixel.png", "/photos/../app.mjs", "photos/chefs-knife.svg", "/photos/Chefs Knife.svg", "/photos/chefs-knife.html", 42]) {
+      const before = snapshot();
+      const response = await call("PATCH", `/api/products/${product.id}`, { json: { photo } });
+      assert.equal(response.status, 422, String(photo));
+      assert.deepEqual(Object.keys(response.body.errors), ["photo"]);
+      assert.deepEqual(snapshot(), before, "nothing written");
+    }
+    const removed = await call("PATCH", `/api/products/${product.id}`, { json: { photo: null } });
+    assert.equal(removed.status, 200);
+    assert.equal(removed.body.photo, null);
+  });
+
+  test("a database from before photos gets them, with an entry each in the history", async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "refine-audit-demo-migrate-")), "demo.sqlite");
+    try {
+      let db = openDatabase(file);
+      const count = db.prepare("SELECT id FROM products").all().length;
+      // As a database made before photos: no photo, no data version.
+      db.prepare("UPDATE products SET doc = json_remove(doc, '$.photo')").run();
+      db.prepare("DELETE FROM settings WHERE key = 'dataVersion'").run();
+      const entries = /** @type {{ n: number }} */ (db.prepare("SELECT count(*) AS n FROM audit_logs").get()).n;
+      db.close();
+
+      db = openDatabase(file);
+      const migrated = db.prepare("SELECT id, json_extract(doc, '$.photo') AS photo FROM products ORDER BY id").all();
+      assert.equal(migrated.length, count);
+      assert.ok(migrated.every((/** @type {any} */ row) => typeof row.photo === "string" && row.photo.startsWith("/photos/")));
+      const logged = /** @type {any[]} */ (db.prepare("SELECT record_id, data, name FROM audit_logs WHERE id > ? ORDER BY id").all(entries));
+      assert.deepEqual(
+        logged.map((row) => [row.record_id, JSON.parse(row.data).photo, row.name]),
+        migrated.map((/** @type {any} */ row) => [String(row.id), row.photo, "Photos added"]),
+      );
+      db.close();
+      // Once only.
+      db = openDatabase(file);
+      assert.equal(/** @type {{ n: number }} */ (db.prepare("SELECT count(*) AS n FROM audit_logs").get()).n, entries + logged.length);
+      db.close();
+    } finally {
+      rmSync(path.dirname(file), { recursive: true, force: true });
+    }
   });
 });

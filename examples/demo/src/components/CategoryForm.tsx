@@ -1,5 +1,6 @@
 import type { HttpError } from "@refinedev/core";
 import { useId, useState, type FormEvent } from "react";
+import { useDemoTranslate } from "../i18n/useDemoTranslate";
 import type { Category, CategoryValues } from "../types";
 import { ErrorMessage } from "./Status";
 
@@ -21,6 +22,7 @@ const slugify = (title: string) =>
 
 /** The category form: a title, a slug (suggested from the title), a description. */
 export function CategoryForm({ category, onSubmit, isSubmitting, error, submitLabel }: CategoryFormProps) {
+  const { t } = useDemoTranslate();
   const [values, setValues] = useState<CategoryValues>({ title: category?.title ?? "", slug: category?.slug ?? "", description: category?.description ?? "" });
   const [isSlugEdited, setIsSlugEdited] = useState(Boolean(category));
   const id = useId();
@@ -30,9 +32,9 @@ export function CategoryForm({ category, onSubmit, isSubmitting, error, submitLa
   };
   return (
     <form className="form" onSubmit={submit} aria-busy={isSubmitting}>
-      {error && <ErrorMessage title="The category was not saved." error={error} />}
+      {error && <ErrorMessage title={t("categoryForm.notSaved")} error={error} />}
       <div className="grid">
-        <label htmlFor={`${id}-title`}>Title</label>
+        <label htmlFor={`${id}-title`}>{t("category.field.title")}</label>
         <input
           id={`${id}-title`}
           value={values.title}
@@ -43,7 +45,7 @@ export function CategoryForm({ category, onSubmit, isSubmitting, error, submitLa
             setValues((current) => ({ ...current, title, slug: isSlugEdited ? current.slug : slugify(title) }));
           }}
         />
-        <label htmlFor={`${id}-slug`}>Slug</label>
+        <label htmlFor={`${id}-slug`}>{t("category.field.slug")}</label>
         <input
           id={`${id}-slug`}
           value={values.slug}
@@ -55,12 +57,12 @@ export function CategoryForm({ category, onSubmit, isSubmitting, error, submitLa
             setValues((current) => ({ ...current, slug: event.target.value }));
           }}
         />
-        <label htmlFor={`${id}-description`}>Description</label>
+        <label htmlFor={`${id}-description`}>{t("category.field.description")}</label>
         <textarea id={`${id}-description`} rows={4} maxLength={2000} value={values.description} onChange={(event) => setValues((current) => ({ ...current, description: event.target.value }))} />
       </div>
       <div className="actions">
         <button type="submit" className="primary" disabled={isSubmitting}>
-          {isSubmitting ? "Saving…" : submitLabel}
+          {isSubmitting ? t("common.saving") : submitLabel}
         </button>
       </div>
     </form>

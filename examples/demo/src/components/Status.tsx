@@ -1,17 +1,23 @@
 import type { HttpError } from "@refinedev/core";
 import type { ReactNode } from "react";
+import { useDemoTranslate } from "../i18n/useDemoTranslate";
 
 /** A loading line that screen readers announce. */
-export function Loading({ children = "Loading…" }: { children?: ReactNode }) {
+export function Loading({ children }: { children?: ReactNode }) {
+  const { t } = useDemoTranslate();
   return (
     <p className="status" role="status" aria-live="polite">
-      {children}
+      {children ?? t("common.loading")}
     </p>
   );
 }
 
-/** An error with what went wrong and, when given, a way to try again. */
+/**
+ * An error with what went wrong and, when given, a way to try again. The error's own
+ * message is shown as it came (the demo's server speaks English only).
+ */
 export function ErrorMessage({ title, error, onRetry }: { title: string; error?: Partial<HttpError> | Error | null; onRetry?: () => void }) {
+  const { t } = useDemoTranslate();
   const message = error?.message;
   return (
     <div className="callout callout-error" role="alert">
@@ -19,7 +25,7 @@ export function ErrorMessage({ title, error, onRetry }: { title: string; error?:
       {message && <p>{message}</p>}
       {onRetry && (
         <button type="button" onClick={onRetry}>
-          Try again
+          {t("common.tryAgain")}
         </button>
       )}
     </div>

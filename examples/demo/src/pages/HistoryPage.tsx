@@ -3,11 +3,11 @@ import { useCallback, useMemo } from "react";
 import { Link, useSearchParams } from "react-router";
 import { AuditLogTable, type AuditLogColumnDef, type AuditLogEntry } from "refine-audit-trail";
 import { categoryDiffFields, productDiffFields } from "../components/format";
-import { useCategories } from "../components/useCategories";
+import { useDemoTranslate } from "../i18n/useDemoTranslate";
 
 const RESOURCES = [
-  { name: "products", label: "Products" },
-  { name: "categories", label: "Categories" },
+  { name: "products", label: "resource.products" },
+  { name: "categories", label: "resource.categories" },
 ] as const;
 
 type ResourceName = (typeof RESOURCES)[number]["name"];
@@ -25,9 +25,9 @@ function titleInEntry(entry: AuditLogEntry): string | undefined {
 export function HistoryPage() {
   const [params, setParams] = useSearchParams();
   const resource: ResourceName = RESOURCES.find((candidate) => candidate.name === params.get("resource"))?.name ?? "products";
-  const { titles: categoryTitles } = useCategories();
+  const { t } = useDemoTranslate();
   const { result: records } = useList<{ id: number; title: string }, HttpError>({ resource, pagination: { mode: "off" } });
-  const fields = useMemo(() => (resource === "products" ? productDiffFields(categoryTitles) : categoryDiffFields), [resource, categoryTitles]);
+  const fields = useMemo(() => (resource === "products" ? productDiffFields(t) : categoryDiffFields(t)), [resource, t]);
   const titles = useMemo(() => new Map(records.data.map((record) => [String(record.id), record.title])), [records.data]);
 
   // The record column shows titles, linked to the record's page, instead of bare ids.
@@ -42,7 +42,7 @@ export function HistoryPage() {
                 return entry.recordIds.map((id, index) => (
                   <span key={String(id)}>
                     {index > 0 && ", "}
-                    <Link to={`/${resource}/show/${id}`}>{titles.get(String(id)) ?? (entry.recordIds.length === 1 ? titleInEntry(entry) : undefined) ?? `#${id}`}</Link>
+                    <Link to={`/${resource}/show/${id}`} translate="no">{titles.get(String(id)) ?? (entry.recordIds.length === 1 ? titleInEntry(entry) : undefined) ?? `#${id}`}</Link>
                   </span>
                 ));
               },
@@ -54,9 +54,9 @@ export function HistoryPage() {
 
   return (
     <section aria-labelledby="page-title">
-      <h1 id="page-title">History</h1>
-      <p className="lead">Every create, update and delete, with who made it and what changed. Filter it, open a change, or export what you see.</p>
-      <div className="tabs" role="group" aria-label="Resource">
+      <h1 id="page-title">{t("history.title")}</h1>
+      <p className="lead">{t("history.lead")}</p>
+      <div className="tabs" role="group" aria-label={t("history.resource")}>
         {RESOURCES.map((candidate) => (
           <button
             key={candidate.name}
@@ -64,7 +64,7 @@ export function HistoryPage() {
             aria-pressed={candidate.name === resource}
             onClick={() => setParams(candidate.name === "products" ? {} : { resource: candidate.name })}
           >
-            {candidate.label}
+            {t(candidate.label)}
           </button>
         ))}
       </div>

@@ -1,4 +1,5 @@
 import type { AuditLogProvider, HttpError } from "@refinedev/core";
+import { translateNow } from "../i18n/i18nProvider";
 import { CLIENT_ID, CLIENT_ID_HEADER } from "./clientId";
 
 /** An error with the server's message and status (Refine's `HttpError` shape). */
@@ -15,12 +16,12 @@ async function request(method: "GET" | "POST" | "PATCH", url: string, body?: unk
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw toHttpError("The server cannot be reached.", 0);
+    throw toHttpError(translateNow("errors.unreachable"), 0);
   }
   const payload: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const message = (payload as { message?: unknown } | undefined)?.message;
-    throw toHttpError(typeof message === "string" ? message : `The server answered ${response.status}.`, response.status);
+    throw toHttpError(typeof message === "string" ? message : translateNow("errors.status", { status: response.status }), response.status);
   }
   return payload;
 }

@@ -2,20 +2,27 @@ import { useForm, type HttpError } from "@refinedev/core";
 import { Link } from "react-router";
 import { CategoryForm } from "../../components/CategoryForm";
 import { ErrorMessage, Loading, statusOf } from "../../components/Status";
+import { useDemoTranslate } from "../../i18n/useDemoTranslate";
 import type { Category, CategoryValues } from "../../types";
 
 export function CategoryEdit() {
+  const { t } = useDemoTranslate();
   const { id, query, onFinish, mutation } = useForm<Category, HttpError, CategoryValues>({ resource: "categories", action: "edit", redirect: "show" });
   const category = query?.data?.data;
   return (
     <section aria-labelledby="page-title">
       <p className="breadcrumbs">
-        <Link to="/categories">Categories</Link> › {category && <Link to={`/categories/show/${id}`}>{category.title}</Link>}
+        <Link to="/categories">{t("categories.title")}</Link> ›{" "}
+        {category && (
+          <Link to={`/categories/show/${id}`} translate="no">
+            {category.title}
+          </Link>
+        )}
       </p>
-      <h1 id="page-title">Edit {category ? category.title : "category"}</h1>
+      <h1 id="page-title">{category ? t("categories.edit", { title: category.title }) : t("categories.editFallback")}</h1>
       {query?.isError ? (
         <ErrorMessage
-          title={statusOf(query.error) === 404 ? "This category does not exist." : "The category could not be loaded."}
+          title={statusOf(query.error) === 404 ? t("categories.notFound") : t("categories.loadOneFailed")}
           error={query.error}
           onRetry={statusOf(query.error) === 404 ? undefined : () => query.refetch()}
         />
@@ -28,7 +35,7 @@ export function CategoryEdit() {
           onSubmit={(values) => void onFinish(values).catch(() => undefined)}
           isSubmitting={mutation.isPending}
           error={mutation.error}
-          submitLabel="Save changes"
+          submitLabel={t("common.saveChanges")}
         />
       )}
     </section>

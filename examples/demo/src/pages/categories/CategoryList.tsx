@@ -1,9 +1,11 @@
 import { useDelete, useTable, type HttpError } from "@refinedev/core";
 import { Link } from "react-router";
 import { ErrorMessage, Loading } from "../../components/Status";
+import { useDemoTranslate } from "../../i18n/useDemoTranslate";
 import type { Category } from "../../types";
 
 export function CategoryList() {
+  const { t } = useDemoTranslate();
   const { tableQuery, result } = useTable<Category, HttpError>({
     resource: "categories",
     pagination: { mode: "off" },
@@ -14,52 +16,54 @@ export function CategoryList() {
   return (
     <section aria-labelledby="page-title">
       <div className="page-header">
-        <h1 id="page-title">Categories</h1>
+        <h1 id="page-title">{t("categories.title")}</h1>
         <Link className="button primary" to="/categories/create">
-          New category
+          {t("categories.new")}
         </Link>
       </div>
-      {removal.error && <ErrorMessage title="The category was not deleted." error={removal.error} />}
+      {removal.error && <ErrorMessage title={t("categories.deleteFailed")} error={removal.error} />}
       {tableQuery.isError ? (
-        <ErrorMessage title="The categories could not be loaded." error={tableQuery.error} onRetry={() => tableQuery.refetch()} />
+        <ErrorMessage title={t("categories.loadFailed")} error={tableQuery.error} onRetry={() => tableQuery.refetch()} />
       ) : tableQuery.isLoading ? (
         <Loading />
       ) : result.data.length === 0 ? (
-        <p className="empty">No categories yet.</p>
+        <p className="empty">{t("categories.empty")}</p>
       ) : (
         <table className="data">
           <thead>
             <tr>
-              <th scope="col">Title</th>
-              <th scope="col">Slug</th>
-              <th scope="col">Description</th>
+              <th scope="col">{t("category.field.title")}</th>
+              <th scope="col">{t("category.field.slug")}</th>
+              <th scope="col">{t("category.field.description")}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t("common.actions")}</span>
               </th>
             </tr>
           </thead>
           <tbody>
             {result.data.map((category) => (
               <tr key={category.id}>
-                <td>
+                <td translate="no">
                   <Link to={`/categories/show/${category.id}`}>{category.title}</Link>
                 </td>
-                <td className="muted">{category.slug}</td>
-                <td>{category.description}</td>
+                <td className="muted" translate="no">
+                  {category.slug}
+                </td>
+                <td translate="no">{category.description}</td>
                 <td className="row-actions">
-                  <Link to={`/categories/edit/${category.id}`} aria-label={`Edit ${category.title}`}>
-                    Edit
+                  <Link to={`/categories/edit/${category.id}`} aria-label={t("common.editRecord", { title: category.title })}>
+                    {t("common.edit")}
                   </Link>
                   <button
                     type="button"
                     className="link-button danger"
-                    aria-label={`Delete ${category.title}`}
+                    aria-label={t("common.deleteRecord", { title: category.title })}
                     disabled={removal.isPending}
                     onClick={() => {
-                      if (window.confirm(`Delete “${category.title}”?`)) remove({ resource: "categories", id: category.id });
+                      if (window.confirm(t("categories.confirmDelete", { title: category.title }))) remove({ resource: "categories", id: category.id });
                     }}
                   >
-                    Delete
+                    {t("common.delete")}
                   </button>
                 </td>
               </tr>

@@ -1,11 +1,15 @@
 import { useList, useShow, type HttpError } from "@refinedev/core";
+import { useMemo } from "react";
 import { Link } from "react-router";
 import { AuditTimeline } from "refine-audit-trail";
 import { categoryDiffFields } from "../../components/format";
 import { ErrorMessage, Loading, statusOf } from "../../components/Status";
+import { useDemoTranslate } from "../../i18n/useDemoTranslate";
 import type { Category, Product } from "../../types";
 
 export function CategoryShow() {
+  const { t } = useDemoTranslate();
+  const fields = useMemo(() => categoryDiffFields(t), [t]);
   const { result: category, query, showId } = useShow<Category, HttpError>({ resource: "categories" });
   const { result: products, query: productsQuery } = useList<Product, HttpError>({
     resource: "products",
@@ -18,19 +22,25 @@ export function CategoryShow() {
   return (
     <section aria-labelledby="page-title">
       <p className="breadcrumbs">
-        <Link to="/categories">Categories</Link> ›
+        <Link to="/categories">{t("categories.title")}</Link> ›
       </p>
       <div className="page-header">
-        <h1 id="page-title">{category?.title ?? (isGone ? "Deleted category" : "Category")}</h1>
+        {category ? (
+          <h1 id="page-title" translate="no">
+            {category.title}
+          </h1>
+        ) : (
+          <h1 id="page-title">{isGone ? t("categories.deleted") : t("categories.category")}</h1>
+        )}
         {category && (
           <Link className="button" to={`/categories/edit/${category.id}`}>
-            Edit
+            {t("common.edit")}
           </Link>
         )}
       </div>
       {query.isError ? (
         <ErrorMessage
-          title={isGone ? "This category no longer exists. Its history is kept below." : "The category could not be loaded."}
+          title={isGone ? t("categories.gone") : t("categories.loadOneFailed")}
           error={isGone ? null : query.error}
           onRetry={isGone ? undefined : () => query.refetch()}
         />
@@ -38,20 +48,22 @@ export function CategoryShow() {
         <Loading />
       ) : (
         <dl className="details">
-          <dt>Slug</dt>
-          <dd>{category.slug}</dd>
-          <dt>Description</dt>
-          <dd className="description">{category.description || "—"}</dd>
-          <dt>Products</dt>
+          <dt>{t("category.field.slug")}</dt>
+          <dd translate="no">{category.slug}</dd>
+          <dt>{t("category.field.description")}</dt>
+          <dd className="description" translate="no">
+            {category.description || "—"}
+          </dd>
+          <dt>{t("categories.products")}</dt>
           <dd>
             {productsQuery.isLoading ? (
               <Loading />
             ) : productsQuery.isError ? (
-              <ErrorMessage title="The products could not be loaded." error={productsQuery.error} />
+              <ErrorMessage title={t("products.loadFailed")} error={productsQuery.error} />
             ) : products.data.length === 0 ? (
-              "None yet"
+              t("categories.noProducts")
             ) : (
-              <ul className="plain">
+              <ul className="plain" translate="no">
                 {products.data.map((product) => (
                   <li key={product.id}>
                     <Link to={`/products/show/${product.id}`}>{product.title}</Link>
@@ -64,8 +76,8 @@ export function CategoryShow() {
       )}
       {showId !== undefined && (query.isSuccess || isGone) && (
         <section className="history" aria-labelledby="history-title">
-          <h2 id="history-title">History</h2>
-          <AuditTimeline resource="categories" id={showId} fields={categoryDiffFields} />
+          <h2 id="history-title">{t("common.history")}</h2>
+          <AuditTimeline resource="categories" id={showId} fields={fields} />
         </section>
       )}
     </section>

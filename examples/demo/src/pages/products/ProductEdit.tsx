@@ -3,26 +3,33 @@ import { Link } from "react-router";
 import { ProductForm } from "../../components/ProductForm";
 import { ErrorMessage, Loading, statusOf } from "../../components/Status";
 import { useCategories } from "../../components/useCategories";
+import { useDemoTranslate } from "../../i18n/useDemoTranslate";
 import type { Product, ProductValues } from "../../types";
 
 export function ProductEdit() {
   const { id, query, onFinish, mutation } = useForm<Product, HttpError, ProductValues>({ resource: "products", action: "edit", redirect: "show" });
+  const { t } = useDemoTranslate();
   const { categories, query: categoriesQuery } = useCategories();
   const product = query?.data?.data;
   return (
     <section aria-labelledby="page-title">
       <p className="breadcrumbs">
-        <Link to="/products">Products</Link> › {product && <Link to={`/products/show/${id}`}>{product.title}</Link>}
+        <Link to="/products">{t("products.title")}</Link> ›{" "}
+        {product && (
+          <Link to={`/products/show/${id}`} translate="no">
+            {product.title}
+          </Link>
+        )}
       </p>
-      <h1 id="page-title">Edit {product ? product.title : "product"}</h1>
+      <h1 id="page-title">{product ? t("products.edit", { title: product.title }) : t("products.editFallback")}</h1>
       {query?.isError ? (
         <ErrorMessage
-          title={statusOf(query.error) === 404 ? "This product does not exist (it may have been deleted)." : "The product could not be loaded."}
+          title={statusOf(query.error) === 404 ? t("products.notFound") : t("products.loadOneFailed")}
           error={query.error}
           onRetry={statusOf(query.error) === 404 ? undefined : () => query.refetch()}
         />
       ) : categoriesQuery.isError ? (
-        <ErrorMessage title="The categories could not be loaded." error={categoriesQuery.error} onRetry={() => categoriesQuery.refetch()} />
+        <ErrorMessage title={t("products.categoriesLoadFailed")} error={categoriesQuery.error} onRetry={() => categoriesQuery.refetch()} />
       ) : !product || categoriesQuery.isLoading ? (
         <Loading />
       ) : (
@@ -34,7 +41,7 @@ export function ProductEdit() {
           onSubmit={(values) => void onFinish(values).catch(() => undefined)}
           isSubmitting={mutation.isPending}
           error={mutation.error}
-          submitLabel="Save changes"
+          submitLabel={t("common.saveChanges")}
         />
       )}
     </section>

@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import { formatPrice } from "../../components/format";
 import { ErrorMessage, Loading } from "../../components/Status";
 import { useCategories } from "../../components/useCategories";
+import { useDemoTranslate } from "../../i18n/useDemoTranslate";
 import type { Product } from "../../types";
 
 function SortButton({ field, label, sorters, onSort }: { field: string; label: string; sorters: CrudSort[]; onSort: (sorters: CrudSort[]) => void }) {
@@ -23,6 +24,7 @@ export function ProductList() {
     sorters: { initial: [{ field: "title", order: "asc" }] },
     syncWithLocation: true,
   });
+  const { t, tc, locale } = useDemoTranslate();
   const { categories, titles } = useCategories();
   const { mutate: remove, mutation: removal } = useDelete<Product, HttpError>();
   const [search, setSearch] = useState(() => String(filters.find((f) => "field" in f && f.field === "q")?.value ?? ""));
@@ -35,9 +37,9 @@ export function ProductList() {
   return (
     <section aria-labelledby="page-title">
       <div className="page-header">
-        <h1 id="page-title">Products</h1>
+        <h1 id="page-title">{t("products.title")}</h1>
         <Link className="button primary" to="/products/create">
-          New product
+          {t("products.new")}
         </Link>
       </div>
       <form
@@ -49,96 +51,96 @@ export function ProductList() {
         }}
       >
         <label>
-          Search products <input type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
+          {t("products.search")} <input type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
         </label>
-        <button type="submit">Search</button>
+        <button type="submit">{t("common.search")}</button>
         <label>
-          Category{" "}
+          {t("product.field.category")}{" "}
           <select value={categoryFilter} onChange={(event) => setFilters([{ field: "categoryId", operator: "eq", value: event.target.value || undefined }], "merge")}>
-            <option value="">All categories</option>
+            <option value="">{t("products.allCategories")}</option>
             {categories.map((category) => (
-              <option key={category.id} value={String(category.id)}>
+              <option key={category.id} value={String(category.id)} translate="no">
                 {category.title}
               </option>
             ))}
           </select>
         </label>
       </form>
-      {removal.error && <ErrorMessage title="The product was not deleted." error={removal.error} />}
+      {removal.error && <ErrorMessage title={t("products.deleteFailed")} error={removal.error} />}
 
       {tableQuery.isError ? (
-        <ErrorMessage title="The products could not be loaded." error={tableQuery.error} onRetry={() => tableQuery.refetch()} />
+        <ErrorMessage title={t("products.loadFailed")} error={tableQuery.error} onRetry={() => tableQuery.refetch()} />
       ) : tableQuery.isLoading ? (
         <Loading />
       ) : result.data.length === 0 ? (
-        <p className="empty">No products match.</p>
+        <p className="empty">{t("products.noMatch")}</p>
       ) : (
         <>
           <table className="data" aria-busy={tableQuery.isFetching}>
             <thead>
               <tr>
                 <th scope="col" aria-sort={ariaSort("title")}>
-                  <SortButton field="title" label="Title" sorters={sorters} onSort={setSorters} />
+                  <SortButton field="title" label={t("product.field.title")} sorters={sorters} onSort={setSorters} />
                 </th>
-                <th scope="col">Category</th>
-                <th scope="col">Status</th>
+                <th scope="col">{t("product.field.category")}</th>
+                <th scope="col">{t("product.field.status")}</th>
                 <th scope="col" className="number" aria-sort={ariaSort("price")}>
-                  <SortButton field="price" label="Price" sorters={sorters} onSort={setSorters} />
+                  <SortButton field="price" label={t("product.field.price")} sorters={sorters} onSort={setSorters} />
                 </th>
                 <th scope="col" className="number" aria-sort={ariaSort("stock")}>
-                  <SortButton field="stock" label="Stock" sorters={sorters} onSort={setSorters} />
+                  <SortButton field="stock" label={t("product.field.stock")} sorters={sorters} onSort={setSorters} />
                 </th>
-                <th scope="col">Tags</th>
+                <th scope="col">{t("product.field.tags")}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t("common.actions")}</span>
                 </th>
               </tr>
             </thead>
             <tbody>
               {result.data.map((product) => (
                 <tr key={product.id}>
-                  <td>
+                  <td translate="no">
                     <Link to={`/products/show/${product.id}`}>{product.title}</Link>
                     <div className="muted">{product.sku}</div>
                   </td>
-                  <td>{titles.get(String(product.categoryId)) ?? `#${product.categoryId}`}</td>
+                  <td translate="no">{titles.get(String(product.categoryId)) ?? `#${product.categoryId}`}</td>
                   <td>
                     <span className="badge" data-status={product.status}>
-                      {product.status}
+                      {t(`product.status.${product.status}`)}
                     </span>
                   </td>
-                  <td className="number">{formatPrice(product.price, product.currency)}</td>
-                  <td className="number">{product.stock ?? "—"}</td>
-                  <td>{product.tags?.join(", ")}</td>
+                  <td className="number">{formatPrice(product.price, product.currency, locale)}</td>
+                  <td className="number">{product.stock === undefined ? "—" : new Intl.NumberFormat(locale).format(product.stock)}</td>
+                  <td translate="no">{product.tags?.join(", ")}</td>
                   <td className="row-actions">
-                    <Link to={`/products/edit/${product.id}`} aria-label={`Edit ${product.title}`}>
-                      Edit
+                    <Link to={`/products/edit/${product.id}`} aria-label={t("common.editRecord", { title: product.title })}>
+                      {t("common.edit")}
                     </Link>
                     <button
                       type="button"
                       className="link-button danger"
-                      aria-label={`Delete ${product.title}`}
+                      aria-label={t("common.deleteRecord", { title: product.title })}
                       disabled={removal.isPending}
                       onClick={() => {
-                        if (window.confirm(`Delete “${product.title}”? Its history is kept.`)) remove({ resource: "products", id: product.id });
+                        if (window.confirm(t("products.confirmDelete", { title: product.title }))) remove({ resource: "products", id: product.id });
                       }}
                     >
-                      Delete
+                      {t("common.delete")}
                     </button>
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <nav className="pager" aria-label="Pages">
+          <nav className="pager" aria-label={t("common.pages")}>
             <button type="button" disabled={currentPage <= 1} onClick={() => setCurrentPage(currentPage - 1)}>
-              Previous
+              {t("common.previous")}
             </button>
             <span>
-              Page {currentPage} of {Math.max(1, pageCount)} · {result.total ?? 0} products
+              {t("products.page", { page: currentPage, pages: Math.max(1, pageCount) })} · {tc("products.count", result.total ?? 0)}
             </span>
             <button type="button" disabled={currentPage >= pageCount} onClick={() => setCurrentPage(currentPage + 1)}>
-              Next
+              {t("common.next")}
             </button>
           </nav>
         </>
