@@ -1,6 +1,6 @@
 import { formatNumber, toIntlLocale } from "./intl";
 import { englishTranslate, type AuditTranslate } from "./translate";
-import type { RecordDiffField } from "./policy";
+import type { FieldFormatContext, RecordDiffField } from "./policy";
 import { formatReference, type ReferenceLookup, type ReferenceState } from "./references";
 import { getImageSrc, parseDuration } from "./typedValues";
 import { getValueType, parseIsoDate, safeKeys, toArray, toCompactJson } from "./values";
@@ -49,6 +49,22 @@ export interface FormatValueOptions {
   references?: ReferenceLookup;
 }
 
+
+/**
+ * A value of a field as every view shows it: the field's own `format` (with `context`), else
+ * {@link formatValue}. A `format` that throws gives the default formatting with
+ * `formatError` set: one field's formatter never breaks a view.
+ */
+export function formatFieldValue(value: unknown, field: RecordDiffField | undefined, context: FieldFormatContext, options: Omit<FormatValueOptions, "field" | "locale">): FormattedValue {
+  if (field?.format) {
+    try {
+      return { type: "text", text: String(field.format(value, context)) };
+    } catch (error) {
+      return { ...formatValue(value, { ...options, locale: context.locale, field }), formatError: error instanceof Error ? error.message : String(error) };
+    }
+  }
+  return formatValue(value, { ...options, locale: context.locale, field });
+}
 
 /**
  * Formats any value the way `<RecordDiff>` shows it: numbers and dates through Intl,

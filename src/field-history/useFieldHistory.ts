@@ -2,7 +2,7 @@ import { useMemo, type ButtonHTMLAttributes, type HTMLAttributes } from "react";
 import type { WorkBudgetLimits } from "../core/budget";
 import { getFieldHistory, type FieldHistoryPoint, type FieldHistoryPointKind } from "../core/fieldHistory";
 import { formatRelativeTime, type TimelineFormatters } from "../core/formatEntry";
-import { formatValue, type FormattedValue } from "../core/formatValue";
+import { formatFieldValue, type FormattedValue } from "../core/formatValue";
 import type { ReferenceLookup } from "../core/references";
 import { getAuthorLabel, type AuditId, type AuditLogEntry } from "../core/normalizeLog";
 import { toPathKey } from "../core/path";
@@ -248,11 +248,10 @@ export function useFieldHistory(options: UseFieldHistoryOptions): UseFieldHistor
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [givenLabel, path, field, fields, history, recordKey, t, locale]);
   const fieldOptions = path.length > 0 ? fields.get(path) : undefined;
-  const format = fieldOptions?.format;
 
   const items = useMemo(
-    () => found.points.map((point) => toItem(point, { path, format, field: fieldOptions, t, formatters, now, references })),
-    [found, path, format, fieldOptions, t, formatters, now, references],
+    () => found.points.map((point) => toItem(point, { path, field: fieldOptions, t, formatters, now, references })),
+    [found, path, fieldOptions, t, formatters, now, references],
   );
 
   const chart = useMemo(() => describeChart(items, label, t, formatters), [items, label, t, formatters]);
@@ -339,8 +338,7 @@ export function useFieldHistory(options: UseFieldHistoryOptions): UseFieldHistor
 
 interface ItemContext {
   path: Path;
-  format: ((value: unknown, context: { side: "before" | "after"; change: FieldChange; locale: string | undefined }) => string) | undefined;
-  /** The field's policy (its `type`, `currency`, `options`). */
+  /** The field's policy (its `format`, `type`, `currency`, `options`). */
   field: RecordDiffField | undefined;
   t: AuditTranslate;
   formatters: TimelineFormatters;
@@ -350,24 +348,19 @@ interface ItemContext {
 }
 
 /** A point in words: its value (the field's `format`, else as `<RecordDiff>` shows it), author, time and notes. */
-function toItem(point: FieldHistoryPoint, { path, format, field, t, formatters, now, references }: ItemContext): FieldHistoryItem {
+function toItem(point: FieldHistoryPoint, { path, field, t, formatters, now, references }: ItemContext): FieldHistoryItem {
   const { entry } = point;
   const { locale, timeZone } = formatters;
   let formatted: FormattedValue | undefined;
   if (point.hasValue) {
     if (point.isRedacted) formatted = { type: "redacted", text: String(point.value) };
-    else if (format) {
+    else {
       // What the formatter of a diff receives: the change this entry made to the field.
       const change: FieldChange = { path, key: toPathKey(path), kind: point.hasBefore ? "changed" : "added", after: point.value };
       if (point.hasBefore) change.before = point.before;
       if (point.isBeforeUnknown) change.isBeforeUnknown = true;
-      try {
-        formatted = { type: "text", text: String(format(point.value, { side: "after", change, locale })) };
-      } catch (error) {
-        // The app's formatter failed on this value: the default formatting, marked.
-        formatted = { ...formatValue(point.value, { t, locale, timeZone, field, references }), formatError: error instanceof Error ? error.message : String(error) };
-      }
-    } else formatted = formatValue(point.value, { t, locale, timeZone, field, references });
+      formatted = formatFieldValue(point.value, field, { side: "after", change, locale }, { t, timeZone, references });
+    }
   }
   let note: string | undefined;
   if (point.isIncomplete) note = t("auditLog.fieldHistory.note.incomplete", "(too large to compare in full: it may not have changed)");

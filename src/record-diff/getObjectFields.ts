@@ -1,4 +1,4 @@
-import { formatValue, type FormatValueOptions, type FormattedValue } from "../core/formatValue";
+import { formatFieldValue, formatValue, type FormatValueOptions, type FormattedValue } from "../core/formatValue";
 import { listObjectFields, type ObjectFieldList } from "../core/listObjectFields";
 import { policyPath } from "../core/pipeline";
 import { getValueField } from "../core/references";
@@ -71,15 +71,7 @@ export function getObjectFields(row: RecordDiffRow, side: RecordDiffSide, env: O
     // A redacted marker says "(hidden)": never through a field's type or formatter.
     if (isRedactedValue(value)) return formatValue(value, { t, locale });
     // As a row's: the field's own policy, or its list's reference for an id in a list of ids.
-    const field = getValueField(policy, policyPath(path, isItemList));
-    if (field?.format) {
-      try {
-        return { type: "text", text: String(field.format(value, { side, change, locale })) };
-      } catch (error) {
-        return { ...formatValue(value, { t, locale, timeZone, field, references }), formatError: error instanceof Error ? error.message : String(error) };
-      }
-    }
-    return formatValue(value, { t, locale, timeZone, field, references });
+    return formatFieldValue(value, getValueField(policy, policyPath(path, isItemList)), { side, change, locale }, { t, timeZone, references });
   };
   const list = listObjectFields(value, { path: change.path, getLabel, format, ...limits });
   return list.count === 0 ? undefined : { ...list, name: policy.getItemName(value, policyPath(change.path, isItemList)) };

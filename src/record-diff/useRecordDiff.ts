@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState, type ButtonHTMLAttributes, type HTMLAttributes } from "react";
 import type { ChangeOverflow, WorkBudgetLimits } from "../core/budget";
-import { formatValue, type FormattedValue } from "../core/formatValue";
+import { formatFieldValue, type FormattedValue } from "../core/formatValue";
 import { collectReferences, getValueField, hasReferences, type ReferenceRequests } from "../core/references";
 import { useReferenceLabels, useReferenceLookupContext } from "../refine/useReferenceLabels";
 import { formatNumber, toIntlLocale } from "../core/intl";
@@ -371,17 +371,7 @@ export function useRecordDiff(options: UseRecordDiffOptions = {}): UseRecordDiff
       if (change.kind === "unchanged" && (change.count ?? 1) > 1) {
         return { type: "summary", text: plural(t, locale, "auditLog.recordDiff.unchangedItems", change.count!, "{count} unchanged item", "{count} unchanged items") };
       }
-      const value = side === "before" ? row.before : row.after;
-      const { field } = row;
-      if (field?.format) {
-        try {
-          return { type: "text", text: String(field.format(value, { side, change, locale })) };
-        } catch (error) {
-          // The app's formatter failed on this value: the default formatting, marked, rather than no diff.
-          return { ...formatValue(value, { t, locale, timeZone, field, references }), formatError: error instanceof Error ? error.message : String(error) };
-        }
-      }
-      return formatValue(value, { t, locale, timeZone, field, references });
+      return formatFieldValue(side === "before" ? row.before : row.after, row.field, { side, change, locale }, { t, timeZone, references });
     },
     [t, locale, timeZone, references],
   );
