@@ -5,6 +5,7 @@ import type { AuditLogEntry } from "./normalizeLog";
 import { compileFields, type CompiledFields, type RecordDiffFields, type RecordDiffSide } from "./policy";
 import type { ComputeChangesOptions, FieldChange, Path } from "./types";
 import { toPathKey } from "./path";
+import { toReferenceId } from "./referenceId";
 import { getValueType, RedactedValue, safeGet, toArray } from "./values";
 
 /**
@@ -215,7 +216,8 @@ export function applyPolicyToSet(set: ChangeSet | { changes: readonly FieldChang
     }
     // An id in a list of references is an identity: one id put in another's place is one
     // removed and one added ("Removed Steel", "Added Sale"), never one "changed" into another.
-    if (change.kind === "changed" && !change.isBeforeUnknown && isReferenceListItem(fields, at)) {
+    // Only ids: an object in the list is a value like any other, scrubbed below.
+    if (change.kind === "changed" && !change.isBeforeUnknown && toReferenceId(change.before) !== undefined && toReferenceId(change.after) !== undefined && isReferenceListItem(fields, at)) {
       const { after, text: _text, ...removed } = change;
       out.push({ ...removed, kind: "removed" }, { path: change.path, key: change.key, kind: "added", after });
       continue;

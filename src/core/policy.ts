@@ -72,8 +72,9 @@ export interface RecordDiffField {
   allowedOrigins?: readonly string[];
   /**
    * For `type: "image"`: the URL relative image paths are read against
-   * (`"https://cdn.example.com/photos/"`). Without it a relative path stays text. The
-   * resolved URL must still pass `allowedOrigins`.
+   * (`"https://cdn.example.com/photos/"`). Without it a relative path stays text. A path
+   * must stay inside the base's folder (`../api/logout` and `/api/…` load nothing), and
+   * the resolved URL must still pass `allowedOrigins`.
    */
   baseUrl?: string;
   /**

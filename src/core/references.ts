@@ -2,7 +2,10 @@ import { policyPath } from "./pipeline";
 import type { CompiledFields, RecordDiffField, RecordDiffReference } from "./policy";
 import { englishTranslate, type AuditTranslate } from "./translate";
 import type { FieldChange, Path, PathSegment } from "./types";
+import { toReferenceId } from "./referenceId";
 import { getValueType, safeGet, safeKeys, toArray } from "./values";
+
+export { toReferenceId, MAX_REFERENCE_ID_LENGTH } from "./referenceId";
 
 /**
  * What is known of one referenced record:
@@ -14,10 +17,11 @@ import { getValueType, safeGet, safeKeys, toArray } from "./values";
 export type ReferenceState = { status: "loading" } | { status: "resolved"; label: string } | { status: "missing" } | { status: "error"; message?: string };
 
 /**
- * Reads what is known of a referenced record: its resource, its id (as text). `undefined`
- * when nothing was asked (outside Refine, or past the bound): the id shows.
+ * Reads what is known of a referenced record: the reference (its resource, data provider,
+ * label and id field), its id (as text). `undefined` when nothing was asked (outside
+ * Refine, or past the bound): the id shows.
  */
-export type ReferenceLookup = (resource: string, id: string) => ReferenceState | undefined;
+export type ReferenceLookup = (reference: RecordDiffReference, id: string) => ReferenceState | undefined;
 
 /** The ids to resolve, per resource (a key of {@link referenceKey}), with the reference that asked. */
 export type ReferenceRequests = Map<string, { reference: RecordDiffReference; ids: Set<string> }>;
@@ -36,13 +40,6 @@ export function referenceKey(reference: RecordDiffReference): string {
   return `${reference.dataProviderName ?? ""}\u0000${reference.resource}`;
 }
 
-/** An id as the kit compares it: a non-empty string or a finite number, as text; else `undefined`. */
-export function toReferenceId(value: unknown): string | undefined {
-  if (typeof value === "string") return value === "" ? undefined : value;
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : undefined;
-  if (typeof value === "bigint") return String(value);
-  return undefined;
-}
 
 /**
  * The reference that applies at `path`: the field's own, or, for an item of an array of
@@ -199,7 +196,7 @@ export function formatReference(value: unknown, reference: RecordDiffReference, 
   const texts: string[] = [];
   const exportTexts: string[] = [];
   for (const id of ids) {
-    const state = lookup?.(reference.resource, id);
+    const state = lookup?.(reference, id);
     const idText = t("auditLog.reference.id", "#{id}", { id });
     if (state?.status === "resolved") {
       texts.push(state.label);

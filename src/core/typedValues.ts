@@ -4,8 +4,9 @@
  * `URL.origin` spells them: `"https://cdn.example.com"`). Never a script URL, `data:`,
  * `blob:`, `file:`, a relative URL, or anything the URL parser rejects. The URL returned is
  * the parsed one (`href`), so what loads is what was checked. With `baseUrl` (an absolute
- * URL the app chose), a relative path is read against it first; the result is checked the
- * same way (`//other.host/x` resolves to another origin, which `allowedOrigins` refuses).
+ * URL the app chose, `https://cdn.example.com/photos/`), a relative path is read against it
+ * and must stay inside its folder (`../api/logout` loads nothing); the result is checked
+ * the same way.
  *
  * @example
  * getImageSrc("https://cdn.example.com/a.png") // "https://cdn.example.com/a.png"
@@ -13,11 +14,33 @@
  */
 export function getImageSrc(url: string, allowedOrigins?: readonly string[], baseUrl?: string): string | undefined {
   try {
-    const { protocol, origin, href } = baseUrl === undefined ? new URL(url) : new URL(url, new URL(baseUrl));
+    const parsed = baseUrl === undefined || isAbsoluteUrl(url) ? new URL(url) : resolveInside(url, new URL(baseUrl));
+    if (!parsed) return undefined;
+    const { protocol, origin, href } = parsed;
     return (protocol === "https:" || protocol === "http:") && (!allowedOrigins || allowedOrigins.includes(origin)) ? href : undefined;
   } catch {
     return undefined; // not an absolute URL
   }
+}
+
+const isAbsoluteUrl = (url: string) => {
+  try {
+    new URL(url);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * A relative path read against `base`, only when it stays inside it: the same origin, and a
+ * path under the base's folder once normalised (`../api/logout`, `%2e%2e/…`, `/api/…` and
+ * `//other.host/…` leave it, and load nothing).
+ */
+function resolveInside(path: string, base: URL): URL | undefined {
+  const resolved = new URL(path, base);
+  const folder = base.pathname.endsWith("/") ? base.pathname : base.pathname.slice(0, base.pathname.lastIndexOf("/") + 1);
+  return resolved.origin === base.origin && resolved.pathname.startsWith(folder) ? resolved : undefined;
 }
 
 const NUMBER = "(\\d+(?:\\.\\d+)?)";

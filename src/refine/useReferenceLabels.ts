@@ -1,7 +1,8 @@
 import { keys, pickDataProvider, ResourceContext, useDataProvider, type BaseRecord, type GetManyResponse, type IResourceItem } from "@refinedev/core";
 import { keepPreviousData, QueryClient, QueryClientContext, useQueries } from "@tanstack/react-query";
 import { createContext, useContext, useMemo } from "react";
-import { getReferenceLabel, toReferenceId, type ReferenceLookup, type ReferenceRequests, type ReferenceState } from "../core/references";
+import { getReferenceLabel, referenceKey, toReferenceId, type ReferenceLookup, type ReferenceRequests, type ReferenceState } from "../core/references";
+import { getValueType, safeGet } from "../core/values";
 import type { RecordDiffReference } from "../core/policy";
 
 /** The result of {@link useReferenceLabels}. */
@@ -45,7 +46,7 @@ interface ResourceQuery {
  * @example
  * const requests = new Map([["\u0000categories", { reference: { resource: "categories" }, ids: new Set(["3", "7"]) }]]);
  * const { lookup } = useReferenceLabels(requests);
- * lookup?.("categories", "7"); // { status: "resolved", label: "Lighting" }
+ * lookup?.({ resource: "categories" }, "7"); // { status: "resolved", label: "Lighting" }
  */
 export function useReferenceLabels(requests: ReferenceRequests | undefined): UseReferenceLabelsResult {
   const client = useContext(QueryClientContext);
@@ -94,37 +95,40 @@ export function useReferenceLabels(requests: ReferenceRequests | undefined): Use
   const signature = results.map((result) => `${result.status}|${result.dataUpdatedAt}|${result.errorUpdatedAt}|${result.isPlaceholderData}`).join(",");
   const lookup = useMemo((): ReferenceLookup | undefined => {
     if (client === undefined || queries.length === 0) return undefined;
-    const byResource = new Map<string, { asked: ReadonlySet<string>; records: Map<string, BaseRecord>; status: "pending" | "error" | "success"; isPlaceholder: boolean; reference: RecordDiffReference; message?: string }>();
+    // Per data provider and resource: what was asked, what came back (read defensively: an
+    // answer is the provider's data, whatever its shape), and how the request stands.
+    const byKey = new Map<string, { asked: ReadonlySet<string>; records: readonly unknown[]; status: "pending" | "error" | "success"; isPlaceholder: boolean; message?: string }>();
     queries.forEach((query, i) => {
       const result = results[i];
-      const records = new Map<string, BaseRecord>();
-      const idField = query.reference.idField ?? "id";
-      for (const record of result?.data?.data ?? []) {
-        const id = record && typeof record === "object" ? toReferenceId((record as Record<string, unknown>)[idField]) : undefined;
-        if (id !== undefined) records.set(id, record);
-      }
-      byResource.set(query.reference.resource, {
+      byKey.set(query.key, {
         asked: new Set(query.ids),
-        records,
+        records: readRecords(result?.data),
         status: result?.status ?? "pending",
         isPlaceholder: result?.isPlaceholderData ?? false,
-        reference: query.reference,
-        message: result?.error instanceof Error ? result.error.message : undefined,
+        message: readMessage(result?.error),
       });
     });
-    const labels = new Map<string, ReferenceState>();
-    return (resource, id) => {
-      const known = byResource.get(resource);
+    // Records by id, per resource and id field; states per reference (its own label).
+    const indexes = new Map<string, Map<string, unknown>>();
+    const states = new WeakMap<RecordDiffReference, Map<string, ReferenceState>>();
+    return (reference, id) => {
+      const key = referenceKey(reference);
+      const known = byKey.get(key);
       if (!known || !known.asked.has(id)) return undefined;
-      const cacheKey = `${resource}\u0000${id}`;
-      let state = labels.get(cacheKey);
+      let cache = states.get(reference);
+      if (!cache) states.set(reference, (cache = new Map()));
+      let state = cache.get(id);
       if (state) return state;
-      const record = known.records.get(id);
-      if (record) state = { status: "resolved", label: getReferenceLabel(record, known.reference) ?? `#${id}` };
+      const idField = reference.idField ?? "id";
+      const indexKey = `${key}\u0000${idField}`;
+      let index = indexes.get(indexKey);
+      if (!index) indexes.set(indexKey, (index = indexRecords(known.records, idField)));
+      const record = index.get(id);
+      if (record !== undefined) state = { status: "resolved", label: getReferenceLabel(record, reference) ?? `#${id}` };
       else if (known.status === "error") state = { status: "error", message: known.message };
       else if (known.status === "pending" || known.isPlaceholder) state = { status: "loading" };
       else state = { status: "missing" };
-      labels.set(cacheKey, state);
+      cache.set(id, state);
       return state;
     };
     // `results` is read through `signature`.
@@ -132,6 +136,41 @@ export function useReferenceLabels(requests: ReferenceRequests | undefined): Use
   }, [client, queries, signature]);
 
   return { lookup, isLoading: results.some((result) => result.isPending || result.isPlaceholderData) && client !== undefined };
+}
+
+/** The records of an answer: its `data` when that is a list, else none. */
+function readRecords(answer: unknown): readonly unknown[] {
+  try {
+    const data = answer && typeof answer === "object" ? (answer as { data?: unknown }).data : undefined;
+    return Array.isArray(data) ? data : [];
+  } catch {
+    return []; // a getter that throws: no records
+  }
+}
+
+/** Records by their id (text), first one wins; records whose id cannot be read are left out. */
+function indexRecords(records: readonly unknown[], idField: string): Map<string, unknown> {
+  const index = new Map<string, unknown>();
+  for (const record of records) {
+    if (getValueType(record) !== "object") continue;
+    let id: string | undefined;
+    try {
+      id = toReferenceId(safeGet(record as object, idField));
+    } catch {
+      id = undefined;
+    }
+    if (id !== undefined && !index.has(id)) index.set(id, record);
+  }
+  return index;
+}
+
+/** An error's message, if it can be read as text. */
+function readMessage(error: unknown): string | undefined {
+  try {
+    return error instanceof Error && typeof error.message === "string" ? error.message : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function findResource(resources: readonly IResourceItem[] | undefined, name: string): IResourceItem | undefined {

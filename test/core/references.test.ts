@@ -43,7 +43,7 @@ describe("collectReferences", () => {
 });
 
 describe("formatReference", () => {
-  const lookup = (_resource: string, id: string) =>
+  const lookup = (_reference: unknown, id: string) =>
     id === "7" ? ({ status: "resolved", label: "Lighting" } as const) : id === "9" ? ({ status: "missing" } as const) : id === "5" ? ({ status: "error" } as const) : ({ status: "loading" } as const);
 
   it("reads an id by its label, a deleted one as such, and keeps the id for exports", () => {
@@ -84,7 +84,7 @@ describe("the reader with references", () => {
   it("summarises by label, searches by label, and gives the id beside the label for exports", () => {
     const reader = createEntryReader({
       fields,
-      references: (resource, id) => (resource === "categories" && id === "7" ? { status: "resolved", label: "Lighting" } : { status: "resolved", label: "Lamps" }),
+      references: (reference, id) => (reference.resource === "categories" && id === "7" ? { status: "resolved", label: "Lighting" } : { status: "resolved", label: "Lamps" }),
     });
     const described = reader.describe(entry({ categoryId: 7 }, { categoryId: 3 }));
     expect(described.summaryText).toBe("Changed Category from Lamps to Lighting");

@@ -172,7 +172,7 @@ describe("references by their label", () => {
     const { result } = renderHook(() => useAuditLogTable({ resource: "products", fields, locale: "en-GB", timeZone: "UTC" }), {
       wrapper: ({ children }) => renderWithRefineWrapper(children, { auditLogProvider: audit, dataProvider: provider }),
     });
-    await waitFor(() => expect(result.current.references?.("categories", "7")).toEqual({ status: "resolved", label: "Lighting" }));
+    await waitFor(() => expect(result.current.references?.({ resource: "categories" }, "7")).toEqual({ status: "resolved", label: "Lighting" }));
     const csv = result.current.exportCsv({ rows: "changes" }).text;
     expect(csv).toContain("Lamps (#3)");
     expect(csv).toContain("Lighting (#7)");
@@ -182,6 +182,17 @@ describe("references by their label", () => {
     const json = JSON.parse(result.current.exportJson().text) as { id: number; changes: { before?: unknown; after?: unknown; beforeLabel?: string; afterLabel?: string }[] }[];
     const change = json.find((row) => row.id === 2)!.changes[0]!;
     expect(change).toMatchObject({ before: 3, after: 7, beforeLabel: "Lamps (#3)", afterLabel: "Lighting (#7)" });
+  });
+
+  it("names the records of one resource by each field's own label, from one request", async () => {
+    const { provider, calls } = referenceProvider();
+    const twoLabels: RecordDiffFields = {
+      categoryId: { label: "Category", reference: { resource: "categories", label: "title" } },
+      formerCategoryId: { label: "Former category", reference: { resource: "categories", label: (record) => `${String(record.title)} (archive)` } },
+    };
+    const { container } = renderWithRefine(<RecordDiff previousData={{}} data={{ categoryId: 7, formerCategoryId: 3 }} fields={twoLabels} />, { dataProvider: provider });
+    await waitFor(() => expect([...container.querySelectorAll('[data-part="reference"]')].map((el) => el.textContent)).toEqual(["Lighting", "Lamps (archive)"]));
+    expect(calls.getMany).toHaveLength(1);
   });
 
   it("resolves a standalone <RecordDiff> itself inside Refine, and shows ids outside it", async () => {

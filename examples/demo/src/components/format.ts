@@ -58,7 +58,7 @@ export function productDiffFields(t: DemoTranslate, origin: string = window.loca
     categoryId: { label: t("product.field.category"), reference: { resource: "categories", label: "title" } },
     tags: { label: t("product.field.tags") },
     description: { label: t("product.field.description") },
-    photo: { label: t("product.field.photo"), type: "image", baseUrl: `${origin}/`, allowedOrigins: [origin] },
+    photo: { label: t("product.field.photo"), type: "image", baseUrl: `${origin}/photos/`, allowedOrigins: [origin] },
     dimensions: { label: dimensions },
     "dimensions.width": { label: crumbs(dimensions, t("product.field.width")) },
     "dimensions.height": { label: crumbs(dimensions, t("product.field.height")) },
