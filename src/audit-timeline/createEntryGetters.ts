@@ -68,7 +68,23 @@ export function createEntryGetters({ baseId, t, toggleExpanded, tooltipFor, diff
         props,
       ),
     getPartProps: (name, props) => mergePartProps(partAttrs(name), props),
-    getSummaryProps: (item, props) => mergePartProps({ ...partAttrs(parts.summary), id: domId(item, "summary") }, props),
+    getSummaryProps: (item, props) =>
+      mergePartProps(
+        {
+          ...partAttrs(parts.summary),
+          id: domId(item, "summary"),
+          // A click on the summary opens the diff, as on the toggle (the button stays the
+          // keyboard's and screen readers' way); selecting its text does not.
+          "data-clickable": item.hasChanges ? "" : undefined,
+          onClick: item.hasChanges
+            ? () => {
+                if (typeof window !== "undefined" && window.getSelection()?.isCollapsed === false) return;
+                toggleExpanded(item.key);
+              }
+            : undefined,
+        },
+        props,
+      ),
     getTimeProps: (item, props) => {
       const { show, hide, hideSoon } = tooltipFor(item.key);
       return mergePartProps(

@@ -53,7 +53,10 @@ export const auditTimelineAnatomy = /* @__PURE__ */ createAnatomy(AUDIT_TIMELINE
   time: "time",
   /** `<span role="tooltip">`: the absolute local time with its time zone; `data-state="open" | "closed"`, `hidden` when closed. */
   timeTooltip: "time-tooltip",
-  /** `<p>`: the one-line summary ("Changed Price from 50 to 100 and 2 more fields"). */
+  /**
+   * `<p>`: the one-line summary ("Changed Price from 50 to 100 and 2 more fields"). With
+   * `data-clickable` when the entry has a diff: a click opens or closes it, as the toggle does.
+   */
   summary: "summary",
   /** `<p>` under a changed-field filter, in an entry that only may have changed the field: "May have changed: its earlier value was not recorded". */
   matchNote: "match-note",

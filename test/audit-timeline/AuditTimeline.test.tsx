@@ -19,6 +19,28 @@ function timeline(props: Partial<AuditTimelineProps> = {}) {
   return <AuditTimeline resource="products" id={7} now={NOW} locale="en-US" {...props} />;
 }
 
+describe("<AuditTimeline> opening an entry", () => {
+  it("opens and closes the diff with a click on the summary, as with the toggle, but not when text is selected", async () => {
+    const user = userEvent.setup();
+    const { container } = renderWithRefine(timeline(), { auditLogProvider: createInMemoryAuditLogProvider({ initial: productHistory(NOW) }) });
+    await waitFor(() => expect(root(container).dataset.state).toBe("ready"));
+    const entry = byLogId(container, "2");
+    const summary = entry.querySelector<HTMLElement>('[data-part="summary"]')!;
+    const toggle = entry.querySelector<HTMLElement>('[data-part="toggle"]')!;
+    expect(summary.hasAttribute("data-clickable")).toBe(true);
+    await user.click(summary);
+    expect(toggle.getAttribute("aria-expanded")).toBe("true");
+    expect(entry.querySelector('[data-scope="record-diff"]')).not.toBeNull();
+    // Selecting the summary's words to copy them leaves the entry as it is.
+    window.getSelection()!.selectAllChildren(summary);
+    summary.click();
+    expect(toggle.getAttribute("aria-expanded")).toBe("true");
+    window.getSelection()!.removeAllRanges();
+    await user.click(summary);
+    expect(toggle.getAttribute("aria-expanded")).toBe("false");
+  });
+});
+
 describe("<AuditTimeline> reading a record's history", () => {
   it("asks the provider with meta.id and shows the record's entries, newest first, with bulk entries that include it", async () => {
     const provider = createInMemoryAuditLogProvider({ initial: [...productHistory(NOW), ...orphanUpdates(NOW)] });
