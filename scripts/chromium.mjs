@@ -1,4 +1,6 @@
 // @ts-check
+import { fileURLToPath } from "node:url";
+
 // Debian's Chromium, driven by playwright-core, offline: the one place for its path and
 // flags (vitest's browser projects, the demo's end-to-end test, the benchmark).
 // `npx playwright install` cannot download browsers on these machines; `npm run
@@ -28,4 +30,14 @@ export const offlineChromiumArgs = [
  */
 export function chromiumLaunchOptions(extraArgs = []) {
   return { executablePath: chromiumPath, args: [...offlineChromiumArgs, ...extraArgs] };
+}
+
+/**
+ * Launch options for screenshots compared across machines (the visual checks of the
+ * `storybook` vitest project): {@link chromiumLaunchOptions} with Chromium's fonts pinned to
+ * Debian's fonts-dejavu-core by scripts/chromium-fonts.conf (why: see that file).
+ */
+export function screenshotLaunchOptions() {
+  const fontconfig = fileURLToPath(new URL("./chromium-fonts.conf", import.meta.url));
+  return { ...chromiumLaunchOptions(), env: { ...process.env, FONTCONFIG_FILE: fontconfig } };
 }

@@ -63,8 +63,11 @@ if (chromiumStatus !== 0) process.exit(chromiumStatus);
 console.log(`✓ Chromium: ${chromiumPath}`);
 
 // One vitest invocation for the projects: one vite server, one summary
-// ("Test Files …" / "Tests  N passed" lines are what CI reads).
-step("Tests (vitest: unit, browser, browser-dark-os, storybook)", "vitest", [
+// ("Test Files …" / "Tests  N passed" lines are what CI reads). The storybook project also
+// compares each story's screenshot with its baseline in stories/__baselines__ (README,
+// "Visual checks"); a missing baseline fails here, it is written only by
+// `npm run test:visual:update`.
+step("Tests (vitest: unit, browser, browser-dark-os, storybook with visual checks)", "vitest", [
   "run",
   "--project",
   "unit",
@@ -78,8 +81,9 @@ step("Tests (vitest: unit, browser, browser-dark-os, storybook)", "vitest", [
 
 // The demo end to end: its REST server over plain HTTP, then the built app in Chromium
 // (create, edit, live timeline, rename, history table filter, CSV export; German, photos,
-// categories by title). Temporary database and build folder; the dev database in
-// examples/demo/data is never touched.
+// categories by title), then in Refine's Ant Design and MUI layouts (--ui antd|mui: the
+// framework's table, dark mode, German). Temporary database and build folder; the dev
+// database in examples/demo/data is never touched.
 step("Demo: server and end-to-end tests (node --test, Chromium)", process.execPath, [
   "--test",
   "--test-concurrency=1",
@@ -89,6 +93,7 @@ step("Demo: server and end-to-end tests (node --test, Chromium)", process.execPa
   path.join("examples", "demo", "test", "server.test.mjs"),
   path.join("examples", "demo", "test", "e2e.test.mjs"),
   path.join("examples", "demo", "test", "readable-values.test.mjs"),
+  path.join("examples", "demo", "test", "ui-shells.test.mjs"),
 ]);
 
 step("Build (tsup)", "tsup", []);

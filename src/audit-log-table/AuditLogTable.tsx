@@ -1,9 +1,9 @@
 import { ReferenceLookupContext } from "../refine/useReferenceLabels";
+import { getAuditLogStatusText } from "./statusText";
 import { useState, type HTMLAttributes, type ReactNode } from "react";
 import { plural } from "../core/plural";
 import { VisuallyHidden } from "../record-diff/VisuallyHidden";
 import { describeUnreadableRow } from "../shared/describeUnreadableRow";
-import { formatNumber } from "../core/intl";
 import { defineOptionKeys, splitProps } from "../shared/splitProps";
 import { UnconfiguredRoot } from "../refine/UnconfiguredRoot";
 import { useHasQueryClient } from "../refine/useHasQueryClient";
@@ -147,7 +147,7 @@ function ConnectedAuditLogTable(props: AuditLogTableProps) {
           {exportButton({ format: "json" }, t("auditLog.table.exportJson", "Export JSON"))}
         </div>
         <p {...result.getPartProps(parts.status, { role: "status" })}>
-          <StatusText result={result} />
+          {getAuditLogStatusText(result)}
           {exportMessage && ` ${exportMessage}`}
         </p>
         <AuditLogTableGrid result={result} label={label} diffProps={{ ...diffProps, fields, locale: options.locale, timeZone: options.timeZone }} />
@@ -210,30 +210,6 @@ function ConnectedAuditLogTable(props: AuditLogTableProps) {
       </div>
     </ReferenceLookupContext.Provider>
   );
-}
-
-/** "Showing 1–25 of 312 entries", with the filters' counts ("… (1 more may have changed)"). */
-function StatusText({ result }: { result: UseAuditLogTableResult }) {
-  const { t, table, counts, formatters } = result;
-  const number = (value: number) => formatNumber(value, formatters.locale);
-  if (result.state === "loading") return <>{t("auditLog.table.loading", "Loading the audit log…")}</>;
-  const { pageIndex, pageSize } = table.state.pagination;
-  const shown = counts.matching + counts.possible;
-  const params = {
-    first: number(shown === 0 ? 0 : pageIndex * pageSize + 1),
-    last: number(Math.min(shown, (pageIndex + 1) * pageSize)),
-    shown: number(shown),
-    matching: number(counts.matching),
-    possible: number(counts.possible),
-    read: number(counts.read),
-  };
-  if (!result.isFiltered) return <>{t("auditLog.table.showing", "Showing {first}–{last} of {matching} entries", params)}</>;
-  let text =
-    counts.possible > 0
-      ? t("auditLog.table.showingPossible", "Showing {first}–{last} of {shown}: {matching} matching entries ({possible} more may have changed; {read} read)", params)
-      : t("auditLog.table.showingFiltered", "Showing {first}–{last} of {matching} matching entries ({read} read)", params);
-  if (result.hasMoreOnServer) text += ` ${t("auditLog.table.moreOnServer", "More entries are on the server: Next reads them.")}`;
-  return <>{text}</>;
 }
 
 /** The `<table>`: headers (sortable), rows (each in its own error boundary), skeleton rows while loading. */

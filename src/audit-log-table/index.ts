@@ -18,6 +18,9 @@ export {
   type AuditLogTableHeader,
   type AuditLogTableCell,
 } from "./useAuditLogTable";
+export { getAuditLogStatusText } from "./statusText";
+export { getActionChoiceLabel } from "./columnLabels";
+export { downloadExport } from "./downloadExport";
 export { toEntriesCsv, toChangesCsv, toEntriesJson, getEarlierValueState, type EntryExportColumn, type ChangesExportOptions, type EarlierValueState } from "./exportAuditLog";
 export {
   auditLogTableFeatures,

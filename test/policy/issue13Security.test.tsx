@@ -2,9 +2,9 @@ import { Refine, type DataProvider, type I18nProvider } from "@refinedev/core";
 import { cleanup, render, renderHook, waitFor } from "@testing-library/react";
 import { Component, type ReactNode } from "react";
 import { afterEach, describe, expect, it } from "vitest";
-import { toChangesCsv, toEntriesCsv, toEntriesJson } from "../../src/audit-log-table/exportAuditLog";
+import { everyPipelineOutput } from "../support/pipelineOutputs";
 import { AuditTimeline } from "../../src/audit-timeline/AuditTimeline";
-import { collectReferences, compileFields, createEntryReader, normalizeLogs, replayHistory, type RecordDiffFields, type ReferenceRequests } from "../../src/index";
+import { collectReferences, compileFields, type RecordDiffFields, type ReferenceRequests } from "../../src/index";
 import { getImageSrc } from "../../src/core/typedValues";
 import { RecordDiff } from "../../src/record-diff/RecordDiff";
 import { createInMemoryAuditLogProvider } from "../../src/refine/createInMemoryAuditLogProvider";
@@ -21,19 +21,7 @@ afterEach(cleanup);
 const at = (minute: number) => new Date(Date.UTC(2024, 10, 3, 10, minute)).toISOString();
 const NOW = new Date(Date.UTC(2024, 10, 3, 12, 0));
 
-/** Every output of the pipeline for these entries, as one text (as in securityRegressions.test.tsx). */
-function everything(rows: unknown[], fields: RecordDiffFields, recordId?: number): string {
-  const { entries } = normalizeLogs(rows);
-  const reader = createEntryReader({ history: replayHistory(entries), fields, recordId });
-  const descriptions = entries.map((entry) => reader.describe(entry));
-  const columns = ["time", "author", "action", "record", "name", "summary"].map((id) => ({ id, header: id }));
-  return [
-    ...descriptions.flatMap((d) => [d.summaryText, d.getFullSummaryText(), JSON.stringify(d.changes), JSON.stringify(d.getDiff().changes), reader.getSearchText(d.entry)]),
-    toEntriesCsv(descriptions, columns),
-    toChangesCsv(descriptions, { fields: reader.fields, t: reader.t }),
-    toEntriesJson(descriptions, new Set(columns.map((c) => c.id))),
-  ].join("\n");
-}
+const everything = everyPipelineOutput;
 
 type Call = { method: "getMany" | "getOne"; resource: string; ids: string[] };
 

@@ -1,7 +1,8 @@
 import { cleanup, render, renderHook } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
+import { everyPipelineOutput } from "../support/pipelineOutputs";
 import { RecordDiff, useRecordDiff, computeChangeSet, createEntryReader, createWorkBudget, filterEntries, normalizeLog, normalizeLogs, replayHistory, type AuditLogEntry } from "../../src/index";
-import { toChangesCsv, toEntriesCsv, toEntriesJson } from "../../src/audit-log-table/exportAuditLog";
+import { toChangesCsv } from "../../src/audit-log-table/exportAuditLog";
 
 // Each case here was found by a security review of the pipeline; each failed before its fix.
 
@@ -13,19 +14,7 @@ const read = (row: unknown): AuditLogEntry => {
   return result.entry;
 };
 
-/** Every output of the pipeline for these entries, as one text. */
-function everything(rows: unknown[], fields: NonNullable<Parameters<typeof createEntryReader>[0]>["fields"], recordId?: number): string {
-  const { entries } = normalizeLogs(rows);
-  const reader = createEntryReader({ history: replayHistory(entries), fields, recordId });
-  const descriptions = entries.map((entry) => reader.describe(entry));
-  const columns = ["time", "author", "action", "record", "name", "summary"].map((id) => ({ id, header: id }));
-  return [
-    ...descriptions.flatMap((d) => [d.summaryText, d.getFullSummaryText(), JSON.stringify(d.changes), JSON.stringify(d.getDiff().changes), reader.getSearchText(d.entry)]),
-    toEntriesCsv(descriptions, columns),
-    toChangesCsv(descriptions, { fields: reader.fields, t: reader.t }),
-    toEntriesJson(descriptions, new Set(columns.map((c) => c.id))),
-  ].join("\n");
-}
+const everything = everyPipelineOutput;
 
 describe("security regressions", () => {
   it("a bulk entry seen from the resource, lists of records against an empty previousData, is scrubbed item by item", () => {

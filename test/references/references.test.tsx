@@ -1,7 +1,6 @@
-import { Refine, type AuditLogProvider, type BaseRecord, type DataProvider } from "@refinedev/core";
+import type { BaseRecord, DataProvider } from "@refinedev/core";
 import { render, renderHook, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { useState, type ReactNode } from "react";
 import { describe, expect, it } from "vitest";
 import { AuditLogTable } from "../../src/audit-log-table/AuditLogTable";
 import { useAuditLogTable } from "../../src/audit-log-table/useAuditLogTable";
@@ -9,7 +8,7 @@ import { AuditTimeline } from "../../src/audit-timeline/AuditTimeline";
 import type { RecordDiffFields } from "../../src/core/policy";
 import { RecordDiff } from "../../src/record-diff/RecordDiff";
 import { createInMemoryAuditLogProvider } from "../../src/refine/createInMemoryAuditLogProvider";
-import { createTestQueryClient, renderWithRefine } from "../audit-timeline/renderWithRefine";
+import { refineWrapper, renderWithRefine } from "../audit-timeline/renderWithRefine";
 
 const at = (minute: number) => new Date(Date.UTC(2024, 10, 3, 10, minute)).toISOString();
 const NOW = new Date(Date.UTC(2024, 10, 3, 12, 0));
@@ -170,7 +169,7 @@ describe("references by their label", () => {
     const { provider } = referenceProvider();
     const audit = createInMemoryAuditLogProvider({ initial: productLog() });
     const { result } = renderHook(() => useAuditLogTable({ resource: "products", fields, locale: "en-GB", timeZone: "UTC" }), {
-      wrapper: ({ children }) => renderWithRefineWrapper(children, { auditLogProvider: audit, dataProvider: provider }),
+      wrapper: refineWrapper({ auditLogProvider: audit, dataProvider: provider }),
     });
     await waitFor(() => expect(result.current.references?.({ resource: "categories" }, "7")).toEqual({ status: "resolved", label: "Lighting" }));
     const csv = result.current.exportCsv({ rows: "changes" }).text;
@@ -210,21 +209,3 @@ describe("references by their label", () => {
     ]);
   });
 });
-
-function renderWithRefineWrapper(children: ReactNode, options: Parameters<typeof renderWithRefine>[1]) {
-  return <RefineShell {...options}>{children}</RefineShell>;
-}
-
-function RefineShell({ children, ...options }: { children: ReactNode } & NonNullable<Parameters<typeof renderWithRefine>[1]>) {
-  const [client] = useState(createTestQueryClient);
-  return (
-    <Refine
-      auditLogProvider={options.auditLogProvider as AuditLogProvider | undefined}
-      dataProvider={options.dataProvider}
-      resources={options.resources}
-      options={{ disableTelemetry: true, reactQuery: { clientConfig: client } }}
-    >
-      {children}
-    </Refine>
-  );
-}

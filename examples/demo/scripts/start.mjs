@@ -3,6 +3,7 @@
 // `npm start`: the demo's API server and the app's Vite dev server, together, in this process.
 //   npm start                  start both (the database is created and seeded on first run)
 //   npm start -- --reset       start over from a freshly seeded database
+//   npm start -- --ui antd     the app in Refine's Ant Design layout (`mui`: its MUI layout; `plain`, the default: the demo's own)
 // Environment: PORT (API, default 4000), DEMO_PORT (app, default 5173), DEMO_DB (database file).
 // Ctrl-C stops both.
 import path from "node:path";
@@ -13,6 +14,20 @@ import { DEFAULT_DATABASE, openDemoDatabase } from "../server/paths.mjs";
 const demoRoot = fileURLToPath(new URL("..", import.meta.url));
 const host = "127.0.0.1";
 const file = process.env.DEMO_DB ?? DEFAULT_DATABASE;
+
+const uis = ["plain", "antd", "mui"];
+/** `--ui antd` or `--ui=antd`. */
+function readUi() {
+  const at = process.argv.findIndex((arg) => arg === "--ui" || arg.startsWith("--ui="));
+  if (at === -1) return "plain";
+  const value = process.argv[at].startsWith("--ui=") ? process.argv[at].slice("--ui=".length) : process.argv[at + 1];
+  if (value === undefined || !uis.includes(value)) {
+    console.error(`--ui takes one of: ${uis.join(", ")} (got ${value ?? "nothing"}), e.g.  npm start -- --ui antd`);
+    process.exit(1);
+  }
+  return value;
+}
+const ui = readUi();
 
 const db = openDemoDatabase(file, { reset: process.argv.includes("--reset") });
 const api = createDemoServer({ db });
@@ -41,6 +56,8 @@ try {
 }
 
 process.env.DEMO_API_PORT = String(apiPort);
+// The app reads it as import.meta.env.VITE_DEMO_UI (Vite passes on VITE_* variables).
+process.env.VITE_DEMO_UI = ui;
 const { createServer } = await import("vite");
 const vite = await createServer({
   configFile: path.join(demoRoot, "vite.config.ts"),
@@ -56,7 +73,7 @@ const appUrl = vite.resolvedUrls?.local[0] ?? `http://${host}:${vite.config.serv
 console.log(`
   Northwind Home, the refine-audit-trail demo
 
-  App   ${appUrl}
+  App   ${appUrl}  (${ui === "plain" ? "plain UI; --ui antd or --ui mui for Refine's Ant Design or MUI layout" : `Refine's ${ui === "antd" ? "Ant Design" : "MUI"} layout`})
   API   http://${host}:${apiPort}/api
   Data  ${path.relative(process.cwd(), file) || file}  (npm start -- --reset to start over)
 

@@ -2,7 +2,6 @@ import { Refine } from "@refinedev/core";
 import routerProvider, { DocumentTitleHandler, NavigateToResource } from "@refinedev/react-router";
 import { useMemo, useSyncExternalStore } from "react";
 import { BrowserRouter, Link, Route, Routes } from "react-router";
-import { Layout } from "./components/Layout";
 import { statusOf } from "./components/Status";
 import { CategoryCreate } from "./pages/categories/CategoryCreate";
 import { CategoryEdit } from "./pages/categories/CategoryEdit";
@@ -13,30 +12,46 @@ import { ProductCreate } from "./pages/products/ProductCreate";
 import { ProductEdit } from "./pages/products/ProductEdit";
 import { ProductList } from "./pages/products/ProductList";
 import { ProductShow } from "./pages/products/ProductShow";
-import { createI18nProvider, getLanguage, subscribeLanguage } from "./i18n/i18nProvider";
+import { createI18nProvider, getLanguage, subscribeLanguage, translateNow } from "./i18n/i18nProvider";
 import { useDemoTranslate } from "./i18n/useDemoTranslate";
 import { auditLogProvider } from "./providers/auditLogProvider";
 import { authProvider } from "./providers/authProvider";
 import { dataProvider } from "./providers/dataProvider";
+import { DemoShell } from "./ui/DemoShell";
 
-const resources = [
-  {
-    name: "products",
-    list: "/products",
-    create: "/products/create",
-    edit: "/products/edit/:id",
-    show: "/products/show/:id",
-    meta: { label: "Products" },
-  },
-  {
-    name: "categories",
-    list: "/categories",
-    create: "/categories/create",
-    edit: "/categories/edit/:id",
-    show: "/categories/show/:id",
-    meta: { label: "Categories" },
-  },
-];
+/**
+ * The resources, labelled in the current language (Refine's menus in the Ant Design and MUI
+ * shells show `meta.label`). The history has no records of its own: it is a resource for
+ * those menus only.
+ */
+function createResources() {
+  return [
+    {
+      name: "products",
+      list: "/products",
+      create: "/products/create",
+      edit: "/products/edit/:id",
+      show: "/products/show/:id",
+      meta: { label: translateNow("resource.products") },
+    },
+    {
+      name: "categories",
+      list: "/categories",
+      create: "/categories/create",
+      edit: "/categories/edit/:id",
+      show: "/categories/show/:id",
+      meta: { label: translateNow("resource.categories") },
+    },
+    { name: "history", list: "/history", meta: { label: translateNow("resource.history") } },
+  ];
+}
+
+/** The app's mark: a rounded square, as in the favicon. */
+const APP_ICON = (
+  <svg viewBox="0 0 16 16" width="24" height="24" aria-hidden="true">
+    <rect width="16" height="16" rx="3" fill="currentColor" />
+  </svg>
+);
 
 // A 4xx (a deleted record, a bad request) will not go away by asking again: show it at once.
 const clientConfig = {
@@ -84,6 +99,7 @@ export function App() {
   const language = useSyncExternalStore(subscribeLanguage, getLanguage);
   // A new provider per language: every translated string and Intl format re-renders (see createI18nProvider).
   const i18nProvider = useMemo(() => createI18nProvider(), [language]);
+  const resources = useMemo(() => createResources(), [language]);
   return (
     <BrowserRouter>
       <Refine
@@ -93,10 +109,10 @@ export function App() {
         authProvider={authProvider}
         i18nProvider={i18nProvider}
         resources={resources}
-        options={{ disableTelemetry: true, syncWithLocation: true, warnWhenUnsavedChanges: false, reactQuery: { clientConfig } }}
+        options={{ title: { text: translateNow("app.name"), icon: APP_ICON }, disableTelemetry: true, syncWithLocation: true, warnWhenUnsavedChanges: false, reactQuery: { clientConfig } }}
       >
         <Routes>
-          <Route element={<Layout />}>
+          <Route element={<DemoShell />}>
             <Route index element={<NavigateToResource resource="products" />} />
             <Route path="/products">
               <Route index element={<ProductList />} />

@@ -15,10 +15,11 @@ const demoRoot = fileURLToPath(new URL("..", import.meta.url));
 export const chromiumLaunchOptions = sharedLaunchOptions();
 
 /**
- * @param {{ build?: boolean, seed?: boolean, bodyLimit?: number }} [options]
+ * @param {{ build?: boolean, ui?: "plain" | "antd" | "mui", seed?: boolean, bodyLimit?: number }} [options]
  *   build: build the app and serve it too (default false: the API only)
+ *   ui: the UI the app is built with (`npm start -- --ui …`; default "plain")
  */
-export async function startDemo({ build = false, seed = true, bodyLimit } = {}) {
+export async function startDemo({ build = false, ui = "plain", seed = true, bodyLimit } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), "refine-audit-demo-"));
   const cleanups = [() => rmSync(dir, { recursive: true, force: true })];
   const close = async () => {
@@ -29,7 +30,13 @@ export async function startDemo({ build = false, seed = true, bodyLimit } = {}) 
     if (build) {
       staticDir = path.join(dir, "app");
       const { build: viteBuild } = await import("vite");
-      await viteBuild({ configFile: path.join(demoRoot, "vite.config.ts"), logLevel: "warn", build: { outDir: staticDir, emptyOutDir: true } });
+      await viteBuild({
+        configFile: path.join(demoRoot, "vite.config.ts"),
+        logLevel: "warn",
+        build: { outDir: staticDir, emptyOutDir: true },
+        // What `npm start -- --ui` sets through VITE_DEMO_UI, without touching process.env.
+        define: { "import.meta.env.VITE_DEMO_UI": JSON.stringify(ui) },
+      });
     }
     const db = openDatabase(path.join(dir, "demo.sqlite"), { seed });
     cleanups.push(() => db.close());

@@ -398,6 +398,8 @@ export const de: { readonly [K in DemoMessageKey]: string } & { readonly [key: `
   "layout.sections": "Bereiche",
   "layout.signedInAs": "Angemeldet als {name}",
   "layout.language": "Sprache",
+  "layout.darkMode": "Dunkles Design",
+  "layout.openMenu": "Menü öffnen",
 
   "resource.products": "Produkte",
   "resource.categories": "Kategorien",

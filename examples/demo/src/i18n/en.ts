@@ -17,6 +17,8 @@ export const en = {
   "layout.sections": "Sections",
   "layout.signedInAs": "Signed in as {name}",
   "layout.language": "Language",
+  "layout.darkMode": "Dark mode",
+  "layout.openMenu": "Open the menu",
 
   "resource.products": "Products",
   "resource.categories": "Categories",

@@ -1,9 +1,10 @@
 import { useList, type HttpError } from "@refinedev/core";
 import { useCallback, useMemo } from "react";
 import { Link, useSearchParams } from "react-router";
-import { AuditLogTable, type AuditLogColumnDef, type AuditLogEntry } from "refine-audit-trail";
+import type { AuditLogColumnDef, AuditLogEntry } from "refine-audit-trail";
 import { categoryDiffFields, productDiffFields } from "../components/format";
 import { useDemoTranslate } from "../i18n/useDemoTranslate";
+import { useHistoryTable } from "../ui/HistoryTable";
 
 const RESOURCES = [
   { name: "products", label: "resource.products" },
@@ -21,8 +22,9 @@ function titleInEntry(entry: AuditLogEntry): string | undefined {
   return undefined;
 }
 
-/** Every change to one resource, in a table with filters and export. */
+/** Every change to one resource, in a table with filters and export (the kit's, or the UI's own rendering of its hook). */
 export function HistoryPage() {
+  const HistoryTable = useHistoryTable();
   const [params, setParams] = useSearchParams();
   const resource: ResourceName = RESOURCES.find((candidate) => candidate.name === params.get("resource"))?.name ?? "products";
   const { t } = useDemoTranslate();
@@ -68,7 +70,7 @@ export function HistoryPage() {
           </button>
         ))}
       </div>
-      <AuditLogTable key={resource} resource={resource} columns={columns} fields={fields} />
+      <HistoryTable key={resource} resource={resource} columns={columns} fields={fields} />
     </section>
   );
 }
