@@ -41,6 +41,7 @@ const optimizeDepsInclude = [
   "jsondiffpatch",
   "@tanstack/react-table",
   "antd",
+  "@mui/material/styles",
 ];
 
 export default defineConfig({

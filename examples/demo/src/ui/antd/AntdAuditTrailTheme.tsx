@@ -32,9 +32,10 @@ export function AntdAuditTrailTheme({ dark = false, style, ...props }: AntdAudit
     "--rat-surface": dark ? token.colorBgElevated : token.colorBgLayout,
     "--rat-muted": token.colorTextSecondary,
     "--rat-border": token.colorBorder,
-    "--rat-accent": token.colorLink,
-    // Text on white needs 4.5:1: antd's success and error text tokens are lighter than that,
-    // so the diff's text takes the deeper shades of antd's palette (dark mode's lighter ones).
+    // Text on white needs 4.5:1: antd's link, success and error text tokens are lighter than
+    // that, so links and the diff's text take the deeper shades of antd's palette (dark
+    // mode's lighter ones).
+    "--rat-accent": token.blue7,
     "--rat-danger": token.red7,
     "--rat-added-fg": token.green8,
     "--rat-added-bg": token.colorSuccessBg,
