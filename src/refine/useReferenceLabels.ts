@@ -1,8 +1,9 @@
-import { keys, pickDataProvider, ResourceContext, useDataProvider, type BaseRecord, type GetManyResponse, type IResourceItem } from "@refinedev/core";
+import { keys, pickDataProvider, ResourceContext, useDataProvider, type BaseRecord, type GetManyResponse } from "@refinedev/core";
 import { keepPreviousData, QueryClient, QueryClientContext, useQueries } from "@tanstack/react-query";
 import { createContext, useContext, useMemo } from "react";
 import { getReferenceLabel, referenceKey, toReferenceId, type ReferenceLookup, type ReferenceRequests, type ReferenceState } from "../core/references";
 import { getValueType, safeGet } from "../core/values";
+import { findResource } from "./useResourceLabel";
 import type { RecordDiffReference } from "../core/policy";
 
 /** The result of {@link useReferenceLabels}. */
@@ -52,7 +53,8 @@ export function useReferenceLabels(requests: ReferenceRequests | undefined): Use
   const client = useContext(QueryClientContext);
   const { resources } = useContext(ResourceContext) ?? { resources: [] };
   const getDataProvider = useDataProvider();
-  const requestKey = requests ? [...requests].map(([key, request]) => `${key}\u0001${[...request.ids].sort().join("\u0002")}`).join("\u0003") : "";
+  // The requests' content (the ids sorted), once per requests object, not on every render.
+  const requestKey = useMemo(() => (requests ? [...requests].map(([key, request]) => `${key}\u0001${[...request.ids].sort().join("\u0002")}`).join("\u0003") : ""), [requests]);
   const queries: ResourceQuery[] = useMemo(() => {
     const out: ResourceQuery[] = [];
     for (const [key, { reference, ids }] of requests ?? []) {
@@ -171,11 +173,6 @@ function readMessage(error: unknown): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function findResource(resources: readonly IResourceItem[] | undefined, name: string): IResourceItem | undefined {
-  const list = resources ?? [];
-  return list.find((resource) => (resource.identifier ?? resource.name) === name) ?? list.find((resource) => resource.name === name);
 }
 
 const statusOf = (error: unknown): number | undefined => {

@@ -17,8 +17,12 @@ export function useResourceLabel(resource: string): string {
 
 /** {@link useResourceLabel} over a list of Refine resources. */
 export function getResourceLabel(resource: string, resources: readonly IResourceItem[] | undefined): string {
-  const list = resources ?? [];
-  const found = list.find((item) => (item.identifier ?? item.name) === resource) ?? list.find((item) => item.name === resource);
-  const label: unknown = found?.meta?.label;
+  const label: unknown = findResource(resources, resource)?.meta?.label;
   return typeof label === "string" && label.trim() !== "" ? label : humanizeKey(resource);
+}
+
+/** A resource of `<Refine resources>` by its identifier, else by its name. */
+export function findResource(resources: readonly IResourceItem[] | undefined, name: string): IResourceItem | undefined {
+  const list = resources ?? [];
+  return list.find((item) => (item.identifier ?? item.name) === name) ?? list.find((item) => item.name === name);
 }

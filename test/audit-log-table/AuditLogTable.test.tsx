@@ -94,7 +94,11 @@ describe("<AuditLogTable> sorting", () => {
 describe("<AuditLogTable> filters", () => {
   it("filters by action and by author", async () => {
     const { container } = await renderTable();
-    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Action" }), "create");
+    // The choices say the action in words; their values stay the action ids.
+    const action = screen.getByRole("combobox", { name: "Action" });
+    expect(within(action).getAllByRole("option").map((option) => [option.textContent, (option as HTMLOptionElement).value])).toContainEqual(["Create", "create"]);
+    expect(within(action).getByRole("option", { name: "Update" })).toBeTruthy();
+    await userEvent.selectOptions(action, "create");
     await waitFor(() => expect(rows(container)).toHaveLength(8));
     expect(new Set(rows(container).map((row) => row.dataset.action))).toEqual(new Set(["create"]));
     expect(status()).toContain("of 8 matching entries (60 read)");

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { createFormatters } from "../../src/core/formatEntry";
 import { humanizeKey } from "../../src/core/humanizeKey";
-import { normalizeLog, type AuditLogEntry } from "../../src/core/normalizeLog";
+import { normalizeLog } from "../../src/core/normalizeLog";
 import { createItemAt, createItemReader, diffRecords, getEntryDiff } from "../../src/core/pipeline";
 import { compileFields, type RecordDiffFields } from "../../src/core/policy";
 import { createEntryReader } from "../../src/core/readEntries";
 import { interpolate, type AuditTranslate } from "../../src/core/translate";
 import type { Path } from "../../src/core/types";
 import { isRedactedValue } from "../../src/core/values";
+import { createUpdateEntries } from "../support/logEntries";
 
 const lamp = {
   name: "Arc floor lamp",
@@ -26,13 +27,7 @@ const itemsOf = (record: unknown, fields: RecordDiffFields = {}) => {
 const label = (fields: RecordDiffFields, path: Path, record: unknown = lamp, options: { t?: AuditTranslate; locale?: string } = {}) =>
   compileFields(fields).getLabel(path, "Value", { itemAt: itemsOf(record, fields), ...options });
 
-let clock = 0;
-function update(data: unknown, previousData: unknown): AuditLogEntry {
-  clock++;
-  const result = normalizeLog({ id: clock, resource: "products", action: "update", createdAt: new Date(Date.UTC(2024, 4, 1, 10, clock)).toISOString(), data, previousData, meta: { id: 1 } });
-  if (!result.ok) throw new Error(result.error.reason);
-  return result.entry;
-}
+const update = createUpdateEntries();
 
 describe("humanised labels", () => {
   it("reads keys as words, keeping acronyms", () => {

@@ -1,20 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { createFormatters, formatSummary, formatSummaryValue, formatTextChange, getItemName, shorten } from "../../src/core/formatEntry";
-import { normalizeLog, type AuditLogEntry } from "../../src/core/normalizeLog";
 import { createEntryReader } from "../../src/core/readEntries";
 import type { RecordDiffFields } from "../../src/core/policy";
 import type { ChangeSummary } from "../../src/core/summarizeChanges";
 import { englishTranslate as t, type AuditTranslate } from "../../src/core/translate";
 import { RedactedValue } from "../../src/core/values";
+import { createUpdateEntries } from "../support/logEntries";
 
 const en = createFormatters("en-US", "UTC");
-let clock = 0;
-function update(data: unknown, previousData: unknown): AuditLogEntry {
-  clock++;
-  const result = normalizeLog({ id: clock, resource: "products", action: "update", createdAt: new Date(Date.UTC(2024, 4, 1, 10, clock)).toISOString(), data, previousData, meta: { id: 1 } });
-  if (!result.ok) throw new Error(result.error.reason);
-  return result.entry;
-}
+const update = createUpdateEntries();
 /** The summary line and the export's whole one, as a table row and a CSV cell read them. */
 const read = (data: unknown, previousData: unknown, fields?: RecordDiffFields) => {
   const description = createEntryReader({ fields }).describe(update(data, previousData));
