@@ -286,8 +286,8 @@ const timelineProvider = (): AuditLogProvider => {
 const TIMELINE_NAME = "Before the spring sale";
 
 /**
- * `<AuditTimeline>` renders a `<RenameLogEntry>` in each entry's header. The play function
- * names the newest entry and checks that the timeline shows the name, and still does once
+ * `<AuditTimeline>` shows each entry's name in its header and offers "Name this version" in
+ * the entry's "Actions"; the input opens in the header. The play function names the newest entry and checks that the timeline shows the name, and still does once
  * the provider has stored it and the timeline has read its list again.
  */
 export const InATimeline: Story = {
@@ -298,7 +298,10 @@ export const InATimeline: Story = {
   play: async ({ canvasElement }) => {
     const entry = () => canvasElement.querySelector<HTMLElement>('[data-scope="audit-timeline"][data-part="entry"][data-log-id="5"]')!;
     await waitFor(() => expect(entry()).not.toBeNull());
+    // The entry's "Actions" offer it; the input opens in the entry's header.
+    await userEvent.click(within(entry()).getByRole("button", { name: "Actions" }));
     await userEvent.click(within(entry()).getByRole("button", { name: "Name this version" }));
+    await expect(within(entry().querySelector<HTMLElement>('[data-part="header"]')!).getByRole("textbox", { name: "Version name" })).toHaveFocus();
     await userEvent.keyboard(`${TIMELINE_NAME}{Enter}`);
     await waitFor(() => expect(within(entry()).getByText(TIMELINE_NAME)).toBeVisible());
     await expect(timelineProbe.rows).toContainEqual(expect.objectContaining({ id: 5, name: TIMELINE_NAME }));
@@ -308,7 +311,11 @@ export const InATimeline: Story = {
     await new Promise((resolve) => setTimeout(resolve, 100));
     await expect(within(entry()).getByText(TIMELINE_NAME)).toBeVisible();
     await expect(entry()).toHaveAttribute("data-named");
-    await expect(within(entry()).getByRole("button", { name: `Rename “${TIMELINE_NAME}”` })).toHaveFocus();
+    // Focus is back on the entry's "Actions", which now offer to rename it.
+    const actions = within(entry()).getByRole("button", { name: "Actions" });
+    await expect(actions).toHaveFocus();
+    await userEvent.click(actions);
+    await expect(within(entry()).getByRole("button", { name: `Rename “${TIMELINE_NAME}”` })).toBeVisible();
   },
 };
 

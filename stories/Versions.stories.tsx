@@ -481,7 +481,7 @@ export const TimelineActionsMenu: Story = {
     await expect(toggle).toHaveAttribute("aria-expanded", "true");
     const menu = document.getElementById(toggle.getAttribute("aria-controls")!)!;
     await expect(menu).toBeVisible();
-    await expect(within(menu).getAllByRole("button").map((button) => button.textContent)).toEqual(["Compare with another version", "Restore this version", "Copy link"]);
+    await expect(within(menu).getAllByRole("button").map((button) => button.textContent)).toEqual(["Name this version", "Compare with another version", "Restore this version", "Copy link"]);
 
     await userEvent.click(within(menu).getByRole("button", { name: "Compare with another version" }));
     await waitFor(() => expect(first.querySelector(compareVersionsAnatomy.selector(compareVersionsParts.heading))).toHaveTextContent(`${byAda} → Current`));

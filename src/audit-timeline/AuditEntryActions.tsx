@@ -1,7 +1,8 @@
-import { useCallback, useId, useState, type ReactNode } from "react";
+import { useCallback, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { getActionKind } from "../core/history";
 import type { AuditId, AuditLogEntry } from "../core/normalizeLog";
 import type { RecordDiffRow } from "../record-diff/useRecordDiff";
+import type { UseRenameLogEntryResult } from "../rename-log-entry/useRenameLogEntry";
 import { FieldHistoryToggle, toFieldPath } from "../field-history/FieldHistoryToggle";
 import { useDataProviderMethods } from "../refine/useDataProviderMethods";
 import { CompareVersions } from "../versions/CompareVersions";
@@ -27,6 +28,12 @@ export interface AuditTimelineEntryActionsProps {
   /** The timeline's entry getters (`getEntryUrl`, `getPartProps`, `t`). */
   timeline: AuditTimelineEntryGetters;
   context: AuditTimelineActionContext;
+  /**
+   * The entry's rename, shared with its header (with the default `renderRename`): the
+   * actions offer "Name this version", and the header shows the input. `undefined` when
+   * the rename slot is yours (or left out).
+   */
+  rename?: UseRenameLogEntryResult;
 }
 
 /** Props of `renderRowActions`: one row of an open entry's diff. */
@@ -79,17 +86,20 @@ function CopyLink({ item, timeline }: Pick<AuditTimelineEntryActionsProps, "item
 /**
  * An entry's default actions, behind one quiet "Actions" button (a disclosure, so a long
  * history renders one button per entry and no access checks until it is opened):
- * "Compare with another version" (opens `<CompareVersions>` from this version to the
- * current record), "Restore this version" (`<RestoreVersion>`, when the data provider can
- * `update`) and "Copy link". Compare and restore need a record (a record's history, or
- * an entry of one record) and an entry that leaves a version (not a delete).
+ * "Name this version" (or "Rename"; the input opens in the entry's header), "Compare with
+ * another version" (opens `<CompareVersions>` from this version to the current record),
+ * "Restore this version" (`<RestoreVersion>`, when the data provider can `update`) and
+ * "Copy link". Compare and restore need a record (a record's history, or an entry of one
+ * record) and an entry that leaves a version (not a delete). Escape closes the actions and
+ * returns focus to their button.
  */
-export function AuditEntryActions({ log, item, timeline, context }: AuditTimelineEntryActionsProps) {
+export function AuditEntryActions({ log, item, timeline, context, rename }: AuditTimelineEntryActionsProps) {
   const { t } = timeline;
   const [isOpen, setOpen] = useState(false);
   // Once opened, the actions stay mounted (hidden when closed): a restore on its way is never unmounted.
   const [wasOpened, setWasOpened] = useState(false);
   const [isComparing, setComparing] = useState(false);
+  const toggleRef = useRef<HTMLButtonElement>(null);
   const menuId = useId();
   const compareId = useId();
   const methods = useDataProviderMethods();
@@ -97,10 +107,18 @@ export function AuditEntryActions({ log, item, timeline, context }: AuditTimelin
   const hasVersion = recordId !== undefined && getActionKind(log.action) !== "delete";
   const policy = policyOf(context);
   const summaryId = timeline.getSummaryProps(item).id as string | undefined;
+  const closeOnEscape = (event: KeyboardEvent<HTMLElement>) => {
+    // An inner control that handles Escape itself (a confirmation, an input) prevents it.
+    if (event.key !== "Escape" || event.defaultPrevented) return;
+    event.preventDefault();
+    setOpen(false);
+    toggleRef.current?.focus();
+  };
   return (
     <>
       <button
         {...timeline.getPartProps(parts.actionsToggle)}
+        ref={toggleRef}
         type="button"
         aria-expanded={isOpen}
         aria-controls={menuId}
@@ -112,9 +130,15 @@ export function AuditEntryActions({ log, item, timeline, context }: AuditTimelin
       >
         {t("auditLog.timeline.actions", "Actions")}
       </button>
-      <div {...timeline.getPartProps(parts.actionsMenu)} id={menuId} hidden={!isOpen}>
+      <div {...timeline.getPartProps(parts.actionsMenu)} id={menuId} hidden={!isOpen} onKeyDown={closeOnEscape}>
         {wasOpened && (
           <>
+            {rename?.isTriggerVisible && !rename.isEditing && (
+              <>
+                <button {...rename.getTriggerProps(timeline.getPartProps(parts.renameAction, { onClick: () => setOpen(false) }))}>{rename.labels.trigger}</button>
+                {rename.reason && <span {...rename.getReasonProps()}>{rename.reason}</span>}{" "}
+              </>
+            )}
             {hasVersion && (
               <button
                 {...timeline.getPartProps(parts.compareToggle)}

@@ -1,11 +1,12 @@
 import { ReferenceLookupContext } from "../refine/useReferenceLabels";
-import { memo, useCallback, useMemo, type HTMLAttributes, type ReactNode } from "react";
+import { memo, useCallback, useMemo, useRef, type HTMLAttributes, type ReactNode, type Ref } from "react";
 import { actionRecordId, AuditEntryActions, AuditRowActions, type AuditTimelineActionContext, type AuditTimelineEntryActionsProps, type AuditTimelineRowActionsProps } from "./AuditEntryActions";
 import type { RecordDiffRow } from "../record-diff/useRecordDiff";
 import type { AuditAuthor, AuditLogEntry, MalformedLogEntry } from "../core/normalizeLog";
 import type { ChangeSummary } from "../core/summarizeChanges";
 import { RecordDiff, type RecordDiffProps } from "../record-diff/RecordDiff";
-import { RenameLogEntry } from "../rename-log-entry/RenameLogEntry";
+import { RenameLogEntry, RenameLogEntryView } from "../rename-log-entry/RenameLogEntry";
+import { useRenameLogEntry, type UseRenameLogEntryResult } from "../rename-log-entry/useRenameLogEntry";
 import { describeUnreadableRow } from "../shared/describeUnreadableRow";
 import { ErrorBoundary } from "../shared/ErrorBoundary";
 import { flexRender, type Renderable } from "../shared/flexRender";
@@ -59,6 +60,12 @@ export interface AuditTimelineRenameProps {
   log: AuditLogEntry;
   resource: string;
   item: AuditTimelineItem;
+  /**
+   * With the default renderer and the default actions: the entry's rename, whose trigger
+   * ("Name this version") is in the entry's "Actions"; the slot shows the name, and the
+   * input while editing. `undefined` otherwise (the slot renders its own `<RenameLogEntry>`).
+   */
+  rename?: UseRenameLogEntryResult;
 }
 
 /** Props of `renderEntry`. */
@@ -71,12 +78,13 @@ export interface AuditTimelineEntryProps {
 }
 
 /**
- * The rename slot's default content: `<RenameLogEntry log={log} />`, which shows the
- * entry's name and, when the provider has `update` and access control allows it, the
- * control to name or rename it.
+ * The rename slot's default content. Beside the default actions, the entry's name (and
+ * its input while editing), with "Name this version" in the entry's "Actions"; without
+ * them, `<RenameLogEntry log={log} />`, which shows the name and, when the provider has
+ * `update` and access control allows it, the button to name or rename it.
  */
-export function defaultRenderRename({ log }: AuditTimelineRenameProps) {
-  return <RenameLogEntry log={log} />;
+export function defaultRenderRename({ log, rename }: AuditTimelineRenameProps) {
+  return rename ? <RenameLogEntryView rename={rename} showTrigger={false} /> : <RenameLogEntry log={log} />;
 }
 
 /**
@@ -156,9 +164,33 @@ function DefaultAuthor({ author, label }: AuditTimelineAuthorProps) {
 
 /**
  * An entry's default content: header (author, action, name or rename slot, time),
- * summary, the note of a possible match (under a changed-field filter), toggle, diff.
+ * summary, the note of a possible match (under a changed-field filter), toggle, actions, diff.
  */
-export function AuditTimelineEntryContent({ item, timeline, resource, renderers = {}, context: baseContext }: AuditTimelineEntryContentProps) {
+export function AuditTimelineEntryContent(props: AuditTimelineEntryContentProps) {
+  const { renderers = {}, context } = props;
+  // The default rename beside the default actions: one rename, its trigger in the actions, its input in the header.
+  return renderers.renderRename === defaultRenderRename && context && renderers.renderActions ? <EntryContentWithRename {...props} /> : <EntryContent {...props} />;
+}
+
+function EntryContentWithRename(props: AuditTimelineEntryContentProps) {
+  const actionsRef = useRef<HTMLDivElement>(null);
+  const rename = useRenameLogEntry({
+    log: props.item.entry,
+    // Editing ends with the menu closed: focus goes back to the entry's "Actions" button.
+    returnFocus: () => actionsRef.current?.querySelector<HTMLElement>(`[data-part="${parts.actionsToggle}"]`),
+  });
+  return <EntryContent {...props} rename={rename} actionsRef={actionsRef} />;
+}
+
+function EntryContent({
+  item,
+  timeline,
+  resource,
+  renderers = {},
+  context: baseContext,
+  rename,
+  actionsRef,
+}: AuditTimelineEntryContentProps & { rename?: UseRenameLogEntryResult; actionsRef?: Ref<HTMLDivElement> }) {
   const { entry } = item;
   const context = useMemo(() => (baseContext ? { ...baseContext, recordId: actionRecordId(item) } : undefined), [baseContext, item]);
   const { renderRowActions } = renderers;
@@ -183,7 +215,7 @@ export function AuditTimelineEntryContent({ item, timeline, resource, renderers 
         {renderers.renderRename != null ? (
           <>
             {" "}
-            <span {...timeline.getPartProps(parts.rename)}>{flexRender(renderers.renderRename, { log: entry, resource, item })}</span>
+            <span {...timeline.getPartProps(parts.rename)}>{flexRender(renderers.renderRename, { log: entry, resource, item, rename })}</span>
           </>
         ) : (
           entry.name !== undefined && (
@@ -207,7 +239,11 @@ export function AuditTimelineEntryContent({ item, timeline, resource, renderers 
         <p {...timeline.getPartProps(parts.linkNote)}>{timeline.t("auditLog.timeline.linkedOutside", "Shown because the page links to it: it does not match the current filters.")}</p>
       )}
       {item.hasChanges && <button {...timeline.getToggleProps(item)} />}
-      {context && renderers.renderActions && <div {...timeline.getPartProps(parts.actions)}>{flexRender(renderers.renderActions, { log: entry, item, timeline, context })}</div>}
+      {context && renderers.renderActions && (
+        <div {...timeline.getPartProps(parts.actions)} ref={actionsRef}>
+          {flexRender(renderers.renderActions, { log: entry, item, timeline, context, rename })}
+        </div>
+      )}
       <div {...timeline.getDiffProps(item)}>
         {item.isExpanded && <RecordDiff {...mergeProps(renderers.diffProps ?? {}, timeline.getRecordDiffProps(item))} renderRowActions={context && renderRowActions ? rowActions : undefined} />}
       </div>

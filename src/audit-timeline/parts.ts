@@ -94,14 +94,20 @@ export const auditTimelineAnatomy = /* @__PURE__ */ createAnatomy(AUDIT_TIMELINE
   /** `<p>`: what a restore or revert entry restored ("Restored the version of …", from `meta.restoredFrom`). */
   restored: "restored",
   /**
-   * `<div>` after the summary: the entry's actions (`renderActions`; by default "Compare",
-   * "Restore this version" and "Copy link", for a record's history), and the panels they open.
+   * `<div>` after the summary: the entry's actions (`renderActions`; by default "Name this
+   * version", "Compare", "Restore this version" and "Copy link"), and the panels they open.
    */
   actions: "actions",
   /** `<button aria-expanded aria-controls>`: opens the entry's actions (described by its summary). */
   actionsToggle: "actions-toggle",
-  /** `<div>`: the entry's actions, while open (`hidden` otherwise). */
+  /** `<div>`: the entry's actions, while open (`hidden` otherwise). Escape closes it. */
   actionsMenu: "actions-menu",
+  /**
+   * `<button>` in the actions: "Name this version" (or "Rename"), which opens the name's
+   * input in the entry's header (`useRenameLogEntry`'s trigger; disabled with the reason
+   * when access control denies it).
+   */
+  renameAction: "rename-action",
   /** `<button aria-expanded aria-controls>`: shows or hides the comparison of this version with another. */
   compareToggle: "compare-toggle",
   /** `<div>`: the entry's `<CompareVersions>`, while open. */

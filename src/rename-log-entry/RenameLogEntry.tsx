@@ -4,7 +4,7 @@ import { toAuditLogEntry } from "../shared/isAuditLogEntry";
 import { mergeProps } from "../shared/mergeProps";
 import { splitProps } from "../shared/splitProps";
 import { renameLogEntryAnatomy, renameLogEntryParts } from "./parts";
-import { renameLogEntryOptionKeys, useRenameLogEntry, type UseRenameLogEntryOptions } from "./useRenameLogEntry";
+import { renameLogEntryOptionKeys, useRenameLogEntry, type UseRenameLogEntryOptions, type UseRenameLogEntryResult, type RenameLogEntryPartProps } from "./useRenameLogEntry";
 
 /**
  * Props of {@link RenameLogEntry}: the options of {@link useRenameLogEntry}, plus any
@@ -59,8 +59,32 @@ const ReadOnlyName = /* @__PURE__ */ forwardRef<HTMLSpanElement, RenameLogEntryP
 const ConnectedRenameLogEntry = /* @__PURE__ */ forwardRef<HTMLSpanElement, RenameLogEntryProps>(function ConnectedRenameLogEntry(props, ref) {
   const [options, rootProps] = splitProps(props, renameLogEntryOptionKeys);
   const rename = useRenameLogEntry(options);
+  return <RenameLogEntryView rename={rename} rootProps={{ ...rootProps, ref }} />;
+});
+
+/** Props of {@link RenameLogEntryView}. */
+export interface RenameLogEntryViewProps {
+  /** The controller, from {@link useRenameLogEntry}. */
+  rename: UseRenameLogEntryResult;
+  /**
+   * Render the trigger next to the name. Default `true`. `false` when the trigger lives
+   * elsewhere (the timeline puts it in the entry's "Actions" menu and passes
+   * `returnFocus`): the view then shows the name, and the input while editing.
+   */
+  showTrigger?: boolean;
+  /** Props for the root `<span>` (merged). */
+  rootProps?: RenameLogEntryPartProps<HTMLSpanElement>;
+}
+
+/**
+ * The markup of {@link RenameLogEntry} for a controller made elsewhere (`useRenameLogEntry`),
+ * so that two places share one rename: the timeline's header shows the name and the input,
+ * its "Actions" menu the trigger.
+ */
+export function RenameLogEntryView({ rename, showTrigger = true, rootProps }: RenameLogEntryViewProps) {
+  const withTrigger = showTrigger && rename.isTriggerVisible;
   return (
-    <span {...rename.getRootProps({ ...rootProps, ref })}>
+    <span {...rename.getRootProps(rootProps)}>
       {rename.isEditing ? (
         <>
           <input {...rename.getInputProps()} />
@@ -71,11 +95,11 @@ const ConnectedRenameLogEntry = /* @__PURE__ */ forwardRef<HTMLSpanElement, Rena
       ) : (
         <>
           {rename.name !== undefined && <span {...rename.getNameProps()}>{rename.name}</span>}
-          {rename.name !== undefined && rename.isTriggerVisible && " "}
-          {rename.isTriggerVisible && <button {...rename.getTriggerProps()}>{rename.labels.trigger}</button>}
-          {rename.isTriggerVisible && rename.reason && <span {...rename.getReasonProps()}>{rename.reason}</span>}
+          {rename.name !== undefined && withTrigger && " "}
+          {withTrigger && <button {...rename.getTriggerProps()}>{rename.labels.trigger}</button>}
+          {withTrigger && rename.reason && <span {...rename.getReasonProps()}>{rename.reason}</span>}
         </>
       )}
     </span>
   );
-});
+}

@@ -1,4 +1,4 @@
-export { RenameLogEntry, type RenameLogEntryProps } from "./RenameLogEntry";
+export { RenameLogEntry, RenameLogEntryView, type RenameLogEntryProps, type RenameLogEntryViewProps } from "./RenameLogEntry";
 export {
   useRenameLogEntry,
   renameLogEntryOptionKeys,

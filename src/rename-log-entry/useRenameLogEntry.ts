@@ -42,6 +42,12 @@ export interface UseRenameLogEntryOptions {
   onRenamed?: (entry: AuditLogEntry, name: string) => void;
   /** Called when the provider's `update` fails (the name is rolled back and the input stays open). */
   onError?: (error: Error) => void;
+  /**
+   * Where focus goes when editing ends (saved, cancelled, or nothing to save). Default:
+   * the trigger. Give it when the trigger lives somewhere that closes once editing starts
+   * (a menu): the timeline returns focus to the entry's "Actions" button.
+   */
+  returnFocus?: () => HTMLElement | null | undefined;
 }
 
 /** Texts for a rename UI, already translated (keys under `auditLog.rename.*`). */
@@ -108,7 +114,7 @@ function toError(value: unknown): Error {
 }
 
 /** The option keys of {@link useRenameLogEntry}, declared once: `<RenameLogEntry>` splits its props with them. */
-export const renameLogEntryOptionKeys = defineOptionKeys<UseRenameLogEntryOptions>()(["log", "maxLength", "allowClear", "readOnly", "accessControl", "onRenamed", "onError"]);
+export const renameLogEntryOptionKeys = defineOptionKeys<UseRenameLogEntryOptions>()(["log", "maxLength", "allowClear", "readOnly", "accessControl", "onRenamed", "onError", "returnFocus"]);
 
 /**
  * The headless logic of {@link RenameLogEntry}: lets a user name a log entry ("Spring
@@ -199,7 +205,7 @@ export function useRenameLogEntry(options: UseRenameLogEntryOptions): UseRenameL
   useEffect(() => {
     const target = focusRef.current;
     if (!target) return;
-    const node = target === "trigger" ? triggerRef.current : inputRef.current;
+    const node = target === "trigger" ? (callbacksRef.current.returnFocus?.() ?? triggerRef.current) : inputRef.current;
     if (!node || !node.isConnected) return;
     focusRef.current = null;
     node.focus();

@@ -389,23 +389,53 @@ describe("<AuditTimeline> customisation and keyboard", () => {
     expect(byLogId(custom, "3").querySelector('[data-part="summary"]')).toBeNull();
   });
 
-  it("puts the rename control in every entry, and a rename shows in the timeline at once and stays after the refetch", async () => {
+  it("names a version from the entry's Actions: the input opens in the header, the name shows at once and stays after the refetch", async () => {
     const user = userEvent.setup();
     const provider = createInMemoryAuditLogProvider({ initial: productHistory(NOW) });
     const update = vi.spyOn(provider, "update");
     const { container } = renderWithRefine(timeline(), { auditLogProvider: provider });
     await waitFor(() => expect(entries(container)).toHaveLength(5));
     for (const entry of entries(container)) expect(entry.querySelector('[data-part="rename"] [data-scope="rename-log-entry"]')).not.toBeNull();
-    // The named entry shows its name once, through the control.
+    // The named entry shows its name once, through the control; no entry shows a rename button until its actions open.
     expect(within(byLogId(container, "4")).getAllByText("Spring price list")).toHaveLength(1);
+    expect(screen.queryByRole("button", { name: /Name this version|Rename/ })).toBeNull();
 
-    await user.click(within(byLogId(container, "2")).getByRole("button", { name: "Name this version" }));
+    const entry = byLogId(container, "2");
+    const actions = within(entry).getByRole("button", { name: "Actions" });
+    await user.click(actions);
+    await user.click(within(entry).getByRole("button", { name: "Name this version" }));
+    // The menu closes; the input is in the header, focused.
+    const input = within(entry.querySelector<HTMLElement>('[data-part="header"]')!).getByRole("textbox", { name: "Version name" });
+    expect(document.activeElement).toBe(input);
+    expect(actions.getAttribute("aria-expanded")).toBe("false");
+    // Escape gives up and returns focus to the entry's Actions.
+    await user.keyboard("{Escape}");
+    expect(within(entry).queryByRole("textbox")).toBeNull();
+    expect(document.activeElement).toBe(actions);
+    expect(update).not.toHaveBeenCalled();
+
+    await user.click(actions);
+    await user.click(within(entry).getByRole("button", { name: "Name this version" }));
     await user.keyboard("Price update before launch{Enter}");
     expect(update).toHaveBeenCalledTimes(1);
     expect(update.mock.calls[0]![0]).toMatchObject({ name: "Price update before launch" });
     expect(String(update.mock.calls[0]![0].id)).toBe("2");
     await waitFor(() => expect(within(byLogId(container, "2")).getByText("Price update before launch")).toBeTruthy());
     await waitFor(() => expect(byLogId(container, "2").hasAttribute("data-named")).toBe(true));
+    expect(document.activeElement).toBe(actions);
+    // Named, the action reads "Rename".
+    await user.click(actions);
+    expect(within(entry).getByRole("button", { name: "Rename “Price update before launch”" })).toBeTruthy();
+  });
+
+  it("without the actions (renderActions={null}) the header keeps its own rename button", async () => {
+    const user = userEvent.setup();
+    const provider = createInMemoryAuditLogProvider({ initial: productHistory(NOW) });
+    const { container } = renderWithRefine(timeline({ renderActions: null }), { auditLogProvider: provider });
+    await waitFor(() => expect(entries(container)).toHaveLength(5));
+    expect(within(byLogId(container, "2")).queryByRole("button", { name: "Actions" })).toBeNull();
+    await user.click(within(byLogId(container, "2")).getByRole("button", { name: "Name this version" }));
+    expect(document.activeElement).toBe(within(byLogId(container, "2")).getByRole("textbox", { name: "Version name" }));
   });
 
   it("renderRename={null} leaves the control out and shows names as text", async () => {

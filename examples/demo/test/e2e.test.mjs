@@ -148,6 +148,8 @@ test("a product's life in the demo app", async (t) => {
 
   await t.test("name the version, reload, and find the name kept", async () => {
     const newest = timelineEntries().first();
+    // "Name this version" is in the entry's actions; the input opens in the entry's header.
+    await newest.getByRole("button", { name: "Actions" }).click();
     await newest.getByRole("button", { name: "Name this version" }).click();
     await newest.getByLabel("Version name").fill("Wider shade in brass");
     await newest.getByRole("button", { name: "Save" }).click();
