@@ -1,4 +1,5 @@
 import type { StorybookConfig } from "@storybook/react-vite";
+import tailwindcss from "@tailwindcss/vite";
 
 const config: StorybookConfig = {
   framework: "@storybook/react-vite",
@@ -9,6 +10,11 @@ const config: StorybookConfig = {
     disableTelemetry: true,
     disableWhatsNewNotifications: true,
   },
+  // Tailwind CSS for the Theming/Tailwind stories (stories/tailwind/tailwind.css), in
+  // `storybook dev` and build, and in the `storybook` vitest project, whose plugin applies
+  // this `viteFinal` too (the other vitest projects never see it). It compiles only CSS
+  // that uses Tailwind: the kit's styles.css passes through untouched.
+  viteFinal: (viteConfig) => ({ ...viteConfig, plugins: [...(viteConfig.plugins ?? []), tailwindcss()] }),
 };
 
 export default config;
