@@ -20,7 +20,10 @@ export {
   type AuditLogListState,
   type AuditLogRequestMeta,
   type AuditLogError,
+  type AuditLogEntriesQuery,
+  type UseAuditLogEntriesQueryOptions,
 } from "./refine/useAuditLogEntries";
+export { getAuditLogProblemText } from "./refine/getAuditLogProblemText";
 export { useLiveAuditRefresh, type UseLiveAuditRefreshOptions } from "./refine/useLiveAuditRefresh";
 export { withPreviousData, type WithPreviousDataOptions, type WithPreviousDataResult } from "./refine/withPreviousData";
 export {

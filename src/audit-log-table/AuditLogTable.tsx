@@ -1,4 +1,5 @@
 import { ReferenceLookupContext } from "../refine/useReferenceLabels";
+import { getAuditLogProblemText } from "../refine/getAuditLogProblemText";
 import { getAuditLogStatusText } from "./statusText";
 import { useState, type HTMLAttributes, type ReactNode } from "react";
 import { plural } from "../core/plural";
@@ -99,7 +100,8 @@ function ConnectedAuditLogTable(props: AuditLogTableProps) {
       const done = plural(t, formatters.locale, "auditLog.table.exported", file.count, "Exported {count} entry to {file}", "Exported {count} entries to {file}", {
         file: file.fileName,
       });
-      setExportMessage(result.hasMoreOnServer ? `${done} ${t("auditLog.table.exportedPartly", "(the entries read so far; the log holds more)")}` : done);
+      const partly = result.hasMoreOnServer || (result.isServerSide && file.count < result.counts.matching);
+      setExportMessage(partly ? `${done} ${t("auditLog.table.exportedPartly", "(the entries read so far; the log holds more)")}` : done);
     } catch (error) {
       setExportMessage(t("auditLog.table.exportFailed", "The export failed: {message}", { message: error instanceof Error ? error.message : String(error) }));
     }
@@ -150,8 +152,13 @@ function ConnectedAuditLogTable(props: AuditLogTableProps) {
           {getAuditLogStatusText(result)}
           {exportMessage && ` ${exportMessage}`}
         </p>
+        {result.problem && (
+          <p {...result.getPartProps(parts.incomplete, { role: "note" })}>
+            {getAuditLogProblemText(result.problem, t, { count: result.counts.read, locale: formatters.locale })}
+          </p>
+        )}
         <AuditLogTableGrid result={result} label={label} diffProps={{ ...diffProps, fields, locale: options.locale, timeZone: options.timeZone }} />
-        {state === "ready" && result.counts.matching + result.counts.possible === 0 && (
+        {state === "ready" && result.counts.matching + result.counts.possible === 0 && !result.loadMoreError && (
           <p {...result.getPartProps(parts.empty)}>
             {t("auditLog.table.emptyFiltered", "No entries match these filters.")}{" "}
             {result.isFiltered && (
@@ -164,7 +171,11 @@ function ConnectedAuditLogTable(props: AuditLogTableProps) {
         <AuditLogTablePagination table={result} pageSizes={pageSizes} />
         {result.loadMoreError && (
           <div {...result.getPartProps(parts.error, { role: "alert" })}>
-            <p>{t("auditLog.table.loadMoreError", "More entries could not be loaded: {message}", { message: result.loadMoreError.message })}</p>
+            <p>
+              {result.isServerSide
+                ? t("auditLog.table.pageError", "This page could not be loaded: {message}", { message: result.loadMoreError.message })
+                : t("auditLog.table.loadMoreError", "More entries could not be loaded: {message}", { message: result.loadMoreError.message })}
+            </p>
             <button {...result.getPartProps(parts.retry)} type="button" onClick={result.retry}>
               {t("auditLog.table.retry", "Try again")}
             </button>

@@ -79,7 +79,11 @@ export function AuditLogTableFilters({ table: result }: AuditLogTableFiltersProp
         <input
           type="search"
           value={filters.search ?? ""}
-          placeholder={t("auditLog.table.filter.searchPlaceholder", "Names and values")}
+          placeholder={
+            result.isServerSide
+              ? t("auditLog.table.filter.searchPlaceholderServer", "Names, authors, actions, record ids")
+              : t("auditLog.table.filter.searchPlaceholder", "Names and values")
+          }
           onChange={(event) => update({ search: event.target.value || undefined })}
         />
       </label>

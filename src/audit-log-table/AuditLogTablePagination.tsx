@@ -1,3 +1,4 @@
+import { useState, type FormEvent } from "react";
 import { formatNumber } from "../core/intl";
 import { auditLogTableParts as parts } from "./parts";
 import type { UseAuditLogTableResult } from "./useAuditLogTable";
@@ -10,13 +11,24 @@ export interface AuditLogTablePaginationProps {
   pageSizes: readonly number[];
 }
 
-/** The paging controls of `<AuditLogTable>`: first, previous, "Page 2 of 13", next (reads the provider's next page), last, rows per page. */
+/**
+ * The paging controls of `<AuditLogTable>`: first, previous, "Page 2 of 13", next (reads
+ * the provider's next page), last, rows per page; for a server-side log, a "Go to page"
+ * field too (any page is one request away).
+ */
 export function AuditLogTablePagination({ table: result, pageSizes }: AuditLogTablePaginationProps) {
   const { table, t, getPartProps, formatters } = result;
   const number = (value: number) => formatNumber(value, formatters.locale);
   const { pageIndex, pageSize } = table.state.pagination;
   const pageCount = Math.max(1, table.getPageCount());
   const pageButton = (page: string) => getPartProps(parts.pageButton, { "data-page": page });
+  const [typed, setTyped] = useState("");
+  const goToPage = (event: FormEvent) => {
+    event.preventDefault();
+    const page = Math.floor(Number(typed));
+    if (typed.trim() !== "" && Number.isFinite(page)) table.setPageIndex(Math.min(pageCount, Math.max(1, page)) - 1);
+    setTyped("");
+  };
   return (
     <nav {...getPartProps(parts.pagination, { "aria-label": t("auditLog.table.pagination", "Pages") })}>
       <button {...pageButton("first")} type="button" onClick={() => table.firstPage()} disabled={!table.getCanPreviousPage()}>
@@ -36,6 +48,24 @@ export function AuditLogTablePagination({ table: result, pageSizes }: AuditLogTa
       <button {...pageButton("last")} type="button" onClick={() => table.lastPage()} disabled={!table.getCanNextPage()}>
         {t("auditLog.table.lastPage", "Last")}
       </button>
+      {result.isServerSide && (
+        <form {...getPartProps(parts.pageJump)} onSubmit={goToPage}>
+          <label>
+            {t("auditLog.table.goToPage", "Go to page")}{" "}
+            <input
+              {...getPartProps(parts.pageInput)}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={pageCount}
+              value={typed}
+              placeholder={String(pageIndex + 1)}
+              onChange={(event) => setTyped(event.target.value)}
+            />
+          </label>{" "}
+          <button type="submit">{t("auditLog.table.go", "Go")}</button>
+        </form>
+      )}
       <label>
         {t("auditLog.table.pageSize", "Rows per page")}{" "}
         <select {...getPartProps(parts.pageSize)} value={pageSize} onChange={(event) => table.setPageSize(Number(event.target.value))}>

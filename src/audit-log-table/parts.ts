@@ -68,10 +68,22 @@ export const auditLogTableParts = {
   pagination: "pagination",
   /** `<button>`s in the pagination: `data-page="first" | "previous" | "next" | "last"`. */
   pageButton: "page-button",
-  /** `<span>`: "Page 2 of 13" (with "+" while the provider has more). */
+  /** `<span>`: "Page 2 of 13" (with "+" while the provider has more; server-side, from its `total`). */
   pageInfo: "page-info",
   /** `<select>`: rows per page. */
   pageSize: "page-size",
+  /**
+   * `<form>` in the pagination of a server-side log: "Go to page" with a number
+   * `<input data-part="page-input">` (Enter or its button goes there).
+   */
+  pageJump: "page-jump",
+  /** `<input type="number">`: the page to go to (server-side logs). */
+  pageInput: "page-input",
+  /**
+   * `<p role="note">`: the provider's answer may be incomplete (rows out of order, more
+   * rows than asked for, rows left out, a plain list that looks cut short); says which.
+   */
+  incomplete: "incomplete",
   /** `<p>`: no entries, or none match the filters (with a button to clear them). */
   empty: "empty",
   /** `<div role="alert">`: the log could not be loaded (with `retry`). */

@@ -4,10 +4,13 @@ import type { UseAuditLogTableResult } from "./useAuditLogTable";
 /**
  * The table's status line in words: "Loading the audit log…", "Showing 1–25 of 312
  * entries", with the filters' counts ("… (1 more may have changed; 400 read)") and a word
- * on entries still on the server. For a table of yours on `useAuditLogTable` (an Ant
+ * on entries still on the server; server-side, the counts are the server's `total`
+ * ("Showing 26–50 of 40,000 entries"). For a table of yours on `useAuditLogTable` (an Ant
  * Design `<Table>`, an MUI `<Table>`), to say what `<AuditLogTable>` says.
  */
-export function getAuditLogStatusText(result: Pick<UseAuditLogTableResult, "t" | "table" | "counts" | "formatters" | "state" | "isFiltered" | "hasMoreOnServer">): string {
+export function getAuditLogStatusText(
+  result: Pick<UseAuditLogTableResult, "t" | "table" | "counts" | "formatters" | "state" | "isFiltered" | "hasMoreOnServer"> & Partial<Pick<UseAuditLogTableResult, "isServerSide">>,
+): string {
   const { t, table, counts, formatters } = result;
   const number = (value: number) => formatNumber(value, formatters.locale);
   if (result.state === "loading") return t("auditLog.table.loading", "Loading the audit log…");
@@ -22,6 +25,8 @@ export function getAuditLogStatusText(result: Pick<UseAuditLogTableResult, "t" |
     read: number(counts.read),
   };
   if (!result.isFiltered) return t("auditLog.table.showing", "Showing {first}–{last} of {matching} entries", params);
+  // Server-side: the server counted the matches (`total`); nothing else was read.
+  if (result.isServerSide) return t("auditLog.table.showingServerFiltered", "Showing {first}–{last} of {matching} matching entries", params);
   let text =
     counts.possible > 0
       ? t("auditLog.table.showingPossible", "Showing {first}–{last} of {shown}: {matching} matching entries ({possible} more may have changed; {read} read)", params)

@@ -13,6 +13,7 @@ import type { WorkBudgetLimits } from "../core/budget";
 import type { ExportCell } from "../core/exportEntries";
 import { toDayKey } from "../core/groupByDay";
 import { isBulkAction } from "../core/history";
+import type { AuditLogAnswerProblem, AuditLogSortField, AuditLogSorter } from "../core/auditQuery";
 import { canonicalizeFilters, type AuditLogFilters } from "../core/filterEntries";
 import { getAuthorLabel, type AuditLogEntry, type MalformedLogEntry } from "../core/normalizeLog";
 import { getValueType } from "../core/values";
@@ -40,14 +41,17 @@ export type AuditLogTableState = TableState<AuditLogTableFeatures>;
 /** Options of {@link useAuditLogTable}. */
 export interface UseAuditLogTableOptions extends Pick<UseAuditLogEntriesOptions, "resource" | "id" | "live" | "meta"> {
   /**
-   * Rows asked of the provider per request (`meta.pageSize`, the paging convention the
+   * Rows asked of a legacy provider per request (`meta.pageSize`, the paging convention the
    * timeline uses). Default 100. A provider that pages is read one page at a time: "Next"
    * on the last page read asks for the next one. At most 10 requests (see `isTruncated`).
+   * A server-side provider (the query contract) is asked for the table's page instead.
    */
   requestPageSize?: number;
   /**
-   * The filters (controlled). Applied in the browser to the entries read, with the
-   * timeline's `filterEntries`; with a provider that pages, only to the pages read so far.
+   * The filters (controlled). Sent to the provider in `meta.auditQuery`: a server-side
+   * provider applies them (search then reads names, authors, actions and record ids, not
+   * values). Otherwise applied in the browser to the entries read, with the timeline's
+   * `filterEntries`; with a provider that pages, only to the pages read so far.
    */
   filters?: AuditLogFilters;
   /** The filters at first (uncontrolled). */
@@ -162,6 +166,16 @@ export interface UseAuditLogTableResult {
   isLoadingMore: boolean;
   /** The request cap was reached while the provider still had more: the rows are not the whole log. */
   isTruncated: boolean;
+  /**
+   * The provider applied the query (server-side answers, see `AuditLogQuery`): the rows
+   * are one page of the server's, sorted and filtered by it; `counts.matching` is its
+   * `total`; any page is one request away; only columns the server sorts by are sortable.
+   */
+  isServerSide: boolean;
+  /** A server-side page (or sort, or filter) is on its way: the previous rows stay meanwhile (`aria-busy` on the table). */
+  isLoadingPage: boolean;
+  /** Why the provider's answer may be incomplete; show it (`getAuditLogProblemText`). */
+  problem: AuditLogAnswerProblem | undefined;
   /** The next page of rows: the next page read, else the provider's next page (then moves to it). */
   nextPage: () => void;
   /** There is a next page, read or to be read. */
@@ -246,6 +260,13 @@ export const auditLogTableOptionKeys = defineOptionKeys<UseAuditLogTableOptions>
   "timeZone",
 ]);
 
+/** The contract's sort field of each default column (server-side answers): the others cannot be sorted then. */
+const SERVER_SORT_FIELDS: Record<string, AuditLogSortField> = { time: "createdAt", author: "author", action: "action", record: "id", name: "name" };
+// Filters typed into the toolbar reach a server-side provider once typing pauses.
+const SERVER_FILTER_DELAY = 300;
+// Choices of a server-side log, gathered from the pages seen: a hint, bounded.
+const MAX_SEEN_CHOICES = 200;
+
 const DEFAULT_SORTING = [{ id: "time", desc: true }];
 const DEFAULT_PAGINATION = { pageIndex: 0, pageSize: 25 };
 // Field suggestions are read from this many entries: a hint, not an index.
@@ -293,7 +314,40 @@ const attrs = (part: AuditLogTablePart): DataAttributes => auditLogTableAnatomy.
  */
 export function useAuditLogTable(options: UseAuditLogTableOptions): UseAuditLogTableResult {
   const { resource, id, live, meta, idField, ignore, timeZone, renderName } = options;
-  const log = useAuditLogEntries({ resource, id, live, meta, pageSize: options.requestPageSize ?? 100 });
+  const { onFiltersChange } = options;
+  const [filters, setFilters] = useControllableState<AuditLogFilters>({
+    value: options.filters,
+    defaultValue: options.defaultFilters ?? {},
+    onChange: onFiltersChange,
+  });
+  const filterKey = JSON.stringify(canonicalizeFilters(filters) ?? null);
+  const [serverFilters, setServerFilters] = useState(filters);
+  useEffect(() => {
+    const timer = setTimeout(() => setServerFilters(filters), SERVER_FILTER_DELAY);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [filterKey]);
+  // The table's sorting and page, as the last render left them: what a server-side provider is asked for.
+  const [viewKey, setViewKey] = useState(() =>
+    JSON.stringify([options.tableOptions?.state?.sorting ?? options.initialState?.sorting ?? DEFAULT_SORTING, options.tableOptions?.state?.pagination ?? options.initialState?.pagination ?? DEFAULT_PAGINATION]),
+  );
+  const [viewSorting, viewPagination] = JSON.parse(viewKey) as [{ id: string; desc: boolean }[], { pageIndex: number; pageSize: number }];
+  const sorters = viewSorting.flatMap(({ id: column, desc }): AuditLogSorter[] => (SERVER_SORT_FIELDS[column] ? [{ field: SERVER_SORT_FIELDS[column], order: desc ? "desc" : "asc" }] : []));
+  const log = useAuditLogEntries({
+    resource,
+    id,
+    live,
+    meta,
+    pageSize: options.requestPageSize ?? 100,
+    fields: options.fields,
+    timeZone,
+    query: { filters: serverFilters, sorters, page: { currentPage: viewPagination.pageIndex + 1, pageSize: viewPagination.pageSize } },
+  });
+  const isServerSide = log.isServerSide;
+  // A server-side page is a stretch of the history only when sorted by time and filtered
+  // by time at most: otherwise replaying it would infer wrong before-values.
+  const serverQuery = log.requestMeta.auditQuery;
+  const isStretch = serverQuery.sorters[0]?.field === "createdAt" && Object.keys(serverQuery.filters ?? {}).every((key) => key === "from" || key === "to");
   const { describe, reader, t, locale, formatters, fields, references } = useAuditEntryDescriber({
     allEntries: log.allEntries,
     recordId: id,
@@ -303,52 +357,67 @@ export function useAuditLogTable(options: UseAuditLogTableOptions): UseAuditLogT
     budget: options.budget,
     locale: options.locale,
     timeZone,
+    replay: !isServerSide || isStretch,
   });
 
-  const { onFiltersChange } = options;
-  const [filters, setFilters] = useControllableState<AuditLogFilters>({
-    value: options.filters,
-    defaultValue: options.defaultFilters ?? {},
-    onChange: onFiltersChange,
-  });
   // Filtering a large log takes a moment: the controls update at once, the rows follow,
   // filtered in slices between frames (the previous rows stay meanwhile, `isFiltering`).
   // A changed-field filter keeps entries that may have changed the field (no recorded
   // earlier value): they are shown, marked, and not counted as matches.
-  const { entries: filtered, isPending: isFiltering, isFiltered, getFieldMatch } = useFilteredEntries({ entries: log.entries, filters, timeZone: formatters.timeZone, reader });
-  const filterKey = JSON.stringify(canonicalizeFilters(filters) ?? null);
+  // A server-side answer is never filtered again.
+  const client = useFilteredEntries({ entries: log.entries, filters: isServerSide ? undefined : filters, timeZone: formatters.timeZone, reader });
+  const { entries: filtered, isPending: isFiltering, getFieldMatch } = client;
+  const isFiltered = filterKey !== "null";
   const possibleCount = useMemo(() => filtered.reduce((count, entry) => count + (getFieldMatch(entry) === "possible" ? 1 : 0), 0), [filtered, getFieldMatch]);
 
   const userColumns = options.columns;
   const columns = useMemo(() => {
     const defaults = createAuditLogColumns({ resource, describe, t, formatters, renderName });
-    return userColumns ? userColumns(defaults) : defaults;
-  }, [resource, describe, t, formatters, renderName, userColumns]);
+    const chosen = options.tableOptions?.columns ?? (userColumns ? userColumns(defaults) : defaults);
+    // Server-side, a column sorts only when the server can sort by it.
+    return isServerSide ? chosen.map((column) => (column.id && SERVER_SORT_FIELDS[column.id] ? column : { ...column, enableSorting: false })) : chosen;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [resource, describe, t, formatters, renderName, userColumns, options.tableOptions?.columns, isServerSide]);
 
+  const total = log.total;
+  const serverRows = log.entries.length;
   const table = useTable({
     autoResetPageIndex: false,
     autoResetExpanded: false,
     ...options.tableOptions,
+    ...(isServerSide
+      ? {
+          manualSorting: true,
+          manualPagination: true,
+          // Without a total: one more page while this one is full.
+          ...(total === null ? { pageCount: viewPagination.pageIndex + (serverRows >= viewPagination.pageSize ? 2 : 1) } : { rowCount: total }),
+        }
+      : {}),
     features: auditLogTableFeatures,
-    columns: options.tableOptions?.columns ?? columns,
+    columns,
     data: filtered,
     getRowId: (entry) => String(entry.id),
     getRowCanExpand: options.tableOptions?.getRowCanExpand ?? (() => true),
     initialState: { sorting: DEFAULT_SORTING, pagination: DEFAULT_PAGINATION, ...options.initialState },
   });
 
-  // New filters start from the first page; a shorter list never leaves the page past its end.
-  const appliedFilterKey = useRef(filterKey);
+  // New filters (and, server-side, a new order) start from the first page; a shorter list
+  // never leaves the page past its end.
+  const sortingKey = JSON.stringify(table.state.sorting);
+  const orderKey = isServerSide ? `${filterKey}\u0000${sortingKey}` : filterKey;
+  const appliedOrderKey = useRef(orderKey);
   const pageCount = table.getPageCount();
   const { pageIndex } = table.state.pagination;
   useEffect(() => {
-    if (appliedFilterKey.current !== filterKey) {
-      appliedFilterKey.current = filterKey;
+    if (appliedOrderKey.current !== orderKey) {
+      appliedOrderKey.current = orderKey;
       if (pageIndex !== 0) table.setPageIndex(0);
-    } else if (pageIndex > 0 && pageIndex >= pageCount) {
+    } else if (pageIndex > 0 && pageCount >= 0 && pageIndex >= pageCount) {
       table.setPageIndex(Math.max(0, pageCount - 1));
     }
-  }, [filterKey, pageIndex, pageCount, table]);
+  }, [orderKey, pageIndex, pageCount, table]);
+  const nextViewKey = JSON.stringify([table.state.sorting, table.state.pagination]);
+  useEffect(() => setViewKey(nextViewKey), [nextViewKey]);
 
   // "Next" past the last page read asks the provider for its next page, then moves on.
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = log;
@@ -361,16 +430,20 @@ export function useAuditLogTable(options: UseAuditLogTableOptions): UseAuditLogT
   }, [pendingNext, isFetchingNextPage, canNextPageRead, table]);
   const nextPage = useCallback(() => {
     if (table.getCanNextPage()) table.nextPage();
-    else if (hasNextPage && !isFetchingNextPage) {
+    else if (hasNextPage && !isFetchingNextPage && !isServerSide) {
       setPendingNext(true);
       fetchNextPage();
     }
-  }, [table, hasNextPage, isFetchingNextPage, fetchNextPage]);
+  }, [table, hasNextPage, isFetchingNextPage, fetchNextPage, isServerSide]);
 
+  // Server-side, the choices gather what the pages seen held (one page alone offers little).
+  const seen = useRef({ scope: "", actions: new Set<string>(), authors: new Map<string, string>() });
   const choices = useMemo<AuditLogFilterChoices>(() => {
-    const actions = new Set<string>();
-    const authors = new Map<string, string>();
+    const scope = `${resource}\u0000${String(id)}`;
+    if (!isServerSide || seen.current.scope !== scope) seen.current = { scope, actions: new Set(), authors: new Map() };
+    const { actions, authors } = seen.current;
     for (const entry of log.entries) {
+      if (actions.size >= MAX_SEEN_CHOICES || authors.size >= MAX_SEEN_CHOICES) break;
       actions.add(entry.action);
       const author = entry.author;
       const value = author?.id !== undefined ? String(author.id) : (author?.name ?? author?.email);
@@ -384,7 +457,7 @@ export function useAuditLogTable(options: UseAuditLogTableOptions): UseAuditLogT
       authors: [...authors].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, formatters.locale)),
       fields: [...changed].sort(),
     };
-  }, [log.entries, reader, formatters.locale]);
+  }, [log.entries, reader, formatters.locale, isServerSide, resource, id]);
 
   const exportDescriptions = useCallback(() => table.getPrePaginatedRowModel().rows.map((row) => describe(row.original)), [table, describe]);
 
@@ -430,6 +503,7 @@ export function useAuditLogTable(options: UseAuditLogTableOptions): UseAuditLogT
   const domId = (row: AuditLogTableRow, suffix: string) => `${baseId}-r${row.index}-${suffix}`;
   const isSummaryVisible = table.getVisibleLeafColumns().some((column) => column.id === "summary");
   const { state } = log;
+  const isLoadingPage = isServerSide && (log.isPreviousData || (state === "ready" && log.isFetching && serverRows === 0 && !log.pageError));
 
   return {
     table,
@@ -442,13 +516,18 @@ export function useAuditLogTable(options: UseAuditLogTableOptions): UseAuditLogT
     isFiltered,
     isFiltering,
     choices,
-    counts: { read: log.entries.length, matching: filtered.length - possibleCount, possible: possibleCount },
+    counts: isServerSide
+      ? { read: serverRows, matching: total ?? viewPagination.pageIndex * viewPagination.pageSize + serverRows, possible: 0 }
+      : { read: log.entries.length, matching: filtered.length - possibleCount, possible: possibleCount },
     getFieldMatch,
-    hasMoreOnServer: hasNextPage,
+    hasMoreOnServer: isServerSide ? total === null && canNextPageRead : hasNextPage,
     isLoadingMore: isFetchingNextPage,
     isTruncated: log.isTruncated,
+    isServerSide,
+    isLoadingPage,
+    problem: log.problem,
     nextPage,
-    canNextPage: canNextPageRead || hasNextPage,
+    canNextPage: canNextPageRead || (hasNextPage && !isServerSide),
     retry: log.retry,
     describe,
     exportCsv,
@@ -459,7 +538,7 @@ export function useAuditLogTable(options: UseAuditLogTableOptions): UseAuditLogT
     references,
     getRootProps: (props) => merge({ ...attrs(parts.root), "data-state": state, "aria-busy": state === "loading" || undefined }, props),
     getTableProps: (props) =>
-      merge({ ...attrs(parts.table), "aria-label": t("auditLog.table.label", "Audit log"), "aria-busy": state === "loading" || isFiltering || undefined }, props),
+      merge({ ...attrs(parts.table), "aria-label": t("auditLog.table.label", "Audit log"), "aria-busy": state === "loading" || isFiltering || isLoadingPage || undefined }, props),
     getHeaderProps: (header, props) => {
       const sorted = header.column.getIsSorted();
       return merge(

@@ -156,3 +156,23 @@ export {
   type ObjectFieldList,
   type ListObjectFieldsOptions,
 } from "./listObjectFields";
+export {
+  buildAuditLogQuery,
+  readServerAnswer,
+  findAnswerProblem,
+  AUDIT_LOG_SORT_FIELDS,
+  MAX_AUDIT_QUERY_PAGE_SIZE,
+  MAX_SERVER_ANSWER_ROWS,
+  type AuditLogQuery,
+  type AuditLogQueryFilters,
+  type AuditLogServerAnswer,
+  type AuditLogServerPage,
+  type AuditLogSorter,
+  type AuditLogSortField,
+  type AuditLogPagination,
+  type AuditLogAnswerProblem,
+  type AnswerPageCheck,
+  type FindAnswerProblemOptions,
+  type BuildAuditLogQueryOptions,
+  type BuiltAuditLogQuery,
+} from "./auditQuery";

@@ -31,6 +31,13 @@ export interface UseAuditEntryDescriberOptions {
   locale?: string;
   /** An IANA time zone for dates. Default: the viewer's. */
   timeZone?: string;
+  /**
+   * Reconstruct missing before-values by replaying `allEntries` (default `true`). `false`
+   * when the entries are not a stretch of the history in time (a server-side page filtered
+   * by author, or sorted by action): replaying them would infer wrong values, so
+   * before-values come from `previousData` only, else "not recorded".
+   */
+  replay?: boolean;
 }
 
 /** The result of {@link useAuditEntryDescriber}. */
@@ -107,7 +114,8 @@ export function useAuditEntryDescriber(options: UseAuditEntryDescriberOptions): 
   const { allEntries, recordId, idField, timeZone } = options;
   const { t, locale } = useAuditTranslate(options.locale);
   const formatters = useMemo(() => createFormatters(locale, timeZone), [locale, timeZone]);
-  const history = useMemo(() => replayHistory(allEntries, { idField }), [allEntries, idField]);
+  const replay = options.replay !== false;
+  const history = useMemo(() => replayHistory(replay ? allEntries : [], { idField }), [allEntries, idField, replay]);
   const fields = useCompiledFields(options.fields);
   const ignoreKey = JSON.stringify(options.ignore ?? null);
   const budgetKey = JSON.stringify(options.budget ?? null);

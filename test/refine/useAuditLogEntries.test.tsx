@@ -50,7 +50,24 @@ describe("useAuditLogEntries", () => {
     const get = vi.spyOn(provider, "get");
     const { result } = renderEntries({ resource: "products", id: 7, filters: { namedOnly: true, action: ["update"] } }, provider);
     await waitFor(() => expect(result.current.list.state).toBe("ready"));
-    expect(get).toHaveBeenCalledWith(expect.objectContaining({ meta: { id: 7, pageSize: 50, filters: { actions: ["update"], namedOnly: true } } }));
+    // The legacy keys as before, and the query contract beside them (meta.auditQuery).
+    expect(get).toHaveBeenCalledWith(
+      expect.objectContaining({
+        meta: {
+          id: 7,
+          pageSize: 50,
+          filters: { actions: ["update"], namedOnly: true },
+          auditQuery: {
+            version: 1,
+            id: "7",
+            filters: { actions: ["update"], namedOnly: true },
+            sorters: [{ field: "createdAt", order: "desc" }],
+            pagination: { mode: "cursor", pageSize: 50 },
+            total: false,
+          },
+        },
+      }),
+    );
     expect(get.mock.calls.every(([params]) => params.action === undefined)).toBe(true);
     // The view filters through its pipeline reader, which needs the whole history first.
     expect(result.current.list.entries.map((entry) => entry.id)).toEqual([2, 1, 0]);

@@ -9,18 +9,27 @@
 //   PATCH  /api/<resource>/:id                 merge the body's top-level fields in
 //   PUT    /api/<resource>/:id                 replace
 //   DELETE /api/<resource>/:id                 delete
-//   GET    /api/audit-logs?resource&id&action&pageSize&cursor   → { data, nextCursor? }, newest first
-//   POST   /api/audit-logs                     record an entry (previousData from the stored record)
+//   GET    /api/audit-logs?resource&…          the audit-log query contract v1 (auditQuery.mjs) → { data, total, nextCursor };
+//                                              the old ?resource&id&action&pageSize&cursor → { data, nextCursor? }
+//   POST   /api/audit-logs                     refused (405): the server writes every entry itself
 //   GET    /api/audit-logs/:id                 one entry
-//   PATCH  /api/audit-logs/:id  { name }       name (or, with "", unname) an entry
+//   PATCH  /api/audit-logs/:id  { name }       name (or, with "", unname) an entry (signed in)
+//   POST   /api/session  {}                    sign in (the demo's user), sets the session cookie
+//   GET    /api/session                        who is signed in (401 when nobody)
+//   DELETE /api/session                        sign out
 //   GET    /photos/<file>                       a product photo (server/photos)
 //
-// Every error is JSON `{ message }` (plus `errors` by field for an invalid record) with a
-// 4xx status, and a rejected request writes nothing.
+// Each write (POST, PUT, PATCH, DELETE of a record) needs a signed-in session and writes
+// its audit row in the same transaction: the true before and after values, the session's
+// user as author, the server's clock. Every error is JSON `{ message }` (plus `errors` by
+// field for an invalid record) with a 4xx status, and a rejected request writes nothing.
+import { createHash, randomBytes } from "node:crypto";
 import { createReadStream, statSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { AuditQueryError, parseAuditQuery, runAuditQuerySqlite, toAuditLog } from "./auditQuery.mjs";
+import { createSqliteAuditWriter } from "./auditRows.mjs";
 import { findResource, isPlainObject, validateRecord } from "./resources.mjs";
 
 /** @typedef {import("better-sqlite3").Database} DB */
@@ -48,19 +57,27 @@ export class RequestError extends Error {
  * @property {string} [staticDir]         serve the built app from here (with an SPA fallback)
  * @property {string} [photosDir]         serve /photos/* from here (default server/photos)
  * @property {number} [bodyLimit]         largest accepted request body, in bytes (default 1 MB)
- * @property {number} [pendingWriteTtl]   how long a write's pre-image waits for its audit entry, in ms (default 10 minutes)
- * @property {() => number} [now]         the clock (ms), for tests
+ * @property {DemoUser} [user]           whom the demo's sign-in (POST /api/session) signs in (default DEMO_USER)
+ * @property {number} [sessionTtl]        how long a session lasts, in ms (default 7 days)
+ * @property {() => number} [now]         the clock (ms): audit rows' createdAt, sessions; for tests
  */
+
+/** @typedef {{ id: number | string, name: string, email?: string }} DemoUser */
+
+/** The demo's user, the one the app's authProvider shows (examples/demo/src/providers/authProvider.ts). */
+export const DEMO_USER = Object.freeze({ id: 5, name: "Dana Whitfield", email: "dana.whitfield@northwind.example" });
+
+/** The session cookie: a random token; the database keeps only its SHA-256. */
+export const SESSION_COOKIE = "demo_session";
+/** The headers a restore or revert sends (the kit's meta.restoredFrom and meta.restoreKind). */
+export const RESTORED_FROM_HEADER = "x-audit-restored-from";
+export const RESTORE_KIND_HEADER = "x-audit-restore-kind";
 
 /** The product photos the seed refers to (`/photos/<file>`). */
 export const PHOTOS_DIR = fileURLToPath(new URL("./photos", import.meta.url));
 
 const AUDIT_LOGS = "audit-logs";
-const DEFAULT_PAGE_SIZE = 50;
-const MAX_PAGE_SIZE = 200;
 const MAX_NAME_LENGTH = 120;
-const MAX_ACTION_LENGTH = 64;
-const AUDIT_FIELDS = new Set(["resource", "action", "data", "previousData", "author", "meta", "name"]);
 const FIELD_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*(\.(?:[A-Za-z_][A-Za-z0-9_]*|\d+))*$/;
 const CONTENT_TYPES = /** @type {Record<string, string>} */ ({
   ".html": "text/html; charset=utf-8",
@@ -185,20 +202,6 @@ function checkField(field) {
 /** @param {string} value */
 const escapeLike = (value) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** @param {string} raw @returns {[string, number] | undefined} */
-function decodeCursor(raw) {
-  try {
-    const value = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && Number.isInteger(value[1])) return [value[0], value[1]];
-  } catch {
-    // fall through
-  }
-  return undefined;
-}
-
-/** @param {string} createdAt @param {number} id */
-const encodeCursor = (createdAt, id) => Buffer.from(JSON.stringify([createdAt, id])).toString("base64url");
-
 /**
  * @param {URLSearchParams} params
  * @param {string} name
@@ -218,43 +221,20 @@ function parseId(raw) {
   return raw !== undefined && /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : undefined;
 }
 
-/**
- * @typedef {{ id: number, resource: string, action: string, record_id: string | null, created_at: string,
- *   author: string | null, name: string | null, data: string | null, previous_data: string | null, meta: string }} AuditRow
- */
-
-/** @param {AuditRow} row */
-function toLog(row) {
-  /** @type {Record<string, unknown>} */
-  const log = { id: row.id, resource: row.resource, action: row.action, createdAt: row.created_at, meta: JSON.parse(row.meta) };
-  if (row.author !== null) log.author = JSON.parse(row.author);
-  if (row.name !== null) log.name = row.name;
-  if (row.data !== null) log.data = JSON.parse(row.data);
-  if (row.previous_data !== null) log.previousData = JSON.parse(row.previous_data);
-  return log;
-}
-
 /** @param {DemoServerOptions} options */
-function createApi({ db, staticDir, photosDir = PHOTOS_DIR, bodyLimit = 1_000_000, pendingWriteTtl = 10 * 60 * 1000, now = Date.now }) {
+function createApi({ db, staticDir, photosDir = PHOTOS_DIR, bodyLimit = 1_000_000, user = DEMO_USER, sessionTtl = 7 * 24 * 60 * 60 * 1000, now = Date.now }) {
   const statements = {
     auditById: db.prepare("SELECT * FROM audit_logs WHERE id = ?"),
-    insertAudit: db.prepare(
-      `INSERT INTO audit_logs (resource, action, record_id, created_at, author, name, data, previous_data, meta)
-       VALUES (@resource, @action, @recordId, @createdAt, @author, @name, @data, @previousData, @meta)`,
-    ),
     renameAudit: db.prepare("UPDATE audit_logs SET name = ? WHERE id = ?"),
-    insertPending: db.prepare(
-      "INSERT INTO pending_writes (client_id, resource, record_id, action, before, written_at) VALUES (?, ?, ?, ?, ?, ?)",
-    ),
-    takePending: db.prepare(
-      `SELECT id, before FROM pending_writes
-       WHERE client_id = ? AND resource = ? AND record_id = ? AND action = ? AND written_at >= ?
-       ORDER BY id LIMIT 1`,
-    ),
-    deletePending: db.prepare("DELETE FROM pending_writes WHERE id = ?"),
-    expirePending: db.prepare("DELETE FROM pending_writes WHERE written_at < ?"),
+    // The entry a restore names: one of this record's entries in this resource.
+    auditOfRecord: db.prepare("SELECT 1 AS found FROM audit_log_records WHERE log_id = ? AND resource = ? AND record_id = ?"),
     categoryInUse: db.prepare("SELECT count(*) AS n FROM products WHERE json_extract(doc, '$.categoryId') = ?"),
+    insertSession: db.prepare("INSERT INTO sessions (token_hash, user, created_at, expires_at) VALUES (?, ?, ?, ?)"),
+    sessionByHash: db.prepare("SELECT user FROM sessions WHERE token_hash = ? AND expires_at > ?"),
+    deleteSession: db.prepare("DELETE FROM sessions WHERE token_hash = ?"),
+    expireSessions: db.prepare("DELETE FROM sessions WHERE expires_at <= ?"),
   };
+  const writeAudit = createSqliteAuditWriter(db);
   /** @type {Map<string, { one: import("better-sqlite3").Statement, insert: import("better-sqlite3").Statement, update: import("better-sqlite3").Statement, remove: import("better-sqlite3").Statement }>} */
   const recordStatements = new Map();
   /** @param {ResourceDefinition} resource */
@@ -273,10 +253,65 @@ function createApi({ db, staticDir, photosDir = PHOTOS_DIR, bodyLimit = 1_000_00
     return found;
   };
 
-  /** @param {http.IncomingMessage} req */
-  const clientIdOf = (req) => {
-    const raw = req.headers["x-demo-client"];
-    return typeof raw === "string" && /^[\w-]{1,64}$/.test(raw) ? raw : "";
+  /** @param {string} token */
+  const hashToken = (token) => createHash("sha256").update(token).digest("hex");
+
+  /** The session token the request's cookie holds, if any. @param {http.IncomingMessage} req */
+  const sessionTokenOf = (req) => {
+    for (const part of String(req.headers.cookie ?? "").split(";")) {
+      const [name, ...value] = part.trim().split("=");
+      if (name === SESSION_COOKIE && /^[A-Za-z0-9_-]{43}$/.test(value.join("="))) return value.join("=");
+    }
+    return undefined;
+  };
+
+  /** The signed-in user of the request, or undefined. @param {http.IncomingMessage} req @returns {Record<string, unknown> | undefined} */
+  const sessionUserOf = (req) => {
+    const token = sessionTokenOf(req);
+    if (!token) return undefined;
+    const row = /** @type {{ user: string } | undefined} */ (statements.sessionByHash.get(hashToken(token), new Date(now()).toISOString()));
+    return row ? JSON.parse(row.user) : undefined;
+  };
+
+  /** The signed-in user; a 401 when nobody is. @param {http.IncomingMessage} req */
+  const requireUser = (req) => {
+    const found = sessionUserOf(req);
+    if (!found) throw new RequestError(401, "Sign in first: changes are made by a signed-in user (POST /api/session signs in the demo's user).");
+    return found;
+  };
+
+  /**
+   * The session cookie: HttpOnly (no script reads it), SameSite=Lax (no cross-site request
+   * carries it), for /api only. Behind HTTPS a real app adds `Secure`; the demo runs on http://127.0.0.1.
+   * @param {string} value @param {number} maxAge in ms (0 removes it)
+   */
+  const cookie = (value, maxAge) => `${SESSION_COOKIE}=${value}; Path=/api; HttpOnly; SameSite=Lax; Max-Age=${Math.floor(maxAge / 1000)}`;
+
+  /** Signs the demo's user in: a new session, its token in an HttpOnly cookie. */
+  const signIn = () => {
+    const token = randomBytes(32).toString("base64url");
+    const time = now();
+    statements.expireSessions.run(new Date(time).toISOString());
+    statements.insertSession.run(hashToken(token), JSON.stringify(user), new Date(time).toISOString(), new Date(time + sessionTtl).toISOString());
+    return cookie(token, sessionTtl);
+  };
+
+  /**
+   * What a restore or revert says it restored (the kit's meta.restoredFrom and
+   * meta.restoreKind, sent by the app's data provider as headers). Both or neither.
+   * @param {http.IncomingMessage} req
+   * @returns {{ restoredFrom: number, restoreKind: "restore" | "revert" } | undefined}
+   */
+  const restoreOf = (req) => {
+    const from = req.headers[RESTORED_FROM_HEADER];
+    const kind = req.headers[RESTORE_KIND_HEADER];
+    if (from === undefined && kind === undefined) return undefined;
+    if (typeof from !== "string" || typeof kind !== "string") throw new RequestError(400, "X-Audit-Restored-From and X-Audit-Restore-Kind go together: send both or neither.");
+    const id = parseId(from.trim());
+    if (id === undefined) throw new RequestError(400, `X-Audit-Restored-From must be the id of an audit log entry, not "${from.slice(0, 40)}".`);
+    const restoreKind = kind.trim();
+    if (restoreKind !== "restore" && restoreKind !== "revert") throw new RequestError(400, `X-Audit-Restore-Kind must be "restore" or "revert", not "${kind.slice(0, 40)}".`);
+    return { restoredFrom: id, restoreKind };
   };
 
   /** @param {string} name */
@@ -398,83 +433,40 @@ function createApi({ db, staticDir, photosDir = PHOTOS_DIR, bodyLimit = 1_000_00
     return { rows: rows.map((row) => ({ id: row.id, ...JSON.parse(row.doc) })), total };
   }
 
-  /** @param {URLSearchParams} params */
+  /** A page of the audit log, by the query contract (auditQuery.mjs). @param {URLSearchParams} params */
   function listAuditLogs(params) {
-    const resourceName = params.get("resource");
-    if (!resourceName) throw new RequestError(400, "Say which resource's logs to read: ?resource=products.");
-    requireResource(resourceName);
-    const where = ["resource = ?"];
-    /** @type {unknown[]} */
-    const args = [resourceName];
-    const id = params.get("id");
-    if (id !== null && id !== "") {
-      where.push("(record_id = ? OR EXISTS (SELECT 1 FROM json_each(meta, '$.ids') WHERE CAST(value AS TEXT) = ?))");
-      args.push(id, id);
+    let query;
+    try {
+      query = parseAuditQuery(params);
+    } catch (error) {
+      if (error instanceof AuditQueryError) throw new RequestError(400, error.message);
+      throw error;
     }
-    const action = params.get("action");
-    if (action) {
-      where.push("action = ?");
-      args.push(action);
+    requireResource(query.resource);
+    try {
+      return runAuditQuerySqlite(db, query);
+    } catch (error) {
+      // A cursor is checked when the SQL is built.
+      if (error instanceof AuditQueryError) throw new RequestError(400, error.message);
+      throw error;
     }
-    const pageSize = readInteger(params, "pageSize", { min: 1, max: MAX_PAGE_SIZE }) ?? DEFAULT_PAGE_SIZE;
-    const rawCursor = params.get("cursor");
-    if (rawCursor) {
-      const cursor = decodeCursor(rawCursor);
-      if (!cursor) throw new RequestError(400, "The cursor is not one this server gave out.");
-      where.push("(created_at < ? OR (created_at = ? AND id < ?))");
-      args.push(cursor[0], cursor[0], cursor[1]);
-    }
-    const rows = /** @type {AuditRow[]} */ (
-      db.prepare(`SELECT * FROM audit_logs WHERE ${where.join(" AND ")} ORDER BY created_at DESC, id DESC LIMIT ?`).all(...args, pageSize + 1)
-    );
-    const page = rows.slice(0, pageSize);
-    const last = page[page.length - 1];
-    return rows.length > pageSize && last ? { data: page.map(toLog), nextCursor: encodeCursor(last.created_at, last.id) } : { data: page.map(toLog) };
   }
 
-  /** @param {unknown} body @param {string} clientId */
-  function createAuditLog(body, clientId) {
-    const log = requireObject(body);
-    const unknown = Object.keys(log).filter((key) => !AUDIT_FIELDS.has(key));
-    if (unknown.length > 0) throw new RequestError(422, `Unknown field${unknown.length > 1 ? "s" : ""} in the log entry: ${unknown.join(", ")}.`);
-    if (typeof log.resource !== "string" || !findResource(log.resource)) throw new RequestError(422, `"resource" must name a known resource (products, categories).`);
-    if (typeof log.action !== "string" || log.action === "" || log.action.length > MAX_ACTION_LENGTH)
-      throw new RequestError(422, `"action" must be text of 1 to ${MAX_ACTION_LENGTH} characters.`);
-    if (log.meta !== undefined && !isPlainObject(log.meta)) throw new RequestError(422, `"meta" must be an object.`);
-    if (log.author !== undefined && log.author !== null && !isPlainObject(log.author)) throw new RequestError(422, `"author" must be an object.`);
-    if (log.name !== undefined && (typeof log.name !== "string" || log.name.length > MAX_NAME_LENGTH))
-      throw new RequestError(422, `"name" must be text of at most ${MAX_NAME_LENGTH} characters.`);
-    const meta = /** @type {Record<string, unknown>} */ (log.meta ?? {});
-    const recordId = typeof meta.id === "string" || typeof meta.id === "number" ? String(meta.id) : null;
-
-    return db.transaction(() => {
-      const time = now();
-      statements.expirePending.run(time - pendingWriteTtl);
-      let previousData = log.previousData;
-      // The true before-value: the stored record as this client's matching write found it.
-      if (recordId !== null && (log.action === "update" || log.action === "delete")) {
-        const pending = /** @type {{ id: number, before: string | null } | undefined} */ (
-          statements.takePending.get(clientId, log.resource, recordId, log.action, time - pendingWriteTtl)
-        );
-        if (pending) {
-          statements.deletePending.run(pending.id);
-          const before = pending.before === null ? undefined : JSON.parse(pending.before);
-          previousData = log.action === "update" && isPlainObject(log.data) && isPlainObject(before) ? pickKeys(before, Object.keys(log.data)) : before;
-        }
-      }
-      const { lastInsertRowid } = statements.insertAudit.run({
-        resource: log.resource,
-        action: log.action,
-        recordId,
-        createdAt: new Date(time).toISOString(),
-        author: log.author === undefined || log.author === null ? null : JSON.stringify(log.author),
-        name: typeof log.name === "string" && log.name.trim() !== "" ? log.name.trim() : null,
-        data: log.data === undefined ? null : JSON.stringify(log.data),
-        previousData: previousData === undefined ? null : JSON.stringify(previousData),
-        meta: JSON.stringify(meta),
-      });
-      return toLog(/** @type {AuditRow} */ (statements.auditById.get(lastInsertRowid)));
-    })();
+  /**
+   * Writes a record's audit row, inside the write's transaction.
+   * @param {{ resource: string, action: "create" | "update" | "delete", recordId: number, author: Record<string, unknown>,
+   *   data?: unknown, previousData?: unknown, restore?: { restoredFrom: number, restoreKind: string } }} change
+   */
+  function logChange({ resource, action, recordId, author, data, previousData, restore }) {
+    writeAudit({
+      resource,
+      action,
+      createdAt: new Date(now()).toISOString(),
+      author,
+      data,
+      previousData,
+      meta: { id: recordId, ...(restore ? { restoredFrom: restore.restoredFrom, restoreKind: restore.restoreKind } : {}) },
+    });
   }
 
   /** @param {string} rawId the id as the URL gives it @param {unknown} body */
@@ -490,7 +482,7 @@ function createApi({ db, staticDir, photosDir = PHOTOS_DIR, bodyLimit = 1_000_00
       const row = id === undefined ? undefined : statements.auditById.get(id);
       if (!row) throw new RequestError(404, `There is no audit log entry ${rawId} to rename.`);
       statements.renameAudit.run(name === "" ? null : name, id);
-      return toLog(/** @type {AuditRow} */ (statements.auditById.get(id)));
+      return toAuditLog(/** @type {Record<string, unknown>} */ (statements.auditById.get(id)));
     })();
   }
 
@@ -514,19 +506,39 @@ function createApi({ db, staticDir, photosDir = PHOTOS_DIR, bodyLimit = 1_000_00
     if (segments.length === 0 || segments.length > 2 || segments[0] === "") throw new RequestError(404, `Nothing at ${url.pathname}.`);
     const [first, second] = /** @type {[string, string | undefined]} */ (segments);
 
+    if (first === "session" && second === undefined) {
+      allow(["GET", "POST", "DELETE"]);
+      if (method === "GET") {
+        const signedIn = sessionUserOf(req);
+        if (!signedIn) throw new RequestError(401, "Nobody is signed in.");
+        return sendJson(res, 200, { user: signedIn });
+      }
+      if (method === "POST") {
+        // A JSON body ({}), like every other write: a cross-site form cannot send one.
+        requireObject(await readJson(req, bodyLimit));
+        return sendJson(res, 201, { user }, { "set-cookie": signIn() });
+      }
+      const token = sessionTokenOf(req);
+      if (token) statements.deleteSession.run(hashToken(token));
+      return sendJson(res, 200, {}, { "set-cookie": cookie("", 0) });
+    }
+
     if (first === AUDIT_LOGS) {
       if (second === undefined) {
-        allow(["GET", "POST"]);
-        if (method === "GET") return sendJson(res, 200, listAuditLogs(url.searchParams));
-        return sendJson(res, 201, createAuditLog(await readJson(req, bodyLimit), clientIdOf(req)));
+        if (method === "POST") {
+          throw new RequestError(405, "Audit entries are written by the server with each change.", {}, { allow: "GET" });
+        }
+        allow(["GET"]);
+        return sendJson(res, 200, listAuditLogs(url.searchParams));
       }
       allow(["GET", "PATCH"]);
       if (method === "GET") {
         const id = parseId(second);
         const row = id === undefined ? undefined : statements.auditById.get(id);
         if (!row) throw new RequestError(404, `There is no audit log entry ${second}.`);
-        return sendJson(res, 200, toLog(/** @type {AuditRow} */ (row)));
+        return sendJson(res, 200, toAuditLog(/** @type {Record<string, unknown>} */ (row)));
       }
+      requireUser(req);
       return sendJson(res, 200, renameAuditLog(second, await readJson(req, bodyLimit)));
     }
 
@@ -537,11 +549,17 @@ function createApi({ db, staticDir, photosDir = PHOTOS_DIR, bodyLimit = 1_000_00
         const { rows, total } = listRecords(resource, url.searchParams);
         return sendJson(res, 200, rows, { "x-total-count": String(total), "access-control-expose-headers": "x-total-count" });
       }
+      const author = requireUser(req);
+      if (restoreOf(req)) throw new RequestError(400, "A restore updates a record: send X-Audit-Restored-From with a PATCH or PUT.");
       const body = requireObject(await readJson(req, bodyLimit));
       if (body.id !== undefined) throw new RequestError(400, "Do not send an id: the server assigns it.");
-      checkRecord(first, resource, body);
-      const { lastInsertRowid } = statementsFor(resource).insert.run(JSON.stringify(body));
-      return sendJson(res, 201, { id: Number(lastInsertRowid), ...body });
+      const created = db.transaction(() => {
+        checkRecord(first, resource, body);
+        const id = Number(statementsFor(resource).insert.run(JSON.stringify(body)).lastInsertRowid);
+        logChange({ resource: first, action: "create", recordId: id, author, data: body });
+        return { id, ...body };
+      })();
+      return sendJson(res, 201, created);
     }
 
     allow(["GET", "PUT", "PATCH", "DELETE"]);
@@ -549,8 +567,10 @@ function createApi({ db, staticDir, photosDir = PHOTOS_DIR, bodyLimit = 1_000_00
       const { id, doc } = loadRecord(first, resource, second);
       return sendJson(res, 200, { id, ...doc });
     }
-    const clientId = clientIdOf(req);
+    const author = requireUser(req);
+    const restore = restoreOf(req);
     if (method === "DELETE") {
+      if (restore) throw new RequestError(400, "A restore updates a record: send X-Audit-Restored-From with a PATCH or PUT.");
       const result = db.transaction(() => {
         const { id: recordId, doc } = loadRecord(first, resource, second);
         if (first === "categories") {
@@ -559,7 +579,7 @@ function createApi({ db, staticDir, photosDir = PHOTOS_DIR, bodyLimit = 1_000_00
         }
         statementsFor(resource).remove.run(recordId);
         const record = { id: recordId, ...doc };
-        statements.insertPending.run(clientId, first, String(recordId), "delete", JSON.stringify(record), now());
+        logChange({ resource: first, action: "delete", recordId, author, previousData: record });
         return record;
       })();
       return sendJson(res, 200, result);
@@ -568,11 +588,17 @@ function createApi({ db, staticDir, photosDir = PHOTOS_DIR, bodyLimit = 1_000_00
     const result = db.transaction(() => {
       const { id: recordId, doc } = loadRecord(first, resource, second);
       if (body.id !== undefined && String(body.id) !== String(recordId)) throw new RequestError(400, `The body's id (${String(body.id)}) is not the id in the URL (${recordId}).`);
-      const next = method === "PUT" ? withoutId(body) : { ...doc, ...withoutId(body) };
+      if (restore && !statements.auditOfRecord.get(restore.restoredFrom, first, String(recordId))) {
+        throw new RequestError(422, `X-Audit-Restored-From: entry ${restore.restoredFrom} is not in the history of ${first} ${recordId}.`);
+      }
+      const patch = withoutId(body);
+      const next = method === "PUT" ? patch : { ...doc, ...patch };
       checkRecord(first, resource, next);
       statementsFor(resource).update.run(JSON.stringify(next), recordId);
-      // Refine logs the update after it succeeded, without the old values: keep them for that entry.
-      statements.insertPending.run(clientId, first, String(recordId), "update", JSON.stringify(doc), now());
+      // data: what the write wrote (a PATCH's keys; a PUT's whole record); previousData: the
+      // stored values of those keys before it (and, for a PUT, of the keys it dropped).
+      const dropped = method === "PUT" ? Object.keys(doc).filter((key) => !Object.hasOwn(next, key)) : [];
+      logChange({ resource: first, action: "update", recordId, author, data: patch, previousData: pickKeys(doc, [...Object.keys(patch), ...dropped]), restore });
       return { id: recordId, ...next };
     })();
     return sendJson(res, 200, result);

@@ -1,9 +1,12 @@
 // @ts-check
 // The demo's SQLite database: one table per resource (records as JSON documents), the
-// audit log, and the pre-images of writes waiting for their audit entry.
+// audit store (auditSchema.mjs: the log, its changed field paths, its records) and the
+// signed-in sessions.
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { authorColumns, buildAuditRow } from "./auditRows.mjs";
+import { SQLITE_AUDIT_INDEXES, SQLITE_AUDIT_TABLES } from "./auditSchema.mjs";
 import { PHOTOS_BY_SKU, seedDatabase } from "./seed.mjs";
 
 const SCHEMA = `
@@ -15,34 +18,14 @@ CREATE TABLE IF NOT EXISTS products (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   doc TEXT NOT NULL CHECK (json_valid(doc))
 );
-CREATE TABLE IF NOT EXISTS audit_logs (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  resource TEXT NOT NULL,
-  action TEXT NOT NULL,
-  -- meta.id as text, so 7 and "7" find the same record
-  record_id TEXT,
-  -- ISO 8601 in UTC: sorts as text in time order
+${SQLITE_AUDIT_TABLES}
+-- Signed-in sessions: the cookie holds a random token, this table its SHA-256 and the user.
+CREATE TABLE IF NOT EXISTS sessions (
+  token_hash TEXT PRIMARY KEY,
+  user TEXT NOT NULL CHECK (json_valid(user)),
   created_at TEXT NOT NULL,
-  author TEXT CHECK (author IS NULL OR json_valid(author)),
-  name TEXT,
-  data TEXT CHECK (data IS NULL OR json_valid(data)),
-  previous_data TEXT CHECK (previous_data IS NULL OR json_valid(previous_data)),
-  meta TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(meta))
+  expires_at TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS audit_logs_by_time ON audit_logs (resource, created_at DESC, id DESC);
-CREATE INDEX IF NOT EXISTS audit_logs_by_record ON audit_logs (resource, record_id);
--- The stored record as it was before a write, kept until the client posts the audit
--- entry for that write (Refine logs after the write succeeded, without previousData).
-CREATE TABLE IF NOT EXISTS pending_writes (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  client_id TEXT NOT NULL,
-  resource TEXT NOT NULL,
-  record_id TEXT NOT NULL,
-  action TEXT NOT NULL,
-  before TEXT CHECK (before IS NULL OR json_valid(before)),
-  written_at INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS pending_writes_by_key ON pending_writes (client_id, resource, record_id, action, id);
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
 
@@ -69,6 +52,8 @@ export function openDatabase(file, options = {}) {
     })();
   } else if (!seeded) setDataVersion(db, MIGRATIONS.length);
   migrate(db);
+  // After the migrations: an older database gets the columns these indexes read first.
+  db.exec(SQLITE_AUDIT_INDEXES);
   return db;
 }
 
@@ -95,6 +80,46 @@ const MIGRATIONS = [
       if (!photo || record.photo !== undefined) continue;
       update.run(JSON.stringify({ ...record, photo }), id);
       log.run(String(id), new Date().toISOString(), author, JSON.stringify({ photo }), JSON.stringify({ id, dataProviderName: "default" }));
+    }
+  },
+  // 2: the server writes the audit rows itself, with each change. The log gets the author
+  // columns the queries read, every row its changed field paths and its records; the
+  // pre-images that waited for a client's entry (pending_writes) are gone.
+  (db) => {
+    const columns = new Set(/** @type {Array<{ name: string }>} */ (db.prepare("PRAGMA table_info(audit_logs)").all()).map((column) => column.name));
+    for (const [column, type] of [["author_id", "TEXT"], ["author_name", "TEXT"], ["author_email", "TEXT"], ["author_label", "TEXT NOT NULL DEFAULT ''"]]) {
+      if (!columns.has(column)) db.exec(`ALTER TABLE audit_logs ADD COLUMN ${column} ${type}`);
+    }
+    db.exec(`
+      DROP TABLE IF EXISTS pending_writes;
+      DROP INDEX IF EXISTS audit_logs_by_time;
+      DROP INDEX IF EXISTS audit_logs_by_record;
+      DELETE FROM audit_log_fields;
+      DELETE FROM audit_log_records;
+      DELETE FROM audit_log_counts;
+      INSERT INTO audit_log_counts (resource, n) SELECT resource, count(*) FROM audit_logs GROUP BY resource;
+      UPDATE audit_logs SET name = NULL WHERE trim(name) = '';
+    `);
+    const update = db.prepare("UPDATE audit_logs SET author_id = @author_id, author_name = @author_name, author_email = @author_email, author_label = @author_label WHERE id = @id");
+    const insertField = db.prepare("INSERT INTO audit_log_fields (log_id, path, kind) VALUES (?, ?, ?)");
+    const insertRecord = db.prepare("INSERT INTO audit_log_records (log_id, resource, record_id) VALUES (?, ?, ?)");
+    const rows = /** @type {Array<{ id: number, resource: string, action: string, author: string | null, data: string | null, previous_data: string | null, meta: string }>} */ (
+      db.prepare("SELECT id, resource, action, author, data, previous_data, meta FROM audit_logs ORDER BY id").all()
+    );
+    for (const row of rows) {
+      const author = row.author === null ? null : JSON.parse(row.author);
+      update.run({ id: row.id, ...authorColumns(author !== null && typeof author === "object" && !Array.isArray(author) ? author : null) });
+      const meta = JSON.parse(row.meta);
+      const built = buildAuditRow({
+        resource: row.resource,
+        action: row.action,
+        createdAt: "",
+        meta: meta !== null && typeof meta === "object" && !Array.isArray(meta) ? meta : {},
+        data: row.data === null ? undefined : JSON.parse(row.data),
+        previousData: row.previous_data === null ? undefined : JSON.parse(row.previous_data),
+      });
+      for (const [path, kind] of built.fields) insertField.run(row.id, path, kind);
+      for (const recordId of built.records) insertRecord.run(row.id, row.resource, recordId);
     }
   },
 ];

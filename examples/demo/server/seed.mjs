@@ -4,6 +4,8 @@
 // order against the records themselves, so every entry's previousData is the true
 // before-value and replaying the log from the first entry gives today's records.
 
+import { createSqliteAuditWriter } from "./auditRows.mjs";
+
 /** @typedef {import("better-sqlite3").Database} DB */
 /** @typedef {Record<string, any>} Doc */
 
@@ -215,24 +217,20 @@ const DAY = 24 * 60 * 60 * 1000;
 export function seedDatabase(db, now) {
   const random = createRandom();
   const end = now.getTime();
-  const insertLog = db.prepare(
-    `INSERT INTO audit_logs (resource, action, record_id, created_at, author, name, data, previous_data, meta)
-     VALUES (@resource, @action, @recordId, @createdAt, @author, @name, @data, @previousData, @meta)`,
-  );
+  const write = createSqliteAuditWriter(db);
   /**
-   * @param {{ resource: string, action: string, at: number, author: object, recordId?: number, ids?: number[], name?: string, data?: unknown, previousData?: unknown }} entry
+   * @param {{ resource: string, action: string, at: number, author: Record<string, unknown>, recordId?: number, ids?: number[], name?: string, data?: unknown, previousData?: unknown }} entry
    */
   const log = (entry) =>
-    insertLog.run({
+    write({
       resource: entry.resource,
       action: entry.action,
-      recordId: entry.recordId === undefined ? null : String(entry.recordId),
       createdAt: new Date(entry.at).toISOString(),
-      author: JSON.stringify(entry.author),
+      author: entry.author,
       name: entry.name ?? null,
-      data: entry.data === undefined ? null : JSON.stringify(entry.data),
-      previousData: entry.previousData === undefined ? null : JSON.stringify(entry.previousData),
-      meta: JSON.stringify({ ...(entry.recordId === undefined ? {} : { id: entry.recordId }), ...(entry.ids ? { ids: entry.ids } : {}), dataProviderName: "default" }),
+      data: entry.data,
+      previousData: entry.previousData,
+      meta: { ...(entry.recordId === undefined ? {} : { id: entry.recordId }), ...(entry.ids ? { ids: entry.ids } : {}), dataProviderName: "default" },
     });
   /** @param {number} daysAgo @param {number} [jitterHours] office hours, a little randomised */
   const at = (daysAgo, jitterHours = 8) => {
