@@ -25,7 +25,11 @@ const dist = path.join(root, "dist");
 // References resolved by label, items named in labels, added objects shown as fields and
 // the German-ready strings of the same issue added about 5 kB more: 70 kB. The next lever
 // is loading the versions panels on demand (they mount only when opened).
-const MAX_WHOLE_KIT_GZIP_BYTES = 70_000;
+// Logs of millions (the server-side query contract and its reader, the sliding window over
+// pages, createRestAuditLogProvider, the table's server paging and the whole-log export)
+// added about 5.5 kB: 76 kB, a decision noted in the CHANGELOG (0.4.0). Loading the
+// versions panels on demand is still the lever.
+const MAX_WHOLE_KIT_GZIP_BYTES = 76_000;
 // 15 kB was the performance issue's target; the policy pipeline, the work budget and the
 // error boundaries every diff now goes through cost about 4 kB more (a decision noted in the
 // CHANGELOG): the guard keeps it from growing further unnoticed. Typed values (images,

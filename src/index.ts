@@ -24,6 +24,14 @@ export {
   type UseAuditLogEntriesQueryOptions,
 } from "./refine/useAuditLogEntries";
 export { getAuditLogProblemText } from "./refine/getAuditLogProblemText";
+export { createRestAuditLogProvider, type RestAuditLogProviderOptions } from "./refine/createRestAuditLogProvider";
+export {
+  useServerAuditLogExport,
+  type UseServerAuditLogExportOptions,
+  type UseServerAuditLogExportResult,
+  type AuditLogExportProgress,
+  type AuditLogExportRead,
+} from "./refine/useServerAuditLogExport";
 export { useLiveAuditRefresh, type UseLiveAuditRefreshOptions } from "./refine/useLiveAuditRefresh";
 export { withPreviousData, type WithPreviousDataOptions, type WithPreviousDataResult } from "./refine/withPreviousData";
 export {

@@ -2,6 +2,7 @@ import { ReferenceLookupContext } from "../refine/useReferenceLabels";
 import { getAuditLogProblemText } from "../refine/getAuditLogProblemText";
 import { getAuditLogStatusText } from "./statusText";
 import { useState, type HTMLAttributes, type ReactNode } from "react";
+import { formatNumber } from "../core/intl";
 import { plural } from "../core/plural";
 import { VisuallyHidden } from "../record-diff/VisuallyHidden";
 import { describeUnreadableRow } from "../shared/describeUnreadableRow";
@@ -61,8 +62,12 @@ type ExportKind = { format: "json" } | { format: "csv"; rows: NonNullable<AuditL
  * `<table data-part="table">` with `header` / `sort`, `<tr data-part="row" data-action
  * data-log-id data-state data-match>` and `cell` (`data-column`), `toggle`,
  * `possible-note`, `row-error`, `detail`; `pagination` with `page-button` (`data-page`),
- * `page-info`, `page-size`; `empty`, `error` + `retry`, `unconfigured`, `skeleton`,
- * `malformed`, `truncated`.
+ * `page-info`, `page-size`, and for a server-side log `page-jump` with `page-input`;
+ * `empty`, `error` + `retry`, `unconfigured`, `skeleton`, `malformed`, `truncated`,
+ * `incomplete` (the provider's answer may be incomplete).
+ *
+ * A provider that follows the query contract (its answer carries `total`) is paged,
+ * sorted and filtered on the server: page N of M, any page one request away.
  *
  * For other table components (Ant Design, MUI…), use {@link useAuditLogTable} and its props getters.
  *
@@ -93,19 +98,27 @@ function ConnectedAuditLogTable(props: AuditLogTableProps) {
   const { t, state, formatters } = result;
   const [exportMessage, setExportMessage] = useState("");
 
-  const runExport = (kind: ExportKind) => {
+  const runExport = async (kind: ExportKind) => {
+    setExportMessage("");
     try {
-      const file = kind.format === "csv" ? result.exportCsv({ rows: kind.rows }) : result.exportJson();
+      // A server-side log is read whole first (up to `exportLimit`), page after page.
+      const whole = result.isServerSide ? await result.readWholeLog() : undefined;
+      const file = kind.format === "csv" ? result.exportCsv({ rows: kind.rows, entries: whole?.entries }) : result.exportJson({ entries: whole?.entries });
       downloadExport(file);
-      const done = plural(t, formatters.locale, "auditLog.table.exported", file.count, "Exported {count} entry to {file}", "Exported {count} entries to {file}", {
-        file: file.fileName,
-      });
-      const partly = result.hasMoreOnServer || (result.isServerSide && file.count < result.counts.matching);
-      setExportMessage(partly ? `${done} ${t("auditLog.table.exportedPartly", "(the entries read so far; the log holds more)")}` : done);
+      const params = { file: file.fileName, total: number(whole?.total ?? 0) };
+      if (whole?.total && file.count < whole.total) {
+        setExportMessage(t("auditLog.table.exportedFirst", "Exported the first {count} of {total} entries to {file}", { ...params, count: number(file.count) }));
+        return;
+      }
+      const done = plural(t, formatters.locale, "auditLog.table.exported", file.count, "Exported {count} entry to {file}", "Exported {count} entries to {file}", params);
+      setExportMessage(result.hasMoreOnServer && !whole ? `${done} ${t("auditLog.table.exportedPartly", "(the entries read so far; the log holds more)")}` : done);
     } catch (error) {
-      setExportMessage(t("auditLog.table.exportFailed", "The export failed: {message}", { message: error instanceof Error ? error.message : String(error) }));
+      if (error instanceof Error && error.name === "AbortError") return;
+      setExportMessage(t("auditLog.table.exportFailed", "The export failed: {message}", { message: error instanceof Error ? error.message : String((error as { message?: unknown })?.message ?? error) }));
     }
   };
+  const number = (value: number) => formatNumber(value, formatters.locale);
+  const progress = result.exportProgress;
 
   // No provider with a `get`: the same root and words as outside <Refine>.
   if (state === "unconfigured") return <UnconfiguredRoot anatomy={auditLogTableAnatomy} messageKey="auditLog.table.unconfigured" rootProps={rootProps} locale={options.locale} />;
@@ -128,12 +141,12 @@ function ConnectedAuditLogTable(props: AuditLogTableProps) {
   } else if (state === "empty") {
     body = <p {...result.getPartProps(parts.empty)}>{t("auditLog.table.empty", "No changes recorded yet")}</p>;
   } else {
-    const exportDisabled = state !== "ready" || result.isFiltering;
+    const exportDisabled = state !== "ready" || result.isFiltering || progress !== undefined;
     const exportButton = (kind: ExportKind, text: string) => (
       <button
         {...result.getPartProps(parts.export, { "data-format": kind.format, "data-rows": kind.format === "csv" ? kind.rows : "entries" })}
         type="button"
-        onClick={() => runExport(kind)}
+        onClick={() => void runExport(kind)}
         disabled={exportDisabled}
       >
         {text}
@@ -147,6 +160,15 @@ function ConnectedAuditLogTable(props: AuditLogTableProps) {
           {exportButton({ format: "csv", rows: "entries" }, t("auditLog.table.exportCsv", "Export CSV"))}
           {exportButton({ format: "csv", rows: "changes" }, t("auditLog.table.exportCsvChanges", "Export CSV (one row per change)"))}
           {exportButton({ format: "json" }, t("auditLog.table.exportJson", "Export JSON"))}
+          {progress && (
+            <div {...result.getPartProps(parts.exportProgress)}>
+              <progress value={progress.read} max={Math.min(progress.total ?? progress.limit, progress.limit) || 1} aria-label={t("auditLog.table.exportProgress", "Reading the log for the export")} />{" "}
+              {t("auditLog.table.exportRead", "{read} of {total} entries read", { read: number(progress.read), total: progress.total === null ? "…" : number(Math.min(progress.total, progress.limit)) })}{" "}
+              <button {...result.getPartProps(parts.exportCancel)} type="button" onClick={result.cancelExport}>
+                {t("auditLog.table.exportCancel", "Cancel export")}
+              </button>
+            </div>
+          )}
         </div>
         <p {...result.getPartProps(parts.status, { role: "status" })}>
           {getAuditLogStatusText(result)}

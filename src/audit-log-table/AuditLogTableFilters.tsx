@@ -78,6 +78,7 @@ export function AuditLogTableFilters({ table: result }: AuditLogTableFiltersProp
         {t("auditLog.table.filter.search", "Search")}{" "}
         <input
           type="search"
+          size={result.isServerSide ? 36 : undefined}
           value={filters.search ?? ""}
           placeholder={
             result.isServerSide

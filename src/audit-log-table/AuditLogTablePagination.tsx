@@ -63,7 +63,9 @@ export function AuditLogTablePagination({ table: result, pageSizes }: AuditLogTa
               onChange={(event) => setTyped(event.target.value)}
             />
           </label>{" "}
-          <button type="submit">{t("auditLog.table.go", "Go")}</button>
+          <button {...pageButton("go")} type="submit">
+            {t("auditLog.table.go", "Go")}
+          </button>
         </form>
       )}
       <label>

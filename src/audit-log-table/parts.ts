@@ -29,9 +29,17 @@ export const auditLogTableParts = {
    * `data-format="csv" | "json"`, `data-rows="entries" | "changes"`.
    */
   export: "export",
+  /**
+   * `<div>` while an export reads a whole server-side log: a `<progress>` (role
+   * `progressbar`, "Reading the log for the export"), "1,200 of 40,000 entries read", and
+   * `export-cancel`.
+   */
+  exportProgress: "export-progress",
+  /** `<button>`: stops an export that is reading a server-side log ("Cancel export"). */
+  exportCancel: "export-cancel",
   /** `<p role="status">`: "Showing 1–25 of 312 entries", "Loading…", the result of an export. */
   status: "status",
-  /** The `<table>`. */
+  /** The `<table>`: `aria-busy` while loading; `data-stale` while a server-side page is on its way (the previous page's rows stay). */
   table: "table",
   /** `<th>`: a column header; `aria-sort` when sorted. */
   header: "header",
@@ -66,7 +74,7 @@ export const auditLogTableParts = {
   time: "time",
   /** `<nav>`: paging controls. */
   pagination: "pagination",
-  /** `<button>`s in the pagination: `data-page="first" | "previous" | "next" | "last"`. */
+  /** `<button>`s in the pagination: `data-page="first" | "previous" | "next" | "last"`, and `"go"` (the "Go to page" button of a server-side log). */
   pageButton: "page-button",
   /** `<span>`: "Page 2 of 13" (with "+" while the provider has more; server-side, from its `total`). */
   pageInfo: "page-info",

@@ -5,16 +5,17 @@ import type { UseAuditLogTableResult } from "./useAuditLogTable";
  * The table's status line in words: "Loading the audit log…", "Showing 1–25 of 312
  * entries", with the filters' counts ("… (1 more may have changed; 400 read)") and a word
  * on entries still on the server; server-side, the counts are the server's `total`
- * ("Showing 26–50 of 40,000 entries"). For a table of yours on `useAuditLogTable` (an Ant
+ * ("Showing 26–50 of 40,000 entries"; "Loading page 3…" while a page is on its way). For a table of yours on `useAuditLogTable` (an Ant
  * Design `<Table>`, an MUI `<Table>`), to say what `<AuditLogTable>` says.
  */
 export function getAuditLogStatusText(
-  result: Pick<UseAuditLogTableResult, "t" | "table" | "counts" | "formatters" | "state" | "isFiltered" | "hasMoreOnServer"> & Partial<Pick<UseAuditLogTableResult, "isServerSide">>,
+  result: Pick<UseAuditLogTableResult, "t" | "table" | "counts" | "formatters" | "state" | "isFiltered" | "hasMoreOnServer"> & Partial<Pick<UseAuditLogTableResult, "isServerSide" | "isLoadingPage">>,
 ): string {
   const { t, table, counts, formatters } = result;
   const number = (value: number) => formatNumber(value, formatters.locale);
   if (result.state === "loading") return t("auditLog.table.loading", "Loading the audit log…");
   const { pageIndex, pageSize } = table.state.pagination;
+  if (result.isLoadingPage) return t("auditLog.table.loadingPage", "Loading page {page}…", { page: number(pageIndex + 1) });
   const shown = counts.matching + counts.possible;
   const params = {
     first: number(shown === 0 ? 0 : pageIndex * pageSize + 1),

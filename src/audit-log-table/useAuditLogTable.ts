@@ -22,6 +22,7 @@ import { getChangedFieldPaths, type AuditEntryDescription, type FieldMatch } fro
 import type { TimelineFormatters } from "../core/formatEntry";
 import { useAuditEntryDescriber } from "../refine/useAuditEntryDescriber";
 import { useAuditLogEntries, type AuditLogError, type AuditLogListState, type UseAuditLogEntriesOptions } from "../refine/useAuditLogEntries";
+import { useServerAuditLogExport, type AuditLogExportProgress, type AuditLogExportRead } from "../refine/useServerAuditLogExport";
 import type { AuditTranslate } from "../refine/useAuditTranslate";
 import type { DataAttributes } from "../shared/dataAttributes";
 import { mergeProps } from "../shared/mergeProps";
@@ -95,6 +96,12 @@ export interface UseAuditLogTableOptions extends Pick<UseAuditLogEntriesOptions,
   locale?: string;
   /** An IANA time zone for times and for the days of the date filters. Default: the viewer's. */
   timeZone?: string;
+  /**
+   * The most entries an export of a server-side log reads (`readWholeLog`). Default
+   * 100,000: past it the export says how many it left out ("Exported the first 100,000 of
+   * 2,300,000 entries").
+   */
+  exportLimit?: number;
 }
 
 /** What the filter controls offer, from the entries read. */
@@ -194,13 +201,27 @@ export interface UseAuditLogTableResult {
    */
   exportCsv: (options?: AuditLogCsvExportOptions) => AuditLogExport;
   /** The same rows as JSON, with their described changes whole; hidden fields left out, redacted values "(hidden)". */
-  exportJson: () => AuditLogExport;
+  exportJson: (options?: Pick<AuditLogCsvExportOptions, "entries">) => AuditLogExport;
+  /**
+   * Server-side logs: reads the whole filtered, sorted log from the provider, page after
+   * page (200 rows each), up to `exportLimit` entries; give its `entries` to `exportCsv` /
+   * `exportJson`. Rejects when cancelled (`cancelExport`) or when a page fails.
+   *
+   * @example
+   * const { entries, total } = await log.readWholeLog();
+   * downloadExport(log.exportCsv({ entries }));
+   */
+  readWholeLog: () => Promise<AuditLogExportRead>;
+  /** Stops `readWholeLog`. */
+  cancelExport: () => void;
+  /** While `readWholeLog` reads: entries read, the server's total, the limit. */
+  exportProgress: AuditLogExportProgress | undefined;
   t: AuditTranslate;
   locale: string | undefined;
   formatters: TimelineFormatters;
   /** The root: `data-state`, `aria-busy` while loading. */
   getRootProps: <P extends ElementProps>(props?: P) => AuditLogTablePartProps<P>;
-  /** The `<table>`: `aria-label` ("Audit log"), `aria-busy` while loading or filtering. */
+  /** The `<table>`: `aria-label` ("Audit log"), `aria-busy` while loading or filtering; `data-stale` while a server-side page is on its way (its rows are the previous page's). */
   getTableProps: <P extends ElementProps>(props?: P) => AuditLogTablePartProps<P>;
   /** A column header `<th>`: `scope`, `data-column`, `aria-sort` when sorted. */
   getHeaderProps: <P extends ElementProps>(header: AuditLogTableHeader, props?: P) => AuditLogTablePartProps<P>;
@@ -222,6 +243,8 @@ export interface UseAuditLogTableResult {
 export interface AuditLogCsvExportOptions {
   /** `"entries"` (default): one row per entry. `"changes"`: one row per changed field. */
   rows?: "entries" | "changes";
+  /** The entries to export (`readWholeLog`'s), in their order. Default: the table's filtered rows. */
+  entries?: readonly AuditLogEntry[];
 }
 
 type ElementProps = HTMLAttributes<HTMLElement> & DataAttributes;
@@ -258,6 +281,7 @@ export const auditLogTableOptionKeys = defineOptionKeys<UseAuditLogTableOptions>
   "budget",
   "locale",
   "timeZone",
+  "exportLimit",
 ]);
 
 /** The contract's sort field of each default column (server-side answers): the others cannot be sorted then. */
@@ -459,11 +483,14 @@ export function useAuditLogTable(options: UseAuditLogTableOptions): UseAuditLogT
     };
   }, [log.entries, reader, formatters.locale, isServerSide, resource, id]);
 
-  const exportDescriptions = useCallback(() => table.getPrePaginatedRowModel().rows.map((row) => describe(row.original)), [table, describe]);
+  const exportDescriptions = useCallback(
+    (entries?: readonly AuditLogEntry[]) => (entries ?? table.getPrePaginatedRowModel().rows.map((row) => row.original)).map(describe),
+    [table, describe],
+  );
 
   const exportCsv = useCallback(
     (exportOptions: AuditLogCsvExportOptions = {}): AuditLogExport => {
-      const descriptions = exportDescriptions();
+      const descriptions = exportDescriptions(exportOptions.entries);
       let text: string;
       if (exportOptions.rows === "changes") text = toChangesCsv(descriptions, { fields, t, references, locale: formatters.locale });
       else {
@@ -475,7 +502,12 @@ export function useAuditLogTable(options: UseAuditLogTableOptions): UseAuditLogT
             header,
             // A column of yours: its accessor value, when it is plain.
             getValue: (entry): ExportCell => {
-              const value = table.getRow(String(entry.id), true)?.getValue(column.id);
+              let value: unknown;
+              try {
+                value = table.getRow(String(entry.id), true)?.getValue(column.id);
+              } catch {
+                // An entry of a whole-log export that is not on this page: no row to read it from.
+              }
               const type = getValueType(value);
               return type === "string" || type === "number" || type === "boolean" ? (value as ExportCell) : "";
             },
@@ -488,8 +520,8 @@ export function useAuditLogTable(options: UseAuditLogTableOptions): UseAuditLogT
     [exportDescriptions, table, t, fields, resource, formatters.timeZone, formatters.locale, references],
   );
 
-  const exportJson = useCallback((): AuditLogExport => {
-    const descriptions = exportDescriptions();
+  const exportJson = useCallback(({ entries }: Pick<AuditLogCsvExportOptions, "entries"> = {}): AuditLogExport => {
+    const descriptions = exportDescriptions(entries);
     const visible = new Set(table.getVisibleLeafColumns().map((column) => column.id));
     return {
       text: toEntriesJson(descriptions, visible, { fields, t, references, locale: formatters.locale }),
@@ -498,6 +530,8 @@ export function useAuditLogTable(options: UseAuditLogTableOptions): UseAuditLogT
       count: descriptions.length,
     };
   }, [exportDescriptions, table, resource, formatters.timeZone, formatters.locale, fields, t, references]);
+
+  const exporter = useServerAuditLogExport({ resource, requestMeta: log.requestMeta, limit: options.exportLimit ?? 100_000 });
 
   const baseId = useId();
   const domId = (row: AuditLogTableRow, suffix: string) => `${baseId}-r${row.index}-${suffix}`;
@@ -532,13 +566,24 @@ export function useAuditLogTable(options: UseAuditLogTableOptions): UseAuditLogT
     describe,
     exportCsv,
     exportJson,
+    readWholeLog: exporter.read,
+    cancelExport: exporter.cancel,
+    exportProgress: exporter.progress,
     t,
     locale,
     formatters,
     references,
     getRootProps: (props) => merge({ ...attrs(parts.root), "data-state": state, "aria-busy": state === "loading" || undefined }, props),
     getTableProps: (props) =>
-      merge({ ...attrs(parts.table), "aria-label": t("auditLog.table.label", "Audit log"), "aria-busy": state === "loading" || isFiltering || isLoadingPage || undefined }, props),
+      merge(
+        {
+          ...attrs(parts.table),
+          "aria-label": t("auditLog.table.label", "Audit log"),
+          "aria-busy": state === "loading" || isFiltering || isLoadingPage || undefined,
+          "data-stale": isLoadingPage ? "" : undefined,
+        },
+        props,
+      ),
     getHeaderProps: (header, props) => {
       const sorted = header.column.getIsSorted();
       return merge(

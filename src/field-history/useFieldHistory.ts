@@ -213,7 +213,8 @@ function chronological(items: readonly FieldHistoryItem[]): FieldHistoryItem[] {
  */
 export function useFieldHistory(options: UseFieldHistoryOptions): UseFieldHistoryResult {
   const { resource, id, field, ignore, idField, budget, timeZone, maxPoints } = options;
-  const log = useAuditLogEntries({ resource, id, pageSize: options.pageSize, live: options.live, meta: options.meta });
+  // The whole history is replayed: no sliding window over server-side pages (the cap applies).
+  const log = useAuditLogEntries({ resource, id, pageSize: options.pageSize, live: options.live, meta: options.meta, slidingWindow: false });
   const { history, fields, t, locale, formatters, references } = useAuditEntryDescriber({
     allEntries: log.allEntries,
     recordId: id,

@@ -96,7 +96,8 @@ export interface UseRecordVersionsResult extends Pick<UseAuditEntryDescriberResu
  */
 export function useRecordVersions(options: UseRecordVersionsOptions): UseRecordVersionsResult {
   const { resource, id, readCurrent = true } = options;
-  const list = useAuditLogEntries({ resource, id });
+  // Versions replay the whole history: no sliding window over server-side pages (the cap applies).
+  const list = useAuditLogEntries({ resource, id, slidingWindow: false });
   const describer = useAuditEntryDescriber({
     allEntries: list.allEntries,
     recordId: id,

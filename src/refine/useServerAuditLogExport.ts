@@ -1,0 +1,123 @@
+import { useLogList, type HttpError } from "@refinedev/core";
+import { useEffect, useRef, useState } from "react";
+import { readServerAnswer } from "../core/auditQuery";
+import { normalizeLogs, type AuditLogEntry } from "../core/normalizeLog";
+import type { AuditLogError, AuditLogRequestMeta } from "./useAuditLogEntries";
+
+/** How far an export of a whole server-side log has read. */
+export interface AuditLogExportProgress {
+  /** Entries read so far. */
+  read: number;
+  /** The server's count of the matching entries (known after the first page), else `null`. */
+  total: number | null;
+  /** The most entries the export reads (`exportLimit`). */
+  limit: number;
+}
+
+/** What {@link useServerAuditLogExport} read: at most `limit` entries, and the server's count of all of them. */
+export interface AuditLogExportRead {
+  entries: AuditLogEntry[];
+  total: number | null;
+}
+
+/** Options of {@link useServerAuditLogExport}. */
+export interface UseServerAuditLogExportOptions {
+  resource: string;
+  /** The view's request (`useAuditLogEntries().requestMeta`): its query is read again, page after page. */
+  requestMeta: AuditLogRequestMeta;
+  /** The most entries read. */
+  limit: number;
+}
+
+/** The result of {@link useServerAuditLogExport}. */
+export interface UseServerAuditLogExportResult {
+  /** Reads every page of the query (200 rows each, with cursors), up to `limit` entries; rejects when cancelled or when a page fails. */
+  read: () => Promise<AuditLogExportRead>;
+  /** Stops reading (the promise rejects with an `AbortError`). */
+  cancel: () => void;
+  /** While reading: how far it is. */
+  progress: AuditLogExportProgress | undefined;
+}
+
+const EXPORT_PAGE_SIZE = 200;
+
+interface Run {
+  meta: AuditLogRequestMeta;
+  cursor?: string;
+  total: number | null;
+  entries: AuditLogEntry[];
+  seen: Set<string>;
+  settle: { resolve: (read: AuditLogExportRead) => void; reject: (error: AuditLogError) => void };
+}
+
+/**
+ * Reads a whole server-side log (one that follows the query contract), for an export:
+ * the view's query again, in cursor mode, 200 rows a page, through one `useLogList` call
+ * whose key moves from page to page (Refine offers no other way to the provider's `get`;
+ * pages read are not kept in the cache). Stops at `limit` entries: `total` says how many
+ * the log holds, so nothing is cut silently.
+ *
+ * @example
+ * const exporter = useServerAuditLogExport({ resource: "products", requestMeta: log.requestMeta, limit: 100_000 });
+ * const { entries, total } = await exporter.read();
+ */
+export function useServerAuditLogExport({ resource, requestMeta, limit }: UseServerAuditLogExportOptions): UseServerAuditLogExportResult {
+  const [run, setRun] = useState<Run>();
+  const [read, setRead] = useState(0);
+  const { auditQuery } = run?.meta ?? requestMeta;
+  const meta = run
+    ? {
+        ...run.meta,
+        pageSize: EXPORT_PAGE_SIZE,
+        ...(run.cursor === undefined ? {} : { cursor: run.cursor }),
+        auditQuery: { ...auditQuery, pagination: { mode: "cursor" as const, pageSize: EXPORT_PAGE_SIZE, ...(run.cursor === undefined ? {} : { cursor: run.cursor }) }, total: run.cursor === undefined },
+      }
+    : requestMeta;
+  const page = useLogList<unknown, HttpError>({ resource, meta, queryOptions: run ? { gcTime: 0 } : { enabled: false } });
+
+  const runRef = useRef(run);
+  runRef.current = run;
+  useEffect(() => {
+    if (!run || page.isFetching) return;
+    if (page.isError) {
+      setRun(undefined);
+      run.settle.reject(page.error);
+      return;
+    }
+    if (page.data === undefined || page.isPlaceholderData) return;
+    const answer = readServerAnswer(page.data);
+    for (const entry of normalizeLogs(answer?.rows ?? []).entries) {
+      if (run.entries.length >= limit) break;
+      const key = String(entry.id);
+      if (entry.resource !== resource || run.seen.has(key)) continue;
+      run.seen.add(key);
+      run.entries.push(entry);
+    }
+    const total = run.cursor === undefined ? (answer?.total ?? null) : run.total;
+    setRead(run.entries.length);
+    if (answer?.nextCursor !== undefined && answer.rows.length > 0 && run.entries.length < limit) setRun({ ...run, cursor: answer.nextCursor, total });
+    else {
+      setRun(undefined);
+      run.settle.resolve({ entries: run.entries, total });
+    }
+    // One step per page answer.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [page.data, page.isFetching, page.isError, run?.cursor, run?.settle]);
+
+  const cancel = () => {
+    const current = runRef.current;
+    if (!current) return;
+    setRun(undefined);
+    current.settle.reject(Object.assign(new Error("The export was cancelled."), { name: "AbortError", statusCode: 0 }));
+  };
+
+  return {
+    read: () => {
+      cancel();
+      setRead(0);
+      return new Promise<AuditLogExportRead>((resolve, reject) => setRun({ meta: requestMeta, total: null, entries: [], seen: new Set(), settle: { resolve, reject } }));
+    },
+    cancel,
+    progress: run ? { read, total: run.total, limit } : undefined,
+  };
+}
