@@ -15,6 +15,7 @@ import { toDayKey } from "../core/groupByDay";
 import { isBulkAction } from "../core/history";
 import type { AuditLogAnswerProblem, AuditLogSortField, AuditLogSorter } from "../core/auditQuery";
 import { canonicalizeFilters, type AuditLogFilters } from "../core/filterEntries";
+import { isHistoryStretch } from "../core/auditQuery";
 import { getAuthorLabel, type AuditLogEntry, type MalformedLogEntry } from "../core/normalizeLog";
 import { getValueType } from "../core/values";
 import type { RecordDiffFields } from "../core/policy";
@@ -368,10 +369,8 @@ export function useAuditLogTable(options: UseAuditLogTableOptions): UseAuditLogT
     query: { filters: serverFilters, sorters, page: { currentPage: viewPagination.pageIndex + 1, pageSize: viewPagination.pageSize } },
   });
   const isServerSide = log.isServerSide;
-  // A server-side page is a stretch of the history only when sorted by time and filtered
-  // by time at most: otherwise replaying it would infer wrong before-values.
-  const serverQuery = log.requestMeta.auditQuery;
-  const isStretch = serverQuery.sorters[0]?.field === "createdAt" && Object.keys(serverQuery.filters ?? {}).every((key) => key === "from" || key === "to");
+  // A server-side page is replayed only when it is a stretch of the history (see isHistoryStretch).
+  const isStretch = isHistoryStretch(log.requestMeta.auditQuery);
   const { describe, reader, t, locale, formatters, fields, references } = useAuditEntryDescriber({
     allEntries: log.allEntries,
     recordId: id,
@@ -389,7 +388,7 @@ export function useAuditLogTable(options: UseAuditLogTableOptions): UseAuditLogT
   // A changed-field filter keeps entries that may have changed the field (no recorded
   // earlier value): they are shown, marked, and not counted as matches.
   // A server-side answer is never filtered again.
-  const client = useFilteredEntries({ entries: log.entries, filters: isServerSide ? undefined : filters, timeZone: formatters.timeZone, reader });
+  const client = useFilteredEntries({ entries: log.entries, filters, timeZone: formatters.timeZone, reader, applied: isServerSide });
   const { entries: filtered, isPending: isFiltering, getFieldMatch } = client;
   const isFiltered = filterKey !== "null";
   const possibleCount = useMemo(() => filtered.reduce((count, entry) => count + (getFieldMatch(entry) === "possible" ? 1 : 0), 0), [filtered, getFieldMatch]);

@@ -14,6 +14,7 @@ import { formatNumber, toIntlLocale } from "../core/intl";
 import { mergeProps } from "../shared/mergeProps";
 import { splitProps } from "../shared/splitProps";
 import { UnconfiguredRoot } from "../refine/UnconfiguredRoot";
+import { getAuditLogProblemText } from "../refine/getAuditLogProblemText";
 import { useHasQueryClient } from "../refine/useHasQueryClient";
 import { auditTimelineOptionKeys } from "./auditTimelineOptionKeys";
 import { auditTimelineAnatomy, auditTimelineParts as parts } from "./parts";
@@ -379,6 +380,8 @@ function MalformedEntry({ row, timeline }: { row: MalformedLogEntry; timeline: A
  *   `match-note` (a possible match), `toggle`, `diff`
  * - an unreadable row: `<li data-part="entry" data-malformed="">` with `summary` and `raw` (its id, resource, action and time only)
  * - an entry whose renderer threw: `<li data-part="entry" data-failed="">` with `fallback`
+ * - `incomplete` (the provider's answer may be incomplete) and `show-newer` (newer entries were
+ *   let go, far down a server-side history) above the list
  * - `show-more` (stays while a page loads: `aria-disabled`, `aria-busy`), `sentinel`,
  *   `truncated` (more history exists than the kit reads), `status`, `empty`, `error` + `retry`,
  *   `unconfigured`, `skeleton`
@@ -489,6 +492,12 @@ function ConnectedAuditTimeline(props: AuditTimelineProps) {
               : t("auditLog.timeline.linkMissing", "The linked entry (#{id}) is not in this history.", { id: timeline.linkedId ?? "" })}
           </p>
         )}
+        {timeline.problem && (
+          <p {...timeline.getPartProps(parts.incomplete)} role="note">
+            {getAuditLogProblemText(timeline.problem, t, { count: timeline.totalCount, locale: timeline.locale })}
+          </p>
+        )}
+        {timeline.hasNewer && <button {...timeline.getShowNewerProps()} />}
         <ol {...timeline.getListProps()}>
           {timeline.groups.map((day) => (
             <DayGroup

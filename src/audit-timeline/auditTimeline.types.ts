@@ -2,6 +2,7 @@ import type { ReferenceLookup } from "../core/references";
 import type { ButtonHTMLAttributes, HTMLAttributes, Ref, TimeHTMLAttributes } from "react";
 import type { EntryFieldMatch } from "../shared/useFilteredEntries";
 import type { ChangeOverflow, WorkBudgetLimits } from "../core/budget";
+import type { AuditLogAnswerProblem } from "../core/auditQuery";
 import type { AuditHistory } from "../core/history";
 import type { AuditId, AuditLogEntry, MalformedLogEntry } from "../core/normalizeLog";
 import type { ItemReader } from "../core/pipeline";
@@ -118,6 +119,8 @@ export interface AuditTimelineActions {
   retry: () => void;
   /** Renders the next batch of entries, asking the provider for the next page when needed. */
   loadMore: () => void;
+  /** Brings back the newer page the window let go (see `hasNewer`). */
+  loadNewer: () => void;
   /** Opens or closes one entry's diff. */
   toggleExpanded: (key: string) => void;
   /** Sets which entries are open. */
@@ -219,6 +222,19 @@ export interface UseAuditTimelineResult extends AuditTimelineEntryGetters {
    * (`data-part="truncated"`).
    */
   isTruncated: boolean;
+  /**
+   * The provider applied the query itself (its answers carry `total`; see `AuditLogQuery`):
+   * the entries are shown as it sorted and filtered them, and pages have no cap. Far down
+   * a long history the timeline holds a window of pages: `hasNewer` says newer ones were
+   * let go.
+   */
+  isServerSide: boolean;
+  /** Newer entries than the first shown exist but are not held (server-side paging, far down the list): the list shows part of the history. */
+  hasNewer: boolean;
+  /** Newer entries are on their way. */
+  isLoadingNewer: boolean;
+  /** Why the provider's answer may be incomplete (`getAuditLogProblemText` words it); `<AuditTimeline>` says so at the top. */
+  problem: AuditLogAnswerProblem | undefined;
   /** Filters are active (the empty message says so). */
   isFiltered: boolean;
   /** A long list is being filtered (in slices); `entries` is still the previous result. */
@@ -248,6 +264,8 @@ export interface UseAuditTimelineResult extends AuditTimelineEntryGetters {
   getShowMoreProps: <P extends ButtonHTMLAttributes<HTMLButtonElement>>(props?: P) => TimelinePartProps<P>;
   /** The element that renders more when it scrolls into view (IntersectionObserver). */
   getSentinelProps: <P extends ElementProps>(props?: P) => TimelinePartProps<P & { ref: Ref<HTMLElement> }>;
+  /** "Show newer entries" at the top, while `hasNewer` (a label as `children`; `aria-busy` while they load). */
+  getShowNewerProps: <P extends ButtonHTMLAttributes<HTMLButtonElement>>(props?: P) => TimelinePartProps<P>;
   /** The retry button (a label as `children`). */
   getRetryProps: <P extends ButtonHTMLAttributes<HTMLButtonElement>>(props?: P) => TimelinePartProps<P>;
 }

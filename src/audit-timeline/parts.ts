@@ -91,6 +91,13 @@ export const auditTimelineAnatomy = /* @__PURE__ */ createAnatomy(AUDIT_TIMELINE
    * (`MAX_AUDIT_LOG_PAGES` requests), so the list is not complete ("Showing the first 500 entries…").
    */
   truncated: "truncated",
+  /**
+   * `<button>` at the top, when newer entries were let go (server-side paging far down a
+   * long history: the timeline holds a window of pages): "Show newer entries".
+   */
+  showNewer: "show-newer",
+  /** `<p role="note">` at the top: the provider's answer may be incomplete (rows out of order, left out, cut short…). */
+  incomplete: "incomplete",
   /** `<p>`: what a restore or revert entry restored ("Restored the version of …", from `meta.restoredFrom`). */
   restored: "restored",
   /**

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useRef, type MouseEvent, type Ref } from "react";
+import { isHistoryStretch, type AuditLogSorter } from "../core/auditQuery";
 import { sortEntriesByTime } from "../core/history";
 import { getFieldsKey, useAuditEntryDescriber } from "../refine/useAuditEntryDescriber";
 import { useAuditLogEntries } from "../refine/useAuditLogEntries";
@@ -32,6 +33,9 @@ export type {
   UseAuditTimelineResult,
 } from "./auditTimeline.types";
 
+const NEWEST_FIRST: readonly AuditLogSorter[] = [{ field: "createdAt", order: "desc" }];
+const OLDEST_FIRST: readonly AuditLogSorter[] = [{ field: "createdAt", order: "asc" }];
+
 /**
  * The headless timeline: reads a record's (with `id`) or a resource's history through
  * `useAuditLogEntries`, replays all of it to reconstruct before-values, reads each
@@ -60,9 +64,13 @@ export type {
 export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTimelineResult {
   const { resource, id, order = "newest", ignore, idField, fields, budget, timeZone } = options;
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 50));
-  const log = useAuditLogEntries(options);
-  // Before-values are replayed from every entry read, never from the filtered list.
+  // A provider that follows the query contract sorts (and filters) on the server; a legacy one is read as before.
+  const log = useAuditLogEntries({ ...options, query: { sorters: order === "oldest" ? OLDEST_FIRST : NEWEST_FIRST } });
+  const isServerSide = log.isServerSide;
+  // Before-values are replayed from every entry read, never from the filtered list; a
+  // server-side page only when it is a stretch of the history.
   const { describe, reader, history, t, locale, formatters, references } = useAuditEntryDescriber({
+    replay: !isServerSide || isHistoryStretch(log.requestMeta.auditQuery),
     allEntries: log.allEntries,
     recordId: id,
     idField,
@@ -76,8 +84,10 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
   const baseId = useId();
 
   // State: what is read, what matches, how much of it is shown, what is open.
-  const sorted = useMemo(() => sortEntriesByTime(log.entries, order), [log.entries, order]);
-  const filtered = useFilteredEntries({ entries: sorted, filters: options.filters, timeZone, reader });
+  // A server-side answer is shown as the server sorted and filtered it (the policy still applies).
+  const sorted = useMemo(() => (isServerSide ? log.entries : sortEntriesByTime(log.entries, order)), [log.entries, order, isServerSide]);
+  const filtered = useFilteredEntries({ entries: sorted, filters: options.filters, timeZone, reader, applied: isServerSide });
+  const { isFiltered } = filtered;
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = log;
 
   // The linked entry (`linkParam`): shown even when the filters leave it out.
@@ -135,7 +145,7 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
 
   let state = log.state;
   // Nothing left to show once the filters are applied, and nothing more to read: say so.
-  if (state === "ready" && filtered.isFiltered && !filtered.isPending && matching.length === 0 && log.malformed.length === 0 && !hasNextPage && !log.isTruncated) {
+  if (state === "ready" && isFiltered && !filtered.isPending && matching.length === 0 && log.malformed.length === 0 && !hasNextPage && !log.isTruncated) {
     state = "empty";
   }
   const isLoadingMore = isFetchingNextPage;
@@ -175,13 +185,17 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
     hasMore,
     isLoadingMore,
     isTruncated: log.isTruncated,
-    isFiltered: filtered.isFiltered,
+    isServerSide,
+    hasNewer: log.hasPreviousPage,
+    isLoadingNewer: log.isFetchingPreviousPage,
+    problem: log.problem,
+    isFiltered,
     isFiltering: filtered.isPending,
     error: log.error,
     loadMoreError: log.pageError,
     history,
     references,
-    actions: { retry: log.retry, loadMore: () => loadMore(), toggleExpanded, setExpanded },
+    actions: { retry: log.retry, loadMore: () => loadMore(), loadNewer: log.fetchPreviousPage, toggleExpanded, setExpanded },
     locale,
     getRootProps: (props) =>
       mergePartProps(
@@ -218,6 +232,20 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
       const ref = getSentinelRef((props as { ref?: Ref<HTMLElement> } | undefined)?.ref);
       return mergePartProps<P & { ref: Ref<HTMLElement> }>({ ...partAttrs(parts.sentinel), "aria-hidden": true }, { ...props, ref } as P & { ref: Ref<HTMLElement> });
     },
+    getShowNewerProps: (props) =>
+      mergePartProps(
+        {
+          ...partAttrs(parts.showNewer),
+          type: "button" as const,
+          onClick: () => {
+            if (!log.isFetchingPreviousPage) log.fetchPreviousPage();
+          },
+          "aria-disabled": log.isFetchingPreviousPage ? true : undefined,
+          "aria-busy": log.isFetchingPreviousPage ? true : undefined,
+          children: log.isFetchingPreviousPage ? t("auditLog.timeline.loadingNewer", "Loading newer entries…") : t("auditLog.timeline.showNewer", "Show newer entries"),
+        },
+        props,
+      ),
     getRetryProps: (props) =>
       mergePartProps({ ...partAttrs(parts.retry), type: "button" as const, onClick: log.retry, children: t("auditLog.timeline.retry", "Try again") }, props),
   };

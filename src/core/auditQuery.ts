@@ -205,6 +205,16 @@ export function buildAuditLogQuery(options: BuildAuditLogQueryOptions): BuiltAud
 }
 
 /**
+ * Whether the rows a query asks for are a stretch of the history: sorted by time, filtered
+ * by time at most. Only then may a view replay them to infer missing before-values; a page
+ * filtered by author (or sorted by action) skips the entries in between, and would infer
+ * wrong ones.
+ */
+export function isHistoryStretch(query: Pick<AuditLogQuery, "sorters" | "filters">): boolean {
+  return query.sorters[0]?.field === "createdAt" && Object.keys(query.filters ?? {}).every((key) => key === "from" || key === "to");
+}
+
+/**
  * Reads a provider's answer as a server-side one: an object with a `data` array and a
  * `total` that is a number or `null`. `undefined` for anything else (a plain array, or
  * `{ data, nextCursor }` without `total`: a provider that did not apply the query).

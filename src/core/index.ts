@@ -163,6 +163,7 @@ export {
   AUDIT_LOG_SORT_FIELDS,
   MAX_AUDIT_QUERY_PAGE_SIZE,
   MAX_SERVER_ANSWER_ROWS,
+  isHistoryStretch,
   type AuditLogQuery,
   type AuditLogQueryFilters,
   type AuditLogServerAnswer,

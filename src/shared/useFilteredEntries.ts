@@ -16,6 +16,12 @@ export interface UseFilteredEntriesOptions {
   timeZone: string | undefined;
   /** The pipeline's reader of the view (its policy and history): filters see what the view shows. */
   reader: Pick<EntryReader, "matchField" | "getSearchText">;
+  /**
+   * The filters were applied already, by a server that follows the query contract: every
+   * entry is kept, and a changed-field filter still marks each one (`changed`, else
+   * `possible`: the server matched it, the log does not show the change).
+   */
+  applied?: boolean;
 }
 
 /** The result of {@link useFilteredEntries}. */
@@ -38,21 +44,21 @@ const noFieldMatch = (): EntryFieldMatch => undefined;
  * (`useIncrementalFilter`). A changed-field filter keeps entries that only may have
  * changed the field; `getFieldMatch` tells them apart.
  */
-export function useFilteredEntries({ entries, filters, timeZone, reader }: UseFilteredEntriesOptions): FilteredEntries {
+export function useFilteredEntries({ entries, filters, timeZone, reader, applied = false }: UseFilteredEntriesOptions): FilteredEntries {
   const canonical = canonicalizeFilters(filters);
   const filtersKey = JSON.stringify(canonical ?? null);
   const keep = useMemo(
-    () => createEntryFilter(filters, { timeZone: resolveTimeZone(timeZone), reader }),
+    () => (applied ? undefined : createEntryFilter(filters, { timeZone: resolveTimeZone(timeZone), reader })),
     // `filters` is read through its canonical key: an inline literal is fine.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [filtersKey, timeZone, reader],
+    [filtersKey, timeZone, reader, applied],
   );
   const fieldsKey = canonical?.fields?.join("\u0000");
   const getFieldMatch = useMemo(() => {
     if (fieldsKey === undefined) return noFieldMatch;
     const fields = fieldsKey.split("\u0000");
-    return (entry: AuditLogEntry): EntryFieldMatch => matchAnyField(reader, entry, fields) || undefined;
-  }, [fieldsKey, reader]);
+    return (entry: AuditLogEntry): EntryFieldMatch => matchAnyField(reader, entry, fields) || (applied ? "possible" : undefined);
+  }, [fieldsKey, reader, applied]);
   const filtered = useIncrementalFilter(entries, keep);
   return { entries: filtered.items, isFiltered: canonical !== undefined, isPending: filtered.isPending, getFieldMatch };
 }

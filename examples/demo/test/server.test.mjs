@@ -1,45 +1,74 @@
 // @ts-check
 // The demo's REST server over plain HTTP (no browser): the record API @refinedev/simple-rest
-// speaks, the audit log with true previousData and the paging convention, and bad input
-// (each rejected with a clear 4xx that writes nothing); product photos and the migration
-// that gives them to older databases.
+// speaks; the audit rows the server writes with each change (true before and after values,
+// the session's user as author, in the same transaction as the change: a failed write
+// writes no row); sessions; renames (signed in only); restores (their headers checked);
+// the audit-log query contract and the old paging; bad input (each rejected with a clear
+// 4xx that writes nothing); product photos and the migrations of older databases.
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
+import Database from "better-sqlite3";
+import { createDemoServer, DEMO_USER, listen } from "../server/app.mjs";
 import { openDatabase } from "../server/database.mjs";
 import { startDemo } from "./harness.mjs";
 
 /** @type {Awaited<ReturnType<typeof startDemo>>} */
 let demo;
+/** The session cookie (`demo_session=…`) of the signed-in test user. */
+let session = "";
 
 before(async () => {
   demo = await startDemo({ bodyLimit: 64 * 1024 });
+  session = await signIn(demo.baseUrl);
 });
 after(async () => {
   await demo?.close();
 });
 
+/** Signs in (POST /api/session) and returns the cookie to send. @param {string} baseUrl */
+async function signIn(baseUrl) {
+  const response = await fetch(`${baseUrl}/api/session`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+  assert.equal(response.status, 201);
+  return String(response.headers.get("set-cookie")).split(";")[0];
+}
+
 /**
  * @param {string} method
  * @param {string} path
- * @param {{ json?: unknown, body?: string, headers?: Record<string, string> }} [options]
+ * @param {{ json?: unknown, body?: string, headers?: Record<string, string>, signedIn?: boolean, baseUrl?: string }} [options]
+ *   signedIn: send the session cookie (default true)
  */
-async function call(method, path, { json, body, headers = {} } = {}) {
-  const response = await fetch(demo.baseUrl + path, {
+async function call(method, path, { json, body, headers = {}, signedIn = true, baseUrl = demo.baseUrl } = {}) {
+  const response = await fetch(baseUrl + path, {
     method,
-    headers: { ...(json !== undefined || body !== undefined ? { "content-type": "application/json" } : {}), ...headers },
+    headers: { ...(json !== undefined || body !== undefined ? { "content-type": "application/json" } : {}), ...(signedIn && session ? { cookie: session } : {}), ...headers },
     body: json !== undefined ? JSON.stringify(json) : body,
   });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
 }
 
-/** Every row of every table, to prove a rejected request changed nothing. */
-function snapshot() {
-  const dump = (/** @type {string} */ table) => demo.db.prepare(`SELECT * FROM ${table} ORDER BY id`).all();
-  return { products: dump("products"), categories: dump("categories"), auditLogs: dump("audit_logs"), pending: dump("pending_writes") };
+/** Every row of every table, to prove a rejected request changed nothing. @param {import("better-sqlite3").Database} [db] */
+function snapshot(db = demo.db) {
+  const dump = (/** @type {string} */ table, /** @type {string} */ order) => db.prepare(`SELECT * FROM ${table} ORDER BY ${order}`).all();
+  return {
+    products: dump("products", "id"),
+    categories: dump("categories", "id"),
+    auditLogs: dump("audit_logs", "id"),
+    fields: dump("audit_log_fields", "log_id, path"),
+    records: dump("audit_log_records", "log_id, record_id"),
+    counts: dump("audit_log_counts", "resource"),
+    sessions: dump("sessions", "token_hash"),
+  };
+}
+
+/** The newest audit row of a record, as the API gives it. @param {string} resource @param {string | number} id */
+async function newestLog(resource, id) {
+  const { body } = await call("GET", `/api/audit-logs?resource=${resource}&id=${id}&pageSize=1`);
+  return body.data[0];
 }
 
 /** @param {string} resource @param {string | number} [id] */
@@ -168,72 +197,243 @@ describe("audit log", () => {
     assert.deepEqual(state, stored);
   });
 
-  test("an update's entry gets previousData from the stored record, for the keys it wrote", async () => {
-    const before = (await call("GET", "/api/products/2")).body;
-    const headers = { "x-demo-client": "tab-a" };
-    const patch = { ...before, description: `${before.description} Now with a longer cable.`, dimensions: { ...before.dimensions, width: before.dimensions.width + 3 } };
-    delete patch.id;
-    assert.equal((await call("PATCH", "/api/products/2", { json: patch, headers })).status, 200);
+  test("each write writes its audit row: the true before and after values, the session's user, the server's clock", async () => {
+    const started = new Date().toISOString();
+    // Create: the record as stored is the row's data.
+    const created = await call("POST", "/api/products", { json: validProduct() });
+    assert.equal(created.status, 201);
+    const id = created.body.id;
+    const createdLog = await newestLog("products", id);
+    assert.equal(createdLog.action, "create");
+    assert.deepEqual(createdLog.data, validProduct());
+    assert.equal(createdLog.previousData, undefined);
+    assert.deepEqual(createdLog.meta, { id });
+    assert.deepEqual(createdLog.author, DEMO_USER);
+    assert.ok(createdLog.createdAt >= started && createdLog.createdAt <= new Date().toISOString(), "createdAt from the server's clock");
 
-    // Another tab's entry for the same record does not take this write's before-image.
-    const other = await call("POST", "/api/audit-logs", { json: { resource: "products", action: "update", data: { stock: 1 }, previousData: {}, meta: { id: 2 } }, headers: { "x-demo-client": "tab-b" } });
-    assert.equal(other.status, 201);
-    assert.deepEqual(other.body.previousData, {}, "kept as sent: no write of tab-b to pair with");
+    // PATCH: data is what the write wrote, previousData the stored values of those keys.
+    const patch = { price: 45, dimensions: { width: 12, height: 20, depth: 10, unit: "cm" } };
+    assert.equal((await call("PATCH", `/api/products/${id}`, { json: patch })).status, 200);
+    const patched = await newestLog("products", id);
+    assert.equal(patched.action, "update");
+    assert.deepEqual(patched.data, patch);
+    assert.deepEqual(patched.previousData, { price: 42, dimensions: validProduct().dimensions });
+    assert.deepEqual(patched.author, DEMO_USER);
+    // Its changed field paths are stored with it: the leaves that changed and their parents.
+    const paths = demo.db.prepare("SELECT path, kind FROM audit_log_fields WHERE log_id = ? ORDER BY path").all(patched.id);
+    assert.deepEqual(paths, [
+      { path: "dimensions", kind: 0 },
+      { path: "dimensions.width", kind: 1 },
+      { path: "price", kind: 1 },
+    ]);
 
-    // What Refine v5 sends: the patch as data, previousData with every value undefined ({} in JSON).
-    const logged = await call("POST", "/api/audit-logs", {
-      json: { resource: "products", action: "update", data: patch, previousData: {}, author: { id: 5, name: "Dana Whitfield" }, meta: { id: "2", dataProviderName: "default" } },
-      headers,
-    });
-    assert.equal(logged.status, 201);
-    const expected = { ...before };
-    delete expected.id;
-    assert.deepEqual(logged.body.previousData, expected);
-    assert.equal(logged.body.previousData.dimensions.width, before.dimensions.width);
-    assert.deepEqual(logged.body.data, patch);
-    assert.deepEqual(logged.body.author, { id: 5, name: "Dana Whitfield" });
+    // PUT replaces: data is the whole new record, previousData the old values of its keys and of those it dropped.
+    const { tags: _tags, description: _description, ...replaced } = { ...validProduct(), title: "Replaced Lantern" };
+    assert.equal((await call("PUT", `/api/products/${id}`, { json: replaced })).status, 200);
+    const put = await newestLog("products", id);
+    assert.deepEqual(put.data, replaced);
+    assert.equal(put.previousData.title, "Test Lantern");
+    assert.deepEqual(put.previousData.tags, ["test"], "a dropped key keeps its before-value");
+    assert.equal(put.previousData.price, 45);
 
-    // The pre-image is used once: a second entry for the same write has nothing to pair with.
-    const again = await call("POST", "/api/audit-logs", { json: { resource: "products", action: "update", data: { price: 1 }, meta: { id: 2 } }, headers });
-    assert.equal(again.body.previousData, undefined);
+    // Delete: the whole deleted record.
+    const before = (await call("GET", `/api/products/${id}`)).body;
+    assert.equal((await call("DELETE", `/api/products/${id}`)).status, 200);
+    const deleted = await newestLog("products", id);
+    assert.equal(deleted.action, "delete");
+    assert.deepEqual(deleted.previousData, before);
+    assert.equal(deleted.data, undefined);
 
-    const history = await readAllLogs("products", 2);
-    assert.equal(history[0].id, again.body.id, "the newest entry first");
-    assert.ok(history.some((row) => row.id === logged.body.id));
+    // The history of the record adds up, newest first.
+    assert.deepEqual(
+      (await readAllLogs("products", id)).map((row) => row.action),
+      ["delete", "update", "update", "create"],
+    );
   });
 
-  test("a restore's entry keeps meta.restoredFrom and restoreKind as sent, and gets its before-values", async () => {
-    // What the kit's restore sends: a PATCH of the fields to write back (Refine passes the
-    // mutation's meta to the data provider too, which simple-rest ignores), then Refine's
-    // log entry with that meta copied in.
+  test("the author is the session's user, never what a client writes", async () => {
+    // A body cannot carry an author into a record, and no header names one.
+    const forged = await call("PATCH", "/api/products/2", { json: { author: { id: 1, name: "Amira Haddad" } }, headers: { "x-demo-user": "1" } });
+    assert.equal(forged.status, 422);
+    assert.equal((await call("PATCH", "/api/products/2", { json: { stock: 7 }, headers: { "x-demo-user": "1" } })).status, 200);
+    assert.deepEqual((await newestLog("products", 2)).author, DEMO_USER);
+
+    // The server's configured user is whom its sign-in signs in.
+    const db = openDatabase(":memory:");
+    const user = { id: "u-77", name: "Kai Tester", email: "kai@northwind.example" };
+    const at = Date.parse("2031-05-04T03:02:01.000Z");
+    const server = createDemoServer({ db, user, now: () => at });
+    const baseUrl = `http://127.0.0.1:${await listen(server, 0)}`;
+    try {
+      const cookie = await signIn(baseUrl);
+      const written = await fetch(`${baseUrl}/api/products/1`, { method: "PATCH", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ stock: 1 }) });
+      assert.equal(written.status, 200);
+      const row = /** @type {any} */ (db.prepare("SELECT * FROM audit_logs ORDER BY id DESC LIMIT 1").get());
+      assert.deepEqual(JSON.parse(row.author), user);
+      assert.deepEqual([row.author_id, row.author_name, row.author_email, row.author_label], ["u-77", "Kai Tester", "kai@northwind.example", "Kai Tester"]);
+      assert.equal(row.created_at, "2031-05-04T03:02:01.000Z");
+    } finally {
+      server.closeAllConnections();
+      server.close();
+      db.close();
+    }
+  });
+
+  test("the row is written in the write's transaction: when it cannot be written, nor is the change", async () => {
+    const db = openDatabase(":memory:");
+    const server = createDemoServer({ db });
+    const baseUrl = `http://127.0.0.1:${await listen(server, 0)}`;
+    const quiet = console.error;
+    try {
+      const cookie = await signIn(baseUrl);
+      const before = snapshot(db);
+      // The audit store refuses the row (as a full disk or a broken constraint would).
+      db.exec("CREATE TRIGGER refuse BEFORE INSERT ON audit_log_fields BEGIN SELECT RAISE(ABORT, 'the audit store is full'); END;");
+      console.error = () => {};
+      const response = await fetch(`${baseUrl}/api/products/1`, { method: "PATCH", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ price: 1 }) });
+      console.error = quiet;
+      assert.equal(response.status, 500);
+      db.exec("DROP TRIGGER refuse");
+      assert.deepEqual(snapshot(db), before, "the record is unchanged and no row was written");
+    } finally {
+      console.error = quiet;
+      server.closeAllConnections();
+      server.close();
+      db.close();
+    }
+  });
+
+  test("a failed write writes no row", async () => {
+    const before = snapshot();
+    assert.equal((await call("PATCH", "/api/products/1", { json: { price: -1 } })).status, 422);
+    assert.equal((await call("DELETE", "/api/categories/1")).status, 409);
+    assert.equal((await call("PATCH", "/api/products/9999", { json: { price: 1 } })).status, 404);
+    assert.equal((await call("POST", "/api/products", { json: { ...validProduct(), categoryId: 999 } })).status, 422);
+    assert.deepEqual(snapshot(), before);
+  });
+
+  test("clients cannot post, forge or alter rows: POST /api/audit-logs is refused", async () => {
+    const before = snapshot();
+    const posted = await call("POST", "/api/audit-logs", { json: { resource: "products", action: "update", data: { price: 1 }, author: { id: 1 }, meta: { id: 1 } } });
+    assert.equal(posted.status, 405);
+    assert.equal(posted.body.message, "Audit entries are written by the server with each change.");
+    assert.equal(posted.headers.get("allow"), "GET");
+    for (const method of ["PUT", "DELETE"]) assert.equal((await call(method, "/api/audit-logs/1", { json: {} })).status, 405);
+    assert.equal((await call("PATCH", "/api/audit-logs/1", { json: { name: "x", data: { price: 0 } } })).status, 422);
+    assert.deepEqual(snapshot(), before);
+  });
+
+  test("a restore's headers go into the row's meta, checked: an entry of the same record, restore or revert", async () => {
     const [oldest] = (await readAllLogs("products", 3, 50)).slice(-1);
     assert.equal(oldest.action, "create");
     const before = (await call("GET", "/api/products/3")).body;
-    const headers = { "x-demo-client": "tab-restore" };
     const values = { price: oldest.data.price, stock: oldest.data.stock };
-    assert.equal((await call("PATCH", "/api/products/3", { json: values, headers })).status, 200);
-    const meta = { id: "3", restoredFrom: oldest.id, restoreKind: "restore", dataProviderName: "default" };
-    const logged = await call("POST", "/api/audit-logs", { json: { resource: "products", action: "update", data: values, previousData: {}, meta }, headers });
-    assert.equal(logged.status, 201);
-    assert.deepEqual(logged.body.meta, meta);
-    assert.deepEqual(logged.body.previousData, { price: before.price, stock: before.stock });
-    assert.deepEqual((await call("GET", `/api/audit-logs/${logged.body.id}`)).body.meta, meta);
-    const [newest] = (await call("GET", "/api/audit-logs?resource=products&id=3&pageSize=1")).body.data;
-    assert.equal(newest.id, logged.body.id);
-    assert.equal(newest.meta.restoredFrom, oldest.id);
+    const restore = { "x-audit-restored-from": String(oldest.id), "x-audit-restore-kind": "restore" };
+    assert.equal((await call("PATCH", "/api/products/3", { json: values, headers: restore })).status, 200);
+    const logged = await newestLog("products", 3);
+    assert.deepEqual(logged.meta, { id: 3, restoredFrom: oldest.id, restoreKind: "restore" });
+    assert.deepEqual(logged.data, values);
+    assert.deepEqual(logged.previousData, { price: before.price, stock: before.stock });
+    assert.deepEqual((await call("GET", `/api/audit-logs/${logged.id}`)).body.meta, logged.meta);
+
+    const revert = await call("PATCH", "/api/products/3", { json: { stock: before.stock }, headers: { "x-audit-restored-from": String(logged.id), "x-audit-restore-kind": "revert" } });
+    assert.equal(revert.status, 200);
+    assert.equal((await newestLog("products", 3)).meta.restoreKind, "revert");
+
+    const [otherRecords] = await readAllLogs("products", 4, 1);
+    const categoryEntry = (await readAllLogs("categories", 1, 1))[0];
+    const snap = snapshot();
+    /** @type {Array<[string, Record<string, string>, number, RegExp]>} */
+    const bad = [
+      ["PATCH", { "x-audit-restored-from": String(oldest.id) }, 400, /go together/],
+      ["PATCH", { "x-audit-restore-kind": "restore" }, 400, /go together/],
+      ["PATCH", { "x-audit-restored-from": "abc", "x-audit-restore-kind": "restore" }, 400, /id of an audit log entry/],
+      ["PATCH", { "x-audit-restored-from": String(oldest.id), "x-audit-restore-kind": "undo" }, 400, /"restore" or "revert"/],
+      ["PATCH", { "x-audit-restored-from": String(otherRecords.id), "x-audit-restore-kind": "restore" }, 422, /not in the history of products 3/],
+      ["PATCH", { "x-audit-restored-from": String(categoryEntry.id), "x-audit-restore-kind": "restore" }, 422, /not in the history of products 3/],
+      ["PATCH", { "x-audit-restored-from": "999999", "x-audit-restore-kind": "restore" }, 422, /not in the history/],
+      ["DELETE", restore, 400, /A restore updates a record/],
+    ];
+    for (const [method, headers, status, message] of bad) {
+      const response = await call(method, "/api/products/3", { json: method === "DELETE" ? undefined : values, headers });
+      assert.equal(response.status, status, JSON.stringify(headers));
+      assert.match(response.body.message, message);
+    }
+    const created = await call("POST", "/api/products", { json: validProduct(), headers: restore });
+    assert.equal(created.status, 400);
+    assert.deepEqual(snapshot(), snap, "nothing written");
   });
 
-  test("a delete's entry gets the whole deleted record as previousData", async () => {
-    const created = await call("POST", "/api/products", { json: validProduct() });
-    const headers = { "x-demo-client": "tab-c" };
-    await call("DELETE", `/api/products/${created.body.id}`, { headers });
-    const logged = await call("POST", "/api/audit-logs", { json: { resource: "products", action: "delete", meta: { id: created.body.id } }, headers });
-    assert.equal(logged.status, 201);
-    assert.deepEqual(logged.body.previousData, created.body);
+  test("sessions: an HttpOnly SameSite cookie, and every write needs one", async () => {
+    const signedIn = await fetch(`${demo.baseUrl}/api/session`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const cookie = String(signedIn.headers.get("set-cookie"));
+    assert.match(cookie, /^demo_session=[A-Za-z0-9_-]{43}; Path=\/api; HttpOnly; SameSite=Lax; Max-Age=\d+$/);
+    assert.deepEqual((await signedIn.json()).user, DEMO_USER);
+    const token = cookie.split(";")[0];
+    assert.equal((await call("GET", "/api/session", { signedIn: false, headers: { cookie: token } })).status, 200);
+    // The database keeps a hash of the token, not the token.
+    const stored = demo.db.prepare("SELECT token_hash FROM sessions").all().map((/** @type {any} */ row) => row.token_hash);
+    assert.ok(!stored.includes(token.split("=")[1]));
+
+    const before = snapshot();
+    for (const headers of /** @type {Array<Record<string, string>>} */ ([{}, { cookie: "demo_session=" + "x".repeat(43) }, { cookie: "demo_session=short" }])) {
+      for (const [method, path, json] of /** @type {Array<[string, string, unknown]>} */ ([
+        ["POST", "/api/products", validProduct()],
+        ["PATCH", "/api/products/1", { price: 1 }],
+        ["PUT", "/api/products/1", validProduct()],
+        ["DELETE", "/api/products/1", undefined],
+        ["PATCH", "/api/audit-logs/1", { name: "Nope" }],
+      ])) {
+        const response = await call(method, path, { json, signedIn: false, headers });
+        assert.equal(response.status, 401, `${method} ${path} ${JSON.stringify(headers)}`);
+        assert.match(response.body.message, /Sign in first/);
+      }
+    }
+    assert.equal((await call("GET", "/api/session", { signedIn: false })).status, 401);
+    assert.deepEqual(snapshot(), before);
+
+    // Signing out ends the session.
+    const out = await call("DELETE", "/api/session", { signedIn: false, headers: { cookie: token } });
+    assert.match(String(out.headers.get("set-cookie")), /Max-Age=0/);
+    assert.equal((await call("PATCH", "/api/products/1", { json: { price: 1 }, signedIn: false, headers: { cookie: token } })).status, 401);
+    // A session body is JSON, like every write.
+    assert.equal((await call("POST", "/api/session", { body: "{}", headers: { "content-type": "text/plain" }, signedIn: false })).status, 415);
   });
 
-  test("names an entry, and removes the name with an empty one", async () => {
+  test("the query contract over HTTP: filters, sorting, pages, total; the old paging has no total", async () => {
+    const v1 = await call("GET", "/api/audit-logs?resource=products&field=price&_pageSize=3&_total=1");
+    assert.equal(v1.status, 200);
+    assert.deepEqual(Object.keys(v1.body).sort(), ["data", "nextCursor", "total"]);
+    assert.equal(v1.body.data.length, 3);
+    assert.ok(v1.body.total > 3);
+    for (const row of v1.body.data) assert.ok(JSON.stringify(row.data ?? row.previousData).includes("price"), `entry ${row.id} changed the price`);
+    const next = await call("GET", `/api/audit-logs?resource=products&field=price&_pageSize=3&_cursor=${v1.body.nextCursor}`);
+    assert.equal(next.body.total, null);
+    assert.ok(next.body.data.every((/** @type {{ id: number }} */ row) => !v1.body.data.some((/** @type {{ id: number }} */ seen) => seen.id === row.id)));
+    const page = await call("GET", "/api/audit-logs?resource=products&_sort=author,createdAt&_order=asc,desc&_page=2&_pageSize=5&_total=1");
+    assert.equal(page.body.data.length, 5);
+    assert.equal("nextCursor" in page.body, false);
+    const legacy = await call("GET", "/api/audit-logs?resource=products&pageSize=2");
+    assert.deepEqual(Object.keys(legacy.body).sort(), ["data", "nextCursor"]);
+    for (const [query, message] of [
+      ["resource=products&_sort=price", /_sort: "price" is not a sort field/],
+      ["resource=products&from=soon", /from must be an ISO 8601 instant/],
+      ["resource=products&_cursor=zzz", /_cursor is not a cursor/],
+      ["resource=products&_pageSize=500", /_pageSize must be a whole number from 1 to 200/],
+    ]) {
+      const response = await call("GET", `/api/audit-logs?${query}`);
+      assert.equal(response.status, 400, String(query));
+      assert.match(response.body.message, /** @type {RegExp} */ (message));
+    }
+    assert.equal((await call("GET", "/api/audit-logs?resource=orders&_pageSize=5")).status, 404);
+  });
+
+  test("names an entry (signed in), and removes the name with an empty one", async () => {
     const [entry] = (await call("GET", "/api/audit-logs?resource=categories&pageSize=1")).body.data;
+    const before = snapshot();
+    const anonymous = await call("PATCH", `/api/audit-logs/${entry.id}`, { json: { name: "Sneaky" }, signedIn: false });
+    assert.equal(anonymous.status, 401);
+    assert.deepEqual(snapshot(), before);
     const renamed = await call("PATCH", `/api/audit-logs/${entry.id}`, { json: { name: "  Before the autumn catalogue  " } });
     assert.equal(renamed.status, 200);
     assert.equal(renamed.body.name, "Before the autumn catalogue");
@@ -264,7 +464,7 @@ describe("bad input: a clear 4xx, and nothing written", () => {
   test("invalid JSON", async () => {
     await rejects("POST", "/api/products", { body: '{"title": "Lamp",' }, 400, /not valid JSON/);
     await rejects("PATCH", "/api/products/1", { body: "{price: 5}" }, 400, /not valid JSON/);
-    await rejects("POST", "/api/audit-logs", { body: "not json" }, 400, /not valid JSON/);
+    await rejects("POST", "/api/audit-logs", { body: "not json" }, 405, /written by the server/);
     await rejects("PATCH", "/api/audit-logs/1", { body: "" }, 400, /empty/);
     await rejects("POST", "/api/products", { body: "[1, 2]" }, 400, /must be a JSON object/);
     await rejects("POST", "/api/products", { body: "{}", headers: { "content-type": "text/plain" } }, 415, /JSON/);
@@ -274,7 +474,7 @@ describe("bad input: a clear 4xx, and nothing written", () => {
     await rejects("GET", "/api/orders", {}, 404, /Unknown resource "orders"/);
     await rejects("POST", "/api/orders", { json: { total: 5 } }, 404, /Unknown resource/);
     await rejects("GET", "/api/audit-logs?resource=orders", {}, 404, /Unknown resource/);
-    await rejects("POST", "/api/audit-logs", { json: { resource: "orders", action: "create", meta: { id: 1 } } }, 422, /known resource/);
+    await rejects("POST", "/api/audit-logs", { json: { resource: "orders", action: "create", meta: { id: 1 } } }, 405, /written by the server/);
     await rejects("GET", "/api/products/9999", {}, 404, /no record 9999/);
     await rejects("PATCH", "/api/products/abc", { json: { price: 1 } }, 404, /no record/);
   });
@@ -283,7 +483,7 @@ describe("bad input: a clear 4xx, and nothing written", () => {
     const huge = { ...validProduct(), description: "x".repeat(200 * 1024) };
     await rejects("POST", "/api/products", { json: huge }, 413, /too large/);
     await rejects("PATCH", "/api/products/1", { json: huge }, 413, /too large/);
-    await rejects("POST", "/api/audit-logs", { json: { resource: "products", action: "update", data: huge, meta: { id: 1 } } }, 413, /too large/);
+    await rejects("POST", "/api/audit-logs", { json: { resource: "products", action: "update", data: huge, meta: { id: 1 } } }, 405, /written by the server/);
     // The server still answers on the same origin afterwards.
     assert.equal((await call("GET", "/api/products/1")).status, 200);
   });
@@ -308,7 +508,7 @@ describe("bad input: a clear 4xx, and nothing written", () => {
     await rejects("GET", "/api/audit-logs?resource=products&pageSize=0", {}, 400, /pageSize/);
     await rejects("GET", "/api/audit-logs", {}, 400, /resource/);
     await rejects("PUT", "/api/products", { json: validProduct() }, 405, /not allowed/);
-    await rejects("POST", "/api/audit-logs", { json: { resource: "products", action: "update", createdAt: "1999-01-01" } }, 422, /Unknown field/);
+    await rejects("POST", "/api/audit-logs", { json: { resource: "products", action: "update", createdAt: "1999-01-01" } }, 405, /written by the server/);
   });
 });
 
@@ -367,16 +567,106 @@ describe("product photos", () => {
       const migrated = db.prepare("SELECT id, json_extract(doc, '$.photo') AS photo FROM products ORDER BY id").all();
       assert.equal(migrated.length, count);
       assert.ok(migrated.every((/** @type {any} */ row) => typeof row.photo === "string" && row.photo.startsWith("/photos/")));
-      const logged = /** @type {any[]} */ (db.prepare("SELECT record_id, data, name FROM audit_logs WHERE id > ? ORDER BY id").all(entries));
+      const logged = /** @type {any[]} */ (db.prepare("SELECT id, record_id, data, name, author_label FROM audit_logs WHERE id > ? ORDER BY id").all(entries));
       assert.deepEqual(
-        logged.map((row) => [row.record_id, JSON.parse(row.data).photo, row.name]),
-        migrated.map((/** @type {any} */ row) => [String(row.id), row.photo, "Photos added"]),
+        logged.map((row) => [row.record_id, JSON.parse(row.data).photo, row.name, row.author_label]),
+        migrated.map((/** @type {any} */ row) => [String(row.id), row.photo, "Photos added", "Northwind data migration"]),
       );
+      // Their field paths and records, as the server writes them.
+      for (const row of logged) {
+        assert.deepEqual(db.prepare("SELECT path FROM audit_log_fields WHERE log_id = ?").all(row.id), [{ path: "photo" }]);
+        assert.deepEqual(db.prepare("SELECT record_id FROM audit_log_records WHERE log_id = ?").all(row.id), [{ record_id: row.record_id }]);
+      }
       db.close();
       // Once only.
       db = openDatabase(file);
       assert.equal(/** @type {{ n: number }} */ (db.prepare("SELECT count(*) AS n FROM audit_logs").get()).n, entries + logged.length);
+      assert.deepEqual(db.prepare("SELECT n FROM audit_log_counts WHERE resource = 'products'").get(), db.prepare("SELECT count(*) AS n FROM audit_logs WHERE resource = 'products'").get());
       db.close();
+    } finally {
+      rmSync(path.dirname(file), { recursive: true, force: true });
+    }
+  });
+});
+
+describe("databases made by older versions of the demo", () => {
+  test("one from before the server wrote the audit rows (pending_writes, no author columns) opens and is brought up to date", async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "refine-audit-demo-v1-")), "demo.sqlite");
+    try {
+      // The schema and rows as the demo wrote them when clients posted the entries.
+      const old = new Database(file);
+      old.exec(`
+        CREATE TABLE categories (id INTEGER PRIMARY KEY AUTOINCREMENT, doc TEXT NOT NULL CHECK (json_valid(doc)));
+        CREATE TABLE products (id INTEGER PRIMARY KEY AUTOINCREMENT, doc TEXT NOT NULL CHECK (json_valid(doc)));
+        CREATE TABLE audit_logs (
+          id INTEGER PRIMARY KEY AUTOINCREMENT, resource TEXT NOT NULL, action TEXT NOT NULL, record_id TEXT, created_at TEXT NOT NULL,
+          author TEXT CHECK (author IS NULL OR json_valid(author)), name TEXT,
+          data TEXT CHECK (data IS NULL OR json_valid(data)), previous_data TEXT CHECK (previous_data IS NULL OR json_valid(previous_data)),
+          meta TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(meta)));
+        CREATE INDEX audit_logs_by_time ON audit_logs (resource, created_at DESC, id DESC);
+        CREATE INDEX audit_logs_by_record ON audit_logs (resource, record_id);
+        CREATE TABLE pending_writes (id INTEGER PRIMARY KEY AUTOINCREMENT, client_id TEXT NOT NULL, resource TEXT NOT NULL, record_id TEXT NOT NULL,
+          action TEXT NOT NULL, before TEXT, written_at INTEGER NOT NULL);
+        CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        INSERT INTO settings VALUES ('seededAt', '2024-01-01T00:00:00.000Z'), ('dataVersion', '1');
+        INSERT INTO categories (doc) VALUES ('{"title":"Lighting","slug":"lighting"}');
+        INSERT INTO products (doc) VALUES ('{"title":"Lamp","sku":"L-1","status":"active","price":12,"categoryId":1}');
+        INSERT INTO audit_logs (resource, action, record_id, created_at, author, name, data, previous_data, meta) VALUES
+          ('products', 'create', '1', '2024-01-02T10:00:00.000Z', '{"id":5,"name":"Dana Whitfield"}', NULL, '{"title":"Lamp","price":10}', NULL, '{"id":1}'),
+          ('products', 'update', '1', '2024-01-03T10:00:00.000Z', '{"id":2,"email":"jonas@northwind.example"}', '  ', '{"price":12}', '{"price":10}', '{"id":"1"}'),
+          ('products', 'updateMany', NULL, '2024-01-04T10:00:00.000Z', NULL, 'Review', '[{"id":1,"price":12}]', '[{"id":1,"price":11}]', '{"ids":[1]}');
+        INSERT INTO pending_writes (client_id, resource, record_id, action, before, written_at) VALUES ('tab', 'products', '1', 'update', '{}', 0);
+      `);
+      old.close();
+
+      const db = openDatabase(file);
+      const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((/** @type {any} */ row) => row.name);
+      assert.ok(!tables.includes("pending_writes"), "pending_writes is gone");
+      assert.deepEqual(
+        db.prepare("SELECT author_id, author_name, author_email, author_label, name FROM audit_logs ORDER BY id").all(),
+        [
+          { author_id: "5", author_name: "Dana Whitfield", author_email: null, author_label: "Dana Whitfield", name: null },
+          { author_id: "2", author_name: null, author_email: "jonas@northwind.example", author_label: "jonas@northwind.example", name: null },
+          { author_id: null, author_name: null, author_email: null, author_label: "", name: "Review" },
+        ],
+      );
+      assert.deepEqual(db.prepare("SELECT log_id, path FROM audit_log_fields ORDER BY log_id, path").all(), [
+        { log_id: 1, path: "price" },
+        { log_id: 1, path: "title" },
+        { log_id: 2, path: "price" },
+        { log_id: 3, path: "price" },
+      ]);
+      assert.deepEqual(db.prepare("SELECT log_id, record_id FROM audit_log_records ORDER BY log_id").all(), [
+        { log_id: 1, record_id: "1" },
+        { log_id: 2, record_id: "1" },
+        { log_id: 3, record_id: "1" },
+      ]);
+      assert.deepEqual(db.prepare("SELECT resource, n FROM audit_log_counts").all(), [{ resource: "products", n: 3 }]);
+      const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit_logs' AND sql IS NOT NULL").all().map((/** @type {any} */ row) => row.name);
+      assert.ok(indexes.includes("audit_logs_by_time") && indexes.includes("audit_logs_by_author_id") && !indexes.includes("audit_logs_by_record"), indexes.join(", "));
+      db.close();
+
+      // The server runs on it: queries, and new rows with every column.
+      const reopened = openDatabase(file);
+      const server = createDemoServer({ db: reopened });
+      const baseUrl = `http://127.0.0.1:${await listen(server, 0)}`;
+      try {
+        const history = await call("GET", "/api/audit-logs?resource=products&id=1&field=price&_pageSize=10&_total=1", { baseUrl, signedIn: false });
+        assert.deepEqual(
+          history.body.data.map((/** @type {{ id: number }} */ row) => row.id),
+          [3, 2, 1],
+        );
+        assert.equal(history.body.total, 3);
+        const cookie = await signIn(baseUrl);
+        const written = await call("PATCH", "/api/products/1", { json: { price: 14 }, baseUrl, signedIn: false, headers: { cookie } });
+        assert.equal(written.status, 200);
+        const row = /** @type {any} */ (reopened.prepare("SELECT * FROM audit_logs ORDER BY id DESC LIMIT 1").get());
+        assert.deepEqual([row.author_label, JSON.parse(row.previous_data).price, row.record_id], ["Dana Whitfield", 12, "1"]);
+      } finally {
+        server.closeAllConnections();
+        server.close();
+        reopened.close();
+      }
     } finally {
       rmSync(path.dirname(file), { recursive: true, force: true });
     }

@@ -154,6 +154,8 @@ export const de: { readonly [K in DemoMessageKey]: string } & { readonly [key: `
   "auditLog.timeline.hideChanges": "Änderungen ausblenden",
   "auditLog.timeline.showMore": "Mehr anzeigen",
   "auditLog.timeline.loadingMore": "Weitere werden geladen…",
+  "auditLog.timeline.showNewer": "Neuere Einträge anzeigen",
+  "auditLog.timeline.loadingNewer": "Neuere Einträge werden geladen…",
   "auditLog.timeline.loadMoreErrorWithMessage": "Weitere Einträge konnten nicht geladen werden: {message}",
   "auditLog.timeline.loadMoreError": "Weitere Einträge konnten nicht geladen werden.",
   "auditLog.timeline.truncated": "Die ersten {count} Einträge werden angezeigt: Es gibt älteren Verlauf, der hier nicht geladen wird.",
