@@ -11,6 +11,8 @@
 //   npm run bench -- --warmup=20  more warm-up runs per workload (default 5)
 //   npm run bench -- --build-only bundles the pages and stops (a smoke check)
 //   npm run bench -- --only=worst the "worst entries" section only (hostile rows, bench/hostile.ts)
+//   npm run bench -- --only=server the audit store's queries at a million rows, SQLite and
+//                                  PGlite (bench/server-queries.mjs; seeds once, about 3 minutes)
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import os from "node:os";
@@ -105,6 +107,13 @@ const fmtRatio = (/** @type {number} */ r) => `${r >= 10 ? r.toFixed(0) : r.toFi
 
 async function main() {
   const started = Date.now();
+  if (only?.includes("server")) {
+    // The server's section runs in Node (no browser): bench/server-queries.mjs, its own table.
+    const { spawnSync } = await import("node:child_process");
+    const result = spawnSync(process.execPath, [path.join(root, "bench", "server-queries.mjs"), ...(quick ? ["--runs", "5"] : [])], { stdio: "inherit" });
+    if (result.status !== 0) process.exitCode = result.status ?? 1;
+    if (only.length === 1) return;
+  }
   await mkdir(outDir, { recursive: true });
   await buildPages();
   if (flag("build-only")) {
