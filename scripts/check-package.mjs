@@ -74,7 +74,8 @@ for (const name of ["index.js", "index.cjs"]) {
 for (const name of ["core.js", "core.cjs"]) {
   const code = readFileSync(file(name), "utf8");
   check(!/^\s*["']use client["']/.test(code), `dist/${name} has no "use client" directive`);
-  const imported = [...code.matchAll(/(?:from\s*|require\()\s*["']([^"'.][^"']*)["']/g)].map((match) => match[1]);
+  // `from` inside a string ("from" as a value) is no import: no quote or word character before it.
+  const imported = [...code.matchAll(/(?:(?<![\w$"'])from\s*|require\()\s*["']([^"'.][^"']*)["']/g)].map((match) => match[1]);
   const foreign = imported.filter((specifier) => specifier !== "jsondiffpatch");
   check(foreign.length === 0, `dist/${name} imports no package but jsondiffpatch${foreign.length ? ` (found: ${foreign.join(", ")})` : ""}`);
 }

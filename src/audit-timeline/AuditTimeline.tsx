@@ -489,7 +489,10 @@ function ConnectedAuditTimeline(props: AuditTimelineProps) {
           <p {...timeline.getPartProps(parts.linkStatus)} role="status">
             {timeline.linkState === "searching"
               ? t("auditLog.timeline.linkSearching", "Looking for the linked entry…")
-              : t("auditLog.timeline.linkMissing", "The linked entry (#{id}) is not in this history.", { id: timeline.linkedId ?? "" })}
+              : timeline.hasMore
+                ? // The search stopped with more history unread: say only what is known.
+                  t("auditLog.timeline.linkNotRead", "The linked entry (#{id}) is not among the entries read so far.", { id: timeline.linkedId ?? "" })
+                : t("auditLog.timeline.linkMissing", "The linked entry (#{id}) is not in this history.", { id: timeline.linkedId ?? "" })}
           </p>
         )}
         {timeline.problem && (

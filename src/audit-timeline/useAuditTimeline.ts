@@ -33,6 +33,9 @@ export type {
   UseAuditTimelineResult,
 } from "./auditTimeline.types";
 
+/** How many further pages a link to an entry not read yet may read to find it (the legacy request cap, for a server-side log too). */
+const LINK_SEARCH_PAGES = 10;
+
 const NEWEST_FIRST: readonly AuditLogSorter[] = [{ field: "createdAt", order: "desc" }];
 const OLDEST_FIRST: readonly AuditLogSorter[] = [{ field: "createdAt", order: "asc" }];
 
@@ -99,12 +102,24 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
     () => (isLinkedOutside && linkedEntry ? sortEntriesByTime([...filtered.entries, linkedEntry], order) : filtered.entries),
     [isLinkedOutside, linkedEntry, filtered.entries, order],
   );
-  // Not read yet: read further pages (following a link is the user's action) until it is found.
+  // Not read yet: read further pages (following a link is the user's action) until it is
+  // found, at most LINK_SEARCH_PAGES of them and once per link: a link to a missing entry
+  // never reads a server-side log to its end, nor again once its entry has slid out of the window.
+  const linkSearch = useRef<{ key: string | undefined; pages: number; found: boolean; askedAt: number }>({ key: undefined, pages: 0, found: false, askedAt: -1 });
+  if (linkSearch.current.key !== linkedKey) linkSearch.current = { key: linkedKey, pages: 0, found: false, askedAt: -1 };
+  if (linkedEntry) linkSearch.current.found = true;
+  const isLinkSearchOver = linkSearch.current.found || linkSearch.current.pages >= LINK_SEARCH_PAGES;
+  const readCount = log.entries.length;
   useEffect(() => {
-    if (linkedKey !== undefined && !linkedEntry && hasNextPage && !isFetchingNextPage) fetchNextPage();
-  }, [linkedKey, linkedEntry, hasNextPage, isFetchingNextPage, fetchNextPage]);
+    if (linkedKey === undefined || linkedEntry || !hasNextPage || isFetchingNextPage || isLinkSearchOver) return;
+    // One page at a time: the next is asked for once the last one has brought its entries.
+    if (linkSearch.current.askedAt === readCount) return;
+    linkSearch.current.askedAt = readCount;
+    linkSearch.current.pages++;
+    fetchNextPage();
+  }, [linkedKey, linkedEntry, hasNextPage, isFetchingNextPage, fetchNextPage, isLinkSearchOver, readCount]);
   let linkState: AuditTimelineLinkState = "none";
-  if (linkedKey !== undefined) linkState = linkedEntry ? "found" : hasNextPage || log.state === "loading" ? "searching" : "missing";
+  if (linkedKey !== undefined) linkState = linkedEntry ? "found" : (hasNextPage && !isLinkSearchOver) || log.state === "loading" ? "searching" : "missing";
   const batches = useTimelineBatches({
     scope: `${resource}\u0000${JSON.stringify(log.requestMeta)}\u0000${order}`,
     batchSize,

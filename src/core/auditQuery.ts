@@ -25,6 +25,8 @@ export type AuditLogPagination = { mode: "cursor"; pageSize: number; cursor?: st
  * empty criteria left out) with `from` / `to` as ISO instants. `search`: every word must
  * appear, case-insensitively, in the entry's name, author name / email / id, action or
  * record id; values are not searched on the server (the redaction policy lives in the browser).
+ * Declared on its own, not as `CanonicalAuditLogFilters`: it is a versioned wire contract,
+ * which must not change when the kit's own filters do.
  */
 export interface AuditLogQueryFilters {
   /** Action IN (…). */
@@ -116,6 +118,12 @@ export interface BuildAuditLogQueryOptions {
   timeZone?: string;
   /** The policy's `isHidden` (see `compileFields`): a hidden field is never sent, and matches nothing. */
   isHidden?: (path: Path) => boolean;
+  /**
+   * The policy's `canFilterOn` (see `compileFields`): a field it refuses is never sent, and
+   * matches nothing (the server cannot know the policy: a filter on `supplier` would match
+   * an entry that changed only a hidden `supplier.email`).
+   */
+  canFilterOn?: (path: Path) => boolean;
 }
 
 /** The result of {@link buildAuditLogQuery}. */
@@ -169,8 +177,11 @@ export function buildAuditLogQuery(options: BuildAuditLogQueryOptions): BuiltAud
   if (canonical) {
     filters = { ...canonical };
     if (filters.fields) {
-      const { isHidden } = options;
-      const shown = isHidden ? filters.fields.filter((field) => !isHidden(field.split(".").filter((segment) => segment !== ""))) : filters.fields;
+      const { isHidden, canFilterOn } = options;
+      const shown = filters.fields.filter((field) => {
+        const path = field.split(".").filter((segment) => segment !== "");
+        return !isHidden?.(path) && (canFilterOn?.(path) ?? true);
+      });
       matchesNothing = shown.length === 0;
       if (matchesNothing) delete filters.fields;
       else filters.fields = shown;

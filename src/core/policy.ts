@@ -169,6 +169,13 @@ export interface CompiledFields {
   redactedDepth: (path: Path) => number;
   /** How long the shortest hidden prefix of `path` is (the hidden field itself), or -1 when none is. */
   hiddenDepth: (path: Path) => number;
+  /**
+   * Whether "changed `path`" reveals nothing the policy keeps back, so a server may be
+   * asked to filter on it: the path is not hidden, lies inside no redacted field (which
+   * part of a redacted value changed is not shown), and no hidden or redacted pattern may
+   * match below it (a change of a hidden child would make its parent match).
+   */
+  canFilterOn: (path: Path) => boolean;
   /** The options whose pattern matches this exact path (literal patterns first, then in declaration order). */
   get: (path: Path) => RecordDiffField | undefined;
   /**
@@ -404,12 +411,23 @@ export function compileFields(fields: RecordDiffFields | undefined): CompiledFie
     isRedacted: (path) => matchesPath(redacted, path),
     redactedDepth: (path) => matchDepth(redacted, path),
     hiddenDepth: (path) => matchDepth(hidden, path),
+    canFilterOn: (path) => {
+      if (matchesPath(hidden, path) || mayMatchBelow(hidden, path) || mayMatchBelow(redacted, path)) return false;
+      const depth = matchDepth(redacted, path);
+      return depth < 0 || depth === path.length;
+    },
     get,
     getLabel,
     getItemName,
     scrub,
     hasRules: Boolean(hidden || redacted),
   };
+}
+
+/** Whether a pattern may match a path strictly below `path` (one matched partway, or across `**`), none matching `path` or above. */
+function mayMatchBelow(matcher: IncrementalPathMatcher | undefined, path: Path): boolean {
+  const state = stateAt(matcher, path);
+  return !!matcher && !!state && state.length > 0 && !matcher.matches(state);
 }
 
 /** The matcher's state after walking `path`, or `undefined` once nothing can match below it. */

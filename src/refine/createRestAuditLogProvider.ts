@@ -51,6 +51,41 @@ function toSearchParams(params: URLSearchParams, query: AuditLogQuery) {
 }
 
 /**
+ * The body as text, counted while it streams in: `undefined` (the rest cancelled) once it
+ * passes `maxBytes`, so an answer sent in chunks or compressed cannot fill the memory first.
+ */
+async function readText(response: Response, maxBytes: number): Promise<string | undefined> {
+  const reader = response.body?.getReader();
+  if (!reader) {
+    const text = await response.text();
+    return text.length > maxBytes ? undefined : text;
+  }
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > maxBytes) {
+      void reader.cancel().catch(() => {});
+      return undefined;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
+/**
+ * An id as one path segment, encoded. `.` and `..` are refused: a URL reads them (encoded
+ * too: `%2E%2E`) as "this folder" and "the folder above", so the request would go elsewhere.
+ */
+const toPathSegment = (id: unknown) => {
+  const segment = encodeURIComponent(String(id));
+  if (segment === "." || segment === "..") throw httpError(`The entry id "${String(id)}" cannot be sent in a URL.`, 400);
+  return segment;
+};
+
+/**
  * An `auditLogProvider` for a REST backend, in the style of `@refinedev/simple-rest` (with
  * `fetch`, no axios), speaking the kit's query contract:
  *
@@ -98,8 +133,8 @@ export function createRestAuditLogProvider(options: RestAuditLogProviderOptions)
       void response.body?.cancel().catch(() => {});
       throw tooLarge();
     }
-    const text = await response.text();
-    if (text.length > maxBytes) throw tooLarge();
+    const text = await readText(response, maxBytes);
+    if (text === undefined) throw tooLarge();
     let payload: unknown;
     try {
       payload = text === "" ? undefined : JSON.parse(text);
@@ -129,7 +164,7 @@ export function createRestAuditLogProvider(options: RestAuditLogProviderOptions)
       }
       return request("GET", `${apiUrl}/audit-logs?${params}`);
     },
-    update: ({ id, name }) => request("PATCH", `${apiUrl}/audit-logs/${encodeURIComponent(String(id))}`, { name }),
+    update: async ({ id, name }) => request("PATCH", `${apiUrl}/audit-logs/${toPathSegment(id)}`, { name }),
     create: async (params) => (options.logCreates ? request("POST", `${apiUrl}/audit-logs`, params) : undefined),
   };
 }

@@ -320,6 +320,7 @@ export function useAuditLogEntries(options: UseAuditLogEntriesQueryOptions): Use
         total: view?.total ?? page !== undefined,
         timeZone,
         isHidden: policy.isHidden,
+        canFilterOn: policy.canFilterOn,
       }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [id, canonicalKey, viewKey, pageSize, policy],

@@ -47,6 +47,9 @@ interface Run {
   total: number | null;
   entries: AuditLogEntry[];
   seen: Set<string>;
+  /** The cursors followed: a provider that hands one out twice (a cycle, or the same forever) is not followed round. */
+  cursors: Set<string>;
+  pages: number;
   settle: { resolve: (read: AuditLogExportRead) => void; reject: (error: AuditLogError) => void };
 }
 
@@ -86,16 +89,26 @@ export function useServerAuditLogExport({ resource, requestMeta, limit }: UseSer
     }
     if (page.data === undefined || page.isPlaceholderData) return;
     const answer = readServerAnswer(page.data);
+    let added = 0;
     for (const entry of normalizeLogs(answer?.rows ?? []).entries) {
       if (run.entries.length >= limit) break;
       const key = String(entry.id);
       if (entry.resource !== resource || run.seen.has(key)) continue;
       run.seen.add(key);
       run.entries.push(entry);
+      added++;
     }
     const total = run.cursor === undefined ? (answer?.total ?? null) : run.total;
     setRead(run.entries.length);
-    if (answer?.nextCursor !== undefined && answer.rows.length > 0 && run.entries.length < limit) setRun({ ...run, cursor: answer.nextCursor, total });
+    const next = answer?.nextCursor === undefined ? undefined : String(answer.nextCursor);
+    // Read on only while pages bring new entries, along cursors not followed before, within
+    // the pages the limit needs (and a few more for rows the view drops): a provider that
+    // repeats itself ends the read with what it gave, and `total` says what is missing.
+    const canGoOn = next !== undefined && added > 0 && !run.cursors.has(next) && run.pages < Math.ceil(limit / EXPORT_PAGE_SIZE) + 10 && run.entries.length < limit;
+    if (canGoOn) {
+      run.cursors.add(next);
+      setRun({ ...run, cursor: next, total, pages: run.pages + 1 });
+    }
     else {
       setRun(undefined);
       run.settle.resolve({ entries: run.entries, total });
@@ -115,7 +128,7 @@ export function useServerAuditLogExport({ resource, requestMeta, limit }: UseSer
     read: () => {
       cancel();
       setRead(0);
-      return new Promise<AuditLogExportRead>((resolve, reject) => setRun({ meta: requestMeta, total: null, entries: [], seen: new Set(), settle: { resolve, reject } }));
+      return new Promise<AuditLogExportRead>((resolve, reject) => setRun({ meta: requestMeta, total: null, entries: [], seen: new Set(), cursors: new Set(), pages: 1, settle: { resolve, reject } }));
     },
     cancel,
     progress: run ? { read, total: run.total, limit } : undefined,

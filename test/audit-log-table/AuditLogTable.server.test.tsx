@@ -164,6 +164,28 @@ describe("<AuditLogTable> with a server-side provider", () => {
     expect(reads.map((query) => query.total)).toEqual([true, false, false, false, false]);
   });
 
+  it.each([
+    ["the same rows with a new cursor each time", (n: number) => ({ rows: 0, cursor: `fresh-${n}` })],
+    ["a cursor cycle", (n: number) => ({ rows: n, cursor: n % 2 === 0 ? "a" : "b" })],
+    ["the same cursor forever", (n: number) => ({ rows: n, cursor: "same" })],
+  ])("ends an export whose provider repeats itself (%s) with what it gave, saying what is missing", async (_, next) => {
+    const provider = createServerSideAuditLogProvider({ rows: serverRows(450) });
+    let calls = 0;
+    provider.setTamper((answer, query) => {
+      if (query.pagination.mode !== "cursor") return answer;
+      calls++;
+      const step = next(calls);
+      // Page 1 and 2 are honest (the offset of the step), then the provider loops.
+      return { ...answer, data: calls <= 1 ? answer.data : provider.rows.slice(-200 - step.rows, -step.rows || undefined).reverse(), nextCursor: step.cursor };
+    });
+    await renderServerTable(provider);
+    const downloads = captureDownloads();
+    await userEvent.click(screen.getByRole("button", { name: "Export CSV" }));
+    await waitFor(() => expect(downloads).toHaveLength(1), { timeout: 10_000 });
+    expect(calls).toBeLessThan(10);
+    expect(status()).toMatch(/Exported the first \d+ of 450 entries/);
+  });
+
   it("cancels an export that is reading the log", async () => {
     const provider = createServerSideAuditLogProvider({ rows: serverRows(2000), latency: 40 });
     await renderServerTable(provider);

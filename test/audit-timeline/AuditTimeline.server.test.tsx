@@ -63,6 +63,16 @@ describe("<AuditTimeline> with a server-side provider", () => {
     await waitFor(() => expect(logIds(container)).toContain(String(300 - 3 * 10)));
   });
 
+  it("looks for a linked entry it has not read within 10 pages, once, and says what it knows", async () => {
+    const provider = createServerSideAuditLogProvider({ rows: serverRows(3000) });
+    const { container } = await renderServerTimeline(provider, { pageSize: 10, linkedEntryId: 999_999 });
+    await waitFor(() => expect(container.textContent).toMatch(/The linked entry \(#999999\) is not among the entries read so far\./));
+    const asked = provider.queries.length;
+    expect(asked).toBeLessThanOrEqual(11);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(provider.queries.length).toBe(asked);
+  });
+
   it("says on screen when the answer contradicts the query", async () => {
     const provider = createServerSideAuditLogProvider({ rows: serverRows(30) });
     // A provider that answers oldest first when asked for the newest.

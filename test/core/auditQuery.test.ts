@@ -60,6 +60,20 @@ describe("buildAuditLogQuery", () => {
     expect(none).toMatchObject({ query: { filters: { actions: ["update"] } }, matchesNothing: true });
     expect(JSON.stringify(none.query)).not.toContain("secret");
   });
+
+  it("never sends a field whose change could reveal what the policy keeps back: a parent of a hidden or redacted field, or a part of a redacted one", () => {
+    const fields = compileFields({ "supplier.email": { hidden: true }, pin: { redact: true }, "**.token": { hidden: true }, price: { label: "Price" } });
+    const asked = ["supplier", "supplier.name", "pin", "pin.digits", "price", "settings", "settings.token"];
+    const built = buildAuditLogQuery({ filters: { field: asked }, isHidden: fields.isHidden, canFilterOn: fields.canFilterOn, pagination: cursor });
+    // "supplier" would match a change of the hidden email; "pin.digits" says which part of a redacted value changed;
+    // and "**.token" may hide a "token" below any field: with it, no field can be filtered on the server.
+    expect(built.query.filters?.fields).toBeUndefined();
+    expect(built.matchesNothing).toBe(true);
+    // Without the wildcard: the redacted field itself (its change is shown, "(hidden)"), siblings and other fields go.
+    const plain = compileFields({ "supplier.email": { hidden: true }, pin: { redact: true } });
+    const sent = buildAuditLogQuery({ filters: { field: asked }, isHidden: plain.isHidden, canFilterOn: plain.canFilterOn, pagination: cursor });
+    expect(sent.query.filters?.fields).toEqual(["pin", "price", "settings", "settings.token", "supplier.name"]);
+  });
 });
 
 describe("readServerAnswer", () => {

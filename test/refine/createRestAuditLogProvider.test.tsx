@@ -57,6 +57,40 @@ describe("createRestAuditLogProvider", () => {
     expect(fetch.mock.calls[1]![1]).toMatchObject({ method: "POST", body: JSON.stringify({ resource: "products", action: "update", data: { price: 1 }, meta: { id: 7 } }) });
   });
 
+  it("refuses an id that is only dots (a URL reads it as a folder up), and sends nothing", async () => {
+    const fetch = fakeFetch(() => json({}));
+    const provider = createRestAuditLogProvider({ apiUrl: "https://api.example.com/api", fetch });
+    for (const id of ["..", "."]) {
+      const error = await provider.update({ id, name: "x" }).catch((reason: unknown) => reason);
+      expect(error).toMatchObject({ statusCode: 400 });
+    }
+    expect(fetch).not.toHaveBeenCalled();
+    // Three dots, or dots spelled "%2e", are ordinary ids (the latter is sent encoded: "%252e").
+    await provider.update({ id: "...", name: "x" });
+    await provider.update({ id: "%2e%2e", name: "x" });
+    expect(fetch.mock.calls.map((call) => new URL(String(call[0])).pathname)).toEqual(["/api/audit-logs/...", "/api/audit-logs/%252e%252e"]);
+  });
+
+  it("stops reading an answer as soon as it passes the size limit, without a Content-Length", async () => {
+    let sent = 0;
+    let cancelled = false;
+    const chunk = new Uint8Array(64 * 1024).fill(32);
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const provider = createRestAuditLogProvider({ apiUrl: "https://api.example.com", fetch: fakeFetch(() => new Response(endless, { status: 200 })), maxResponseBytes: 1_000_000 });
+    const error = await provider.get({ resource: "products", meta: {} }).catch((reason: unknown) => reason);
+    expect((error as Error).message).toBe("The audit log server's answer is too large (over 1000000 bytes).");
+    expect(cancelled).toBe(true);
+    expect(sent).toBeLessThan(2_000_000);
+  });
+
   it.each([
     ["the server's message", () => json({ message: "Unknown sort field: price" }, { status: 400 }), { message: "Unknown sort field: price", statusCode: 400 }],
     ["a status without a message", () => new Response("<html>oops</html>", { status: 502, statusText: "Bad Gateway" }), { message: "The audit log request failed (502 Bad Gateway).", statusCode: 502 }],

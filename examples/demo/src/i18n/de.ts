@@ -169,6 +169,7 @@ export const de: { readonly [K in DemoMessageKey]: string } & { readonly [key: `
   "auditLog.timeline.linkLabel": "Link zu diesem Eintrag",
   "auditLog.timeline.linkSearching": "Verlinkter Eintrag wird gesucht…",
   "auditLog.timeline.linkMissing": "Der verlinkte Eintrag (#{id}) ist nicht in diesem Verlauf.",
+  "auditLog.timeline.linkNotRead": "Der verlinkte Eintrag (#{id}) ist nicht unter den bisher gelesenen Einträgen.",
   "auditLog.timeline.linkedOutside": "Angezeigt, weil die Seite darauf verlinkt: Er entspricht nicht den aktuellen Filtern.",
   "auditLog.timeline.restored": "Version vom {time} wiederhergestellt",
   "auditLog.timeline.restoredNamed": "„{name}“ ({time}) wiederhergestellt",
