@@ -17,6 +17,7 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { buildAuditRow } from "../server/auditRows.mjs";
+import { createRandom } from "../server/seed.mjs";
 import { AUDIT_COLUMNS, POSTGRES_AUDIT_INDEXES, POSTGRES_AUDIT_TABLES, SQLITE_AUDIT_INDEX_NAMES, SQLITE_AUDIT_INDEXES } from "../server/auditSchema.mjs";
 
 /** @typedef {import("../server/auditRows.mjs").AuditEntry} AuditEntry */
@@ -27,17 +28,6 @@ export const STORY_VERSION = 2;
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** A small deterministic PRNG (mulberry32): the same story every time for one seed. */
-function createRandom(seed = 20241105) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST_NAMES = ["Amira", "Jonas", "Priya", "Lucía", "Dana", "Mateo", "Ingrid", "Kwame", "Sofia", "Hiroshi", "Elena", "Omar", "Freya", "Tomasz", "Aisha", "Lars", "Chiara", "Yusuf", "Maren", "Rafael", "Nadia", "Pieter", "Leila", "Bruno"];
 const LAST_NAMES = ["Haddad", "Becker", "Raman", "Ortega", "Whitfield", "Silva", "Nilsson", "Mensah", "Rossi", "Tanaka", "Petrova", "Farouk", "Lindqvist", "Kowalski", "Bello", "Eriksen", "Ferraro", "Demir", "Vogel", "Costa", "Rahimi", "de Vries", "Karimi", "Moreau"];
@@ -86,7 +76,7 @@ const PHOTOS = ["/photos/arc-floor-lamp.svg", "/photos/pleated-table-lamp.svg", 
  *   categoryIds: existing categories products may belong to (besides those the story creates)
  */
 export function createStory({ rows, end, seed, categoryIds = [] }) {
-  const random = createRandom(seed);
+  const random = createRandom(seed ?? 20241105);
   const pick = (/** @type {readonly any[]} */ list) => list[Math.floor(random() * list.length)];
   const authors = FIRST_NAMES.map((first, i) => ({ id: 100 + i, name: `${first} ${LAST_NAMES[i]}`, email: `${first.toLowerCase().normalize("NFD").replace(/[^a-z]/g, "")}.${LAST_NAMES[i].toLowerCase().replace(/[^a-z]/g, "")}@northwind.example` }));
   // A few people make most changes (Zipf-like weights).

@@ -141,8 +141,13 @@ const PRODUCTS = /** @type {Array<[number, Doc]>} */ ([
  */
 export const PHOTOS_BY_SKU = Object.freeze(Object.fromEntries(PRODUCTS.map(([, doc]) => [doc.sku, doc.photo])));
 
-/** A small deterministic PRNG (mulberry32), so every fresh database tells the same story. */
-function createRandom(seed = 20240611) {
+/**
+ * A small deterministic PRNG (mulberry32): the same numbers for the same seed, so the
+ * seed, the million-row seed and the query tests tell the same story every time.
+ * @param {number} seed
+ * @returns {() => number} numbers in [0, 1)
+ */
+export function createRandom(seed) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -215,7 +220,7 @@ const DAY = 24 * 60 * 60 * 1000;
  * @param {Date} now the history ends shortly before this moment
  */
 export function seedDatabase(db, now) {
-  const random = createRandom();
+  const random = createRandom(20240611);
   const end = now.getTime();
   const write = createSqliteAuditWriter(db);
   /**

@@ -11,6 +11,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { ancestorsOf, changedFieldPaths, FIELD_LIMITS, OPEN, PARENT, TRUNCATED, CHANGED } from "../server/auditFields.mjs";
 import { AuditQueryError, buildAuditQuery, buildDriverProbes, chooseDriver, DRIVER_LIMIT, driversOf, encodeCursor, parseAuditQuery, runAuditQueryPostgres, runAuditQuerySqlite } from "../server/auditQuery.mjs";
+import { createRandom } from "../server/seed.mjs";
 import { authorColumns, createPostgresAuditWriter, createSqliteAuditWriter, recordIdsOf } from "../server/auditRows.mjs";
 import { POSTGRES_AUDIT_INDEXES, POSTGRES_AUDIT_TABLES, SQLITE_AUDIT_INDEXES, SQLITE_AUDIT_TABLES } from "../server/auditSchema.mjs";
 
@@ -26,21 +27,10 @@ const AUTHORS = [
 const ACTIONS = ["create", "update", "update", "update", "delete", "updateMany", "publish"];
 const NAMES = [null, null, null, "Launch price", "50%_off \\ sale", "Zürich move", "launch"];
 
-/** A small deterministic PRNG (mulberry32). */
-function createRandom(seed = 7) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The rows: ties on createdAt (hours, and runs of the very same instant), bulk rows, nested changes. */
 function makeEntries(count = 260) {
-  const random = createRandom();
+  const random = createRandom(7);
   const pick = (/** @type {readonly any[]} */ list) => list[Math.floor(random() * list.length)];
   const start = Date.parse("2024-03-01T00:00:00.000Z");
   /** @type {AuditEntry[]} */
