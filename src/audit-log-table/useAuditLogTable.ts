@@ -15,7 +15,6 @@ import { toDayKey } from "../core/groupByDay";
 import { isBulkAction } from "../core/history";
 import type { AuditLogAnswerProblem, AuditLogSortField, AuditLogSorter } from "../core/auditQuery";
 import { canonicalizeFilters, type AuditLogFilters } from "../core/filterEntries";
-import { isHistoryStretch } from "../core/auditQuery";
 import { getAuthorLabel, type AuditLogEntry, type MalformedLogEntry } from "../core/normalizeLog";
 import { getValueType } from "../core/values";
 import type { RecordDiffFields } from "../core/policy";
@@ -369,8 +368,6 @@ export function useAuditLogTable(options: UseAuditLogTableOptions): UseAuditLogT
     query: { filters: serverFilters, sorters, page: { currentPage: viewPagination.pageIndex + 1, pageSize: viewPagination.pageSize } },
   });
   const isServerSide = log.isServerSide;
-  // A server-side page is replayed only when it is a stretch of the history (see isHistoryStretch).
-  const isStretch = isHistoryStretch(log.requestMeta.auditQuery);
   const { describe, reader, t, locale, formatters, fields, references } = useAuditEntryDescriber({
     allEntries: log.allEntries,
     recordId: id,
@@ -380,7 +377,7 @@ export function useAuditLogTable(options: UseAuditLogTableOptions): UseAuditLogT
     budget: options.budget,
     locale: options.locale,
     timeZone,
-    replay: !isServerSide || isStretch,
+    replay: log.canReplay,
   });
 
   // Filtering a large log takes a moment: the controls update at once, the rows follow,
@@ -501,11 +498,12 @@ export function useAuditLogTable(options: UseAuditLogTableOptions): UseAuditLogT
             header,
             // A column of yours: its accessor value, when it is plain.
             getValue: (entry): ExportCell => {
+              // Read from the entry itself (a whole-log export holds entries of no page), a throwing accessor giving "".
               let value: unknown;
               try {
-                value = table.getRow(String(entry.id), true)?.getValue(column.id);
+                value = column.accessorFn?.(entry, 0);
               } catch {
-                // An entry of a whole-log export that is not on this page: no row to read it from.
+                value = undefined;
               }
               const type = getValueType(value);
               return type === "string" || type === "number" || type === "boolean" ? (value as ExportCell) : "";
@@ -530,7 +528,7 @@ export function useAuditLogTable(options: UseAuditLogTableOptions): UseAuditLogT
     };
   }, [exportDescriptions, table, resource, formatters.timeZone, formatters.locale, fields, t, references]);
 
-  const exporter = useServerAuditLogExport({ resource, requestMeta: log.requestMeta, limit: options.exportLimit ?? 100_000 });
+  const exporter = useServerAuditLogExport({ resource, id, requestMeta: log.requestMeta, limit: options.exportLimit ?? 100_000, matchesNothing: log.matchesNothing });
 
   const baseId = useId();
   const domId = (row: AuditLogTableRow, suffix: string) => `${baseId}-r${row.index}-${suffix}`;

@@ -170,7 +170,12 @@ function DefaultAuthor({ author, label }: AuditTimelineAuthorProps) {
 export function AuditTimelineEntryContent(props: AuditTimelineEntryContentProps) {
   const { renderers = {}, context } = props;
   // The default rename beside the default actions: one rename, its trigger in the actions, its input in the header.
-  return renderers.renderRename === defaultRenderRename && context && renderers.renderActions ? <EntryContentWithRename {...props} /> : <EntryContent {...props} />;
+  // Your own actions may not offer it: the header then keeps its own button.
+  return renderers.renderRename === defaultRenderRename && context && renderers.renderActions === AuditEntryActions ? (
+    <EntryContentWithRename {...props} />
+  ) : (
+    <EntryContent {...props} />
+  );
 }
 
 function EntryContentWithRename(props: AuditTimelineEntryContentProps) {
@@ -497,7 +502,7 @@ function ConnectedAuditTimeline(props: AuditTimelineProps) {
         )}
         {timeline.problem && (
           <p {...timeline.getPartProps(parts.incomplete)} role="note">
-            {getAuditLogProblemText(timeline.problem, t, { count: timeline.totalCount, locale: timeline.locale })}
+            {getAuditLogProblemText(timeline.problem, t, { count: timeline.readCount, locale: timeline.locale })}
           </p>
         )}
         {timeline.hasNewer && <button {...timeline.getShowNewerProps()} />}

@@ -212,6 +212,8 @@ export interface UseAuditTimelineResult extends AuditTimelineEntryGetters {
   entries: AuditLogEntry[];
   /** How many entries match (read so far). */
   totalCount: number;
+  /** How many entries were read (held, before the filters): what the provider's answer held, for `problem`'s words. */
+  readCount: number;
   /** More entries can be rendered or read (also while the next page is on its way). */
   hasMore: boolean;
   /** The next page is on its way. */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useRef, type MouseEvent, type Ref } from "react";
-import { isHistoryStretch, type AuditLogSorter } from "../core/auditQuery";
+import type { AuditLogSorter } from "../core/auditQuery";
 import { sortEntriesByTime } from "../core/history";
 import { getFieldsKey, useAuditEntryDescriber } from "../refine/useAuditEntryDescriber";
 import { useAuditLogEntries } from "../refine/useAuditLogEntries";
@@ -73,7 +73,7 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
   // Before-values are replayed from every entry read, never from the filtered list; a
   // server-side page only when it is a stretch of the history.
   const { describe, reader, history, t, locale, formatters, references } = useAuditEntryDescriber({
-    replay: !isServerSide || isHistoryStretch(log.requestMeta.auditQuery),
+    replay: log.canReplay,
     allEntries: log.allEntries,
     recordId: id,
     idField,
@@ -127,6 +127,7 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
     hasNextPage,
     isFetchingNextPage,
     fetchNextPage,
+    firstPageIndex: log.firstPageIndex,
   });
   const { visibleCount, hasMore, loadMore } = batches;
   const { expandedSet, toggleExpanded, setExpanded } = useExpandedEntries(options);
@@ -166,7 +167,7 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
   const isLoadingMore = isFetchingNextPage;
 
   // Behaviour: the sentinel, focus after "Show more".
-  const getSentinelRef = useSentinel(() => loadMore("sentinel"), [hasMore, items.length, matching.length]);
+  const getSentinelRef = useSentinel(() => loadMore("sentinel"), [hasMore, items.length, matching.length, log.firstPageIndex]);
   const focus = useShowMoreFocus({ itemCount: items.length, hasMore, isLoadingMore });
 
   // Markup: the getters. Their context is kept stable (the policy by content), so memoised rows stay put.
@@ -197,6 +198,7 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
     malformed: log.malformed,
     entries: matching as UseAuditTimelineResult["entries"],
     totalCount: matching.length,
+    readCount: log.entries.length,
     hasMore,
     isLoadingMore,
     isTruncated: log.isTruncated,

@@ -12,6 +12,11 @@ export interface UseTimelineBatchesOptions {
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
   fetchNextPage: () => void;
+  /**
+   * The first page held (server-side paging slides a window of pages): a page that slid
+   * the window on counts as progress even though as many entries are held as before.
+   */
+  firstPageIndex?: number;
 }
 
 /** The result of {@link useTimelineBatches}. */
@@ -30,7 +35,7 @@ export interface TimelineBatches {
  * click, or the sentinel scrolled into view), never by themselves, however few entries a
  * filter leaves.
  */
-export function useTimelineBatches({ scope, batchSize, available, hasNextPage, isFetchingNextPage, fetchNextPage }: UseTimelineBatchesOptions): TimelineBatches {
+export function useTimelineBatches({ scope, batchSize, available, hasNextPage, isFetchingNextPage, fetchNextPage, firstPageIndex = 0 }: UseTimelineBatchesOptions): TimelineBatches {
   const [shown, setShown] = useState({ scope, count: batchSize });
   const visibleCount = shown.scope === scope ? shown.count : batchSize;
   const hasMore = available > visibleCount || hasNextPage;
@@ -44,13 +49,13 @@ export function useTimelineBatches({ scope, batchSize, available, hasNextPage, i
       if (target > visibleCount) setShown({ scope, count: target });
       if (available >= target || !hasNextPage) return;
       if (source === "sentinel") {
-        const mark = `${scope}\u0000${available}`;
+        const mark = `${scope}\u0000${available}\u0000${firstPageIndex}`;
         if (sentinelFetchedAt.current === mark) return;
         sentinelFetchedAt.current = mark;
       }
       fetchNextPage();
     },
-    [hasMore, isFetchingNextPage, available, visibleCount, batchSize, scope, hasNextPage, fetchNextPage],
+    [hasMore, isFetchingNextPage, available, visibleCount, batchSize, scope, hasNextPage, fetchNextPage, firstPageIndex],
   );
   return { visibleCount, hasMore, loadMore };
 }

@@ -9,7 +9,9 @@ export type AuditLogSortField = "createdAt" | "action" | "author" | "name" | "id
 
 /** One sorter, in Refine's `CrudSort` shape. */
 export interface AuditLogSorter {
+  /** What to sort by: the time, the action, the author (name, else email, else id), the entry's name, the record id. */
   field: AuditLogSortField;
+  /** Ascending or descending; ties are broken by the row id in the last sorter's direction. */
   order: "asc" | "desc";
 }
 
@@ -101,7 +103,8 @@ export const AUDIT_LOG_SORT_FIELDS: readonly AuditLogSortField[] = ["createdAt",
 export const MAX_AUDIT_QUERY_PAGE_SIZE = 200;
 /** The most rows read from one answer: a larger answer is cut (and reported as one). */
 export const MAX_SERVER_ANSWER_ROWS = 1000;
-const MAX_CURSOR_LENGTH = 4096;
+/** The longest cursor the kit keeps (it goes into `meta` and the query keys); a longer one ends the paging. */
+export const MAX_CURSOR_LENGTH = 4096;
 
 /** Options of {@link buildAuditLogQuery}. */
 export interface BuildAuditLogQueryOptions {
@@ -111,6 +114,7 @@ export interface BuildAuditLogQueryOptions {
   filters?: AuditLogFilters;
   /** Default newest first. Unknown fields are left out. */
   sorters?: readonly AuditLogSorter[];
+  /** Cursor or page mode (see `AuditLogPagination`); `pageSize` is kept within 1–200. */
   pagination: AuditLogPagination;
   /** Ask for `total`. Default `false`. */
   total?: boolean;
@@ -128,10 +132,12 @@ export interface BuildAuditLogQueryOptions {
 
 /** The result of {@link buildAuditLogQuery}. */
 export interface BuiltAuditLogQuery {
+  /** The query to send in `meta.auditQuery`. */
   query: AuditLogQuery;
   /**
-   * Every changed field asked for is hidden: nothing can match (a hidden field matches
-   * nothing), whatever the server answers. The query leaves those fields out.
+   * Every changed field asked for is one the policy keeps back (hidden, or one whose match
+   * could reveal a hidden or redacted value): nothing can match, whatever the server
+   * answers. The query leaves those fields out.
    */
   matchesNothing: boolean;
 }
@@ -178,9 +184,11 @@ export function buildAuditLogQuery(options: BuildAuditLogQueryOptions): BuiltAud
     filters = { ...canonical };
     if (filters.fields) {
       const { isHidden, canFilterOn } = options;
+      // A server stores a change's path with its keys joined by dots, so "card.cvv" also
+      // stands for the one key "card.cvv": every reading of the text must be allowed.
       const shown = filters.fields.filter((field) => {
-        const path = field.split(".").filter((segment) => segment !== "");
-        return !isHidden?.(path) && (canFilterOn?.(path) ?? true);
+        const readings = readingsOf(field);
+        return readings !== undefined && readings.every((path) => !isHidden?.(path) && (canFilterOn?.(path) ?? true));
       });
       matchesNothing = shown.length === 0;
       if (matchesNothing) delete filters.fields;
@@ -213,6 +221,34 @@ export function buildAuditLogQuery(options: BuildAuditLogQueryOptions): BuiltAud
   if (options.id !== undefined && options.id !== null) query.id = String(options.id);
   if (filters) query.filters = filters;
   return { query, matchesNothing };
+}
+
+/** More dots than this in a changed-field filter, and it is not sent (its readings double with each dot). */
+const MAX_FIELD_DOTS = 8;
+
+/**
+ * Every path a dotted field's text may stand for once a server joins keys with dots:
+ * `a.b.c` is `[a, b, c]`, `[a.b, c]`, `[a, b.c]` and `[a.b.c]`. `undefined` when the text
+ * cannot be read safely (a backslash, empty keys, too many dots).
+ */
+function readingsOf(field: string): Path[] | undefined {
+  const parts = field.split(".");
+  if (field.includes("\\") || parts.length - 1 > MAX_FIELD_DOTS || parts.some((part) => part === "")) return undefined;
+  const readings: Path[] = [];
+  for (let mask = 0; mask < 1 << (parts.length - 1); mask++) {
+    const path: (string | number)[] = [];
+    let key = parts[0]!;
+    for (let i = 1; i < parts.length; i++) {
+      if (mask & (1 << (i - 1))) key += `.${parts[i]}`;
+      else {
+        path.push(/^\d+$/.test(key) ? Number(key) : key);
+        key = parts[i]!;
+      }
+    }
+    path.push(/^\d+$/.test(key) ? Number(key) : key);
+    readings.push(path);
+  }
+  return readings;
 }
 
 /**

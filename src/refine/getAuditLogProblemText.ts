@@ -6,7 +6,8 @@ import type { AuditTranslate } from "../core/translate";
  * What a view says when the provider's answer may be incomplete (`problem` of
  * `useAuditLogEntries`, `useAuditLogTable`), translated (`auditLog.problem.*`):
  * "The audit log provider returned rows out of order; this list may be incomplete."
- * `count` is the number of entries a `truncated-list` answer held.
+ * `options.count` is the number of entries a `truncated-list` answer held; `options.locale`
+ * formats it.
  *
  * @example
  * {log.problem && <p role="note">{getAuditLogProblemText(log.problem, t, { count: log.entries.length })}</p>}

@@ -3,6 +3,8 @@ import type { Query, QueryKey, UseQueryResult } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import {
   buildAuditLogQuery,
+  isHistoryStretch,
+  MAX_CURSOR_LENGTH,
   findAnswerProblem,
   readServerAnswer,
   type AnswerPageCheck,
@@ -162,6 +164,7 @@ export interface UseAuditLogEntriesResult {
   firstPageIndex: number;
   /** Pages before the window exist (server-side cursor paging past {@link MAX_AUDIT_LOG_PAGES} pages). */
   hasPreviousPage: boolean;
+  /** The newer page the window let go is on its way back (`fetchPreviousPage`). */
   isFetchingPreviousPage: boolean;
   /** Moves the window one page back (newer entries); no-op on the first page. */
   fetchPreviousPage: () => void;
@@ -171,6 +174,17 @@ export interface UseAuditLogEntriesResult {
    * (`getAuditLogProblemText`). `undefined` when nothing looks wrong.
    */
   problem: AuditLogAnswerProblem | undefined;
+  /**
+   * Whether the entries may be replayed to infer missing before-values: a legacy list (the
+   * history as read), or a server-side one that is a stretch of the history (sorted by time,
+   * filtered by time at most: `isHistoryStretch`). Hand it to `useAuditEntryDescriber({ replay })`.
+   */
+  canReplay: boolean;
+  /**
+   * The filters match nothing before anything is asked: every changed field they name is
+   * one the policy keeps back (see `buildAuditLogQuery`). Server-side, `entries` is empty.
+   */
+  matchesNothing: boolean;
   /** Asks again for every page that failed. */
   retry: () => void;
   /** The `meta` of the first request, as the provider receives it. */
@@ -228,7 +242,8 @@ const isObject = (value: unknown): value is object => getValueType(value) === "o
 export function readNextCursor(response: unknown): string | number | undefined {
   if (!isObject(response)) return undefined;
   const cursor = safeGet(response, "nextCursor");
-  return (typeof cursor === "string" && cursor !== "") || (typeof cursor === "number" && Number.isFinite(cursor)) ? cursor : undefined;
+  // As `readServerAnswer` reads one: short text (it goes into `meta` and the query keys) or a finite number.
+  return (typeof cursor === "string" && cursor !== "" && cursor.length <= MAX_CURSOR_LENGTH) || (typeof cursor === "number" && Number.isFinite(cursor)) ? cursor : undefined;
 }
 
 interface NormalizedPage {
@@ -300,12 +315,16 @@ export function useAuditLogEntries(options: UseAuditLogEntriesQueryOptions): Use
     else delete meta.id;
     delete meta.cursor;
     delete meta.auditQuery;
-    if (canonical) meta.filters = canonical;
+    // The fields the policy keeps back are left out here too: a provider that reads these
+    // keys (and answers server-side) must not filter on them either.
+    const sendable = canonical?.fields ? buildAuditLogQuery({ filters: { field: canonical.fields }, isHidden: policy.isHidden, canFilterOn: policy.canFilterOn, pagination: { mode: "cursor", pageSize } }).query.filters?.fields : undefined;
+    const legacyFilters = canonical && canonical.fields ? { ...canonical, fields: sendable ?? [] } : canonical;
+    if (legacyFilters) meta.filters = legacyFilters;
     else delete meta.filters;
     return meta;
     // The keys stand for the objects: callers often pass new literals on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [id, pageSize, canonicalKey, extraKey]);
+  }, [id, pageSize, canonicalKey, extraKey, policy]);
   const base = `${resource}\u0000${JSON.stringify(legacyMeta)}`;
 
   const page = view?.page;
@@ -531,6 +550,8 @@ export function useAuditLogEntries(options: UseAuditLogEntriesQueryOptions): Use
     isFetchingPreviousPage,
     fetchPreviousPage,
     problem,
+    matchesNothing: built.matchesNothing,
+    canReplay: !isServerSide || isHistoryStretch(auditQuery),
     retry,
     requestMeta,
   };

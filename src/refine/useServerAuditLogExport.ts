@@ -1,7 +1,8 @@
 import { useLogList, type HttpError } from "@refinedev/core";
 import { useEffect, useRef, useState } from "react";
 import { readServerAnswer } from "../core/auditQuery";
-import { normalizeLogs, type AuditLogEntry } from "../core/normalizeLog";
+import { entryConcernsRecord } from "../core/filterEntries";
+import { normalizeLogs, type AuditId, type AuditLogEntry } from "../core/normalizeLog";
 import type { AuditLogError, AuditLogRequestMeta } from "./useAuditLogEntries";
 
 /** How far an export of a whole server-side log has read. */
@@ -16,17 +17,24 @@ export interface AuditLogExportProgress {
 
 /** What {@link useServerAuditLogExport} read: at most `limit` entries, and the server's count of all of them. */
 export interface AuditLogExportRead {
+  /** The entries read, in the query's order (of the resource, and of the record when one is given). */
   entries: AuditLogEntry[];
+  /** The server's count of all the matching entries; `null` when it gave none. */
   total: number | null;
 }
 
 /** Options of {@link useServerAuditLogExport}. */
 export interface UseServerAuditLogExportOptions {
+  /** The resource whose log is read. */
   resource: string;
+  /** One record's history: entries of other records (a provider that ignores the record) are left out, as the views leave them out. */
+  id?: AuditId;
   /** The view's request (`useAuditLogEntries().requestMeta`): its query is read again, page after page. */
   requestMeta: AuditLogRequestMeta;
   /** The most entries read. */
   limit: number;
+  /** The view's filters match nothing (`useAuditLogEntries().matchesNothing`): the export is empty, and nothing is asked. */
+  matchesNothing?: boolean;
 }
 
 /** The result of {@link useServerAuditLogExport}. */
@@ -64,7 +72,7 @@ interface Run {
  * const exporter = useServerAuditLogExport({ resource: "products", requestMeta: log.requestMeta, limit: 100_000 });
  * const { entries, total } = await exporter.read();
  */
-export function useServerAuditLogExport({ resource, requestMeta, limit }: UseServerAuditLogExportOptions): UseServerAuditLogExportResult {
+export function useServerAuditLogExport({ resource, id, requestMeta, limit, matchesNothing = false }: UseServerAuditLogExportOptions): UseServerAuditLogExportResult {
   const [run, setRun] = useState<Run>();
   const [read, setRead] = useState(0);
   const { auditQuery } = run?.meta ?? requestMeta;
@@ -94,6 +102,7 @@ export function useServerAuditLogExport({ resource, requestMeta, limit }: UseSer
       if (run.entries.length >= limit) break;
       const key = String(entry.id);
       if (entry.resource !== resource || run.seen.has(key)) continue;
+      if (id !== undefined && entry.recordIds.length > 0 && !entryConcernsRecord(entry, id)) continue;
       run.seen.add(key);
       run.entries.push(entry);
       added++;
@@ -128,6 +137,7 @@ export function useServerAuditLogExport({ resource, requestMeta, limit }: UseSer
     read: () => {
       cancel();
       setRead(0);
+      if (matchesNothing) return Promise.resolve({ entries: [], total: 0 });
       return new Promise<AuditLogExportRead>((resolve, reject) => setRun({ meta: requestMeta, total: null, entries: [], seen: new Set(), cursors: new Set(), pages: 1, settle: { resolve, reject } }));
     },
     cancel,

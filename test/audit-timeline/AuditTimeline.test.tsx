@@ -428,10 +428,13 @@ describe("<AuditTimeline> customisation and keyboard", () => {
     expect(within(entry).getByRole("button", { name: "Rename “Price update before launch”" })).toBeTruthy();
   });
 
-  it("without the actions (renderActions={null}) the header keeps its own rename button", async () => {
+  it.each([
+    ["without the actions (renderActions={null})", null],
+    ["with actions of your own", () => <button type="button">Share</button>],
+  ])("%s the header keeps its own rename button", async (_, renderActions) => {
     const user = userEvent.setup();
     const provider = createInMemoryAuditLogProvider({ initial: productHistory(NOW) });
-    const { container } = renderWithRefine(timeline({ renderActions: null }), { auditLogProvider: provider });
+    const { container } = renderWithRefine(timeline({ renderActions }), { auditLogProvider: provider });
     await waitFor(() => expect(entries(container)).toHaveLength(5));
     expect(within(byLogId(container, "2")).queryByRole("button", { name: "Actions" })).toBeNull();
     await user.click(within(byLogId(container, "2")).getByRole("button", { name: "Name this version" }));

@@ -74,6 +74,13 @@ describe("buildAuditLogQuery", () => {
     const sent = buildAuditLogQuery({ filters: { field: asked }, isHidden: plain.isHidden, canFilterOn: plain.canFilterOn, pagination: cursor });
     expect(sent.query.filters?.fields).toEqual(["pin", "price", "settings", "settings.token", "supplier.name"]);
   });
+
+  it("reads a dotted field every way a server may store it: a hidden key with a dot in its name is not reached by a filter typed with the dot", () => {
+    const fields = compileFields({ "card\\.cvv": { hidden: true } });
+    const built = buildAuditLogQuery({ filters: { field: ["card.cvv", "card", "address.city", "a\\b"] }, isHidden: fields.isHidden, canFilterOn: fields.canFilterOn, pagination: cursor });
+    // "card.cvv" may be the hidden key; "card" is not its parent (the key is one segment); a backslash is never sent.
+    expect(built.query.filters?.fields).toEqual(["address.city", "card"]);
+  });
 });
 
 describe("readServerAnswer", () => {

@@ -151,6 +151,19 @@ describe("useAuditLogEntries with a server-side provider (the query contract)", 
     expect(provider.queries.every((query) => !JSON.stringify(query).includes("secret"))).toBe(true);
   });
 
+  it("leaves the fields the policy keeps back out of the legacy meta.filters too", async () => {
+    const provider = createServerSideAuditLogProvider({ rows: serverRows(40) });
+    const metas: unknown[] = [];
+    const recording = { ...provider, get: (params: Parameters<typeof provider.get>[0]) => (metas.push(params.meta), provider.get(params)) };
+    const fields = { "supplier.email": { hidden: true } };
+    renderEntries({ resource: "products", fields, filters: { field: ["supplier", "price"] } }, recording);
+    await waitFor(() => expect(metas.length).toBeGreaterThan(0));
+    for (const meta of metas) {
+      expect((meta as { filters?: { fields?: string[] } }).filters?.fields).toEqual(["price"]);
+      expect(JSON.stringify(meta)).not.toMatch(/supplier/);
+    }
+  });
+
   it("keeps the paging of a failed page, with the error and a retry", async () => {
     const provider = createServerSideAuditLogProvider({ rows: serverRows(100) });
     const query = (currentPage: number) => ({ resource: "products", query: { page: { currentPage, pageSize: 10 } } });

@@ -14,7 +14,8 @@
 //   POST   /api/audit-logs                     refused (405): the server writes every entry itself
 //   GET    /api/audit-logs/:id                 one entry
 //   PATCH  /api/audit-logs/:id  { name }       name (or, with "", unname) an entry (signed in)
-//   POST   /api/session  {}                    sign in (the demo's user), sets the session cookie
+//   POST   /api/session  {}                    sign in (the demo's user), sets the session cookie (a new one
+//                                              in place of the one the request holds, if any)
 //   GET    /api/session                        who is signed in (401 when nobody)
 //   DELETE /api/session                        sign out
 //   GET    /photos/<file>                       a product photo (server/photos)
@@ -23,6 +24,9 @@
 // its audit row in the same transaction: the true before and after values, the session's
 // user as author, the server's clock. Every error is JSON `{ message }` (plus `errors` by
 // field for an invalid record) with a 4xx status, and a rejected request writes nothing.
+// A request whose Host is not the server's own (127.0.0.1, localhost, [::1] or one of
+// `allowedHosts`) gets a 421 and nothing else: a page on another site that rebinds its
+// name to 127.0.0.1 (DNS rebinding) is same-origin with itself, not with this server.
 import { createHash, randomBytes } from "node:crypto";
 import { createReadStream, statSync } from "node:fs";
 import http from "node:http";
@@ -59,6 +63,9 @@ export class RequestError extends Error {
  * @property {number} [bodyLimit]         largest accepted request body, in bytes (default 1 MB)
  * @property {DemoUser} [user]           whom the demo's sign-in (POST /api/session) signs in (default DEMO_USER)
  * @property {number} [sessionTtl]        how long a session lasts, in ms (default 7 days)
+ * @property {number} [maxSessions]       the most sessions kept (default 1,000): a sign-in beyond them ends the oldest
+ * @property {string[]} [allowedHosts]    host names (no port) this server answers besides 127.0.0.1, localhost and [::1],
+ *                                        such as the one it listens on (main.mjs passes HOST)
  * @property {() => number} [now]         the clock (ms): audit rows' createdAt, sessions; for tests
  */
 
@@ -72,6 +79,9 @@ export const SESSION_COOKIE = "demo_session";
 /** The headers a restore or revert sends (the kit's meta.restoredFrom and meta.restoreKind). */
 export const RESTORED_FROM_HEADER = "x-audit-restored-from";
 export const RESTORE_KIND_HEADER = "x-audit-restore-kind";
+
+/** The host names every demo server answers to (a request's Host, without its port). */
+export const LOCAL_HOSTS = Object.freeze(["127.0.0.1", "localhost", "[::1]"]);
 
 /** The product photos the seed refers to (`/photos/<file>`). */
 export const PHOTOS_DIR = fileURLToPath(new URL("./photos", import.meta.url));
@@ -216,13 +226,55 @@ function readInteger(params, name, { min, max = Number.MAX_SAFE_INTEGER }) {
   return value;
 }
 
+/**
+ * The host name of a Host header (lower-cased, an IPv6 address in brackets, without the
+ * port), or undefined when it is not one.
+ * @param {string | undefined} host
+ */
+export function hostnameOf(host) {
+  if (!host || /[\s/\\?#@]/.test(host)) return undefined;
+  try {
+    return new URL(`http://${host}`).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The names `allowedHosts` gives, as {@link hostnameOf} reads a Host header ("::1" and
+ * "[::1]" alike); throws on one that is not a host name.
+ * @param {readonly string[]} hosts
+ */
+function normalizeHosts(hosts) {
+  return hosts.map((host) => {
+    const trimmed = host.trim();
+    const bracketed = trimmed.startsWith("[");
+    // A colon outside brackets is an IPv6 address's (a port there would make it invalid).
+    const name = hostnameOf(trimmed.includes(":") && !bracketed ? `[${trimmed}]` : trimmed);
+    if (!name || (bracketed && !trimmed.endsWith("]"))) throw new TypeError(`allowedHosts: "${host}" is not a host name (give it without a port).`);
+    return name;
+  });
+}
+
 /** @param {string | undefined} raw */
 function parseId(raw) {
   return raw !== undefined && /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : undefined;
 }
 
 /** @param {DemoServerOptions} options */
-function createApi({ db, staticDir, photosDir = PHOTOS_DIR, bodyLimit = 1_000_000, user = DEMO_USER, sessionTtl = 7 * 24 * 60 * 60 * 1000, now = Date.now }) {
+function createApi({
+  db,
+  staticDir,
+  photosDir = PHOTOS_DIR,
+  bodyLimit = 1_000_000,
+  user = DEMO_USER,
+  sessionTtl = 7 * 24 * 60 * 60 * 1000,
+  maxSessions = 1_000,
+  allowedHosts = [],
+  now = Date.now,
+}) {
+  if (!Number.isSafeInteger(maxSessions) || maxSessions < 1) throw new TypeError(`maxSessions must be a whole number from 1, not ${maxSessions}.`);
+  const hosts = new Set([...LOCAL_HOSTS, ...normalizeHosts(allowedHosts)]);
   const statements = {
     auditById: db.prepare("SELECT * FROM audit_logs WHERE id = ?"),
     renameAudit: db.prepare("UPDATE audit_logs SET name = ? WHERE id = ?"),
@@ -233,6 +285,8 @@ function createApi({ db, staticDir, photosDir = PHOTOS_DIR, bodyLimit = 1_000_00
     sessionByHash: db.prepare("SELECT user FROM sessions WHERE token_hash = ? AND expires_at > ?"),
     deleteSession: db.prepare("DELETE FROM sessions WHERE token_hash = ?"),
     expireSessions: db.prepare("DELETE FROM sessions WHERE expires_at <= ?"),
+    // All but the newest `?` sessions (by when they began, then by insertion).
+    trimSessions: db.prepare("DELETE FROM sessions WHERE rowid IN (SELECT rowid FROM sessions ORDER BY created_at DESC, rowid DESC LIMIT -1 OFFSET ?)"),
   };
   const writeAudit = createSqliteAuditWriter(db);
   /** @type {Map<string, { one: import("better-sqlite3").Statement, insert: import("better-sqlite3").Statement, update: import("better-sqlite3").Statement, remove: import("better-sqlite3").Statement }>} */
@@ -287,12 +341,22 @@ function createApi({ db, staticDir, photosDir = PHOTOS_DIR, bodyLimit = 1_000_00
    */
   const cookie = (value, maxAge) => `${SESSION_COOKIE}=${value}; Path=/api; HttpOnly; SameSite=Lax; Max-Age=${Math.floor(maxAge / 1000)}`;
 
-  /** Signs the demo's user in: a new session, its token in an HttpOnly cookie. */
-  const signIn = () => {
+  /**
+   * Signs the demo's user in: a new session, its token in an HttpOnly cookie. The session
+   * the request holds, if any, ends (a sign-in replaces it rather than adding one), and the
+   * table keeps the newest `maxSessions`: signing in again and again cannot grow it.
+   * @param {http.IncomingMessage} req
+   */
+  const signIn = (req) => {
     const token = randomBytes(32).toString("base64url");
     const time = now();
-    statements.expireSessions.run(new Date(time).toISOString());
-    statements.insertSession.run(hashToken(token), JSON.stringify(user), new Date(time).toISOString(), new Date(time + sessionTtl).toISOString());
+    const previous = sessionTokenOf(req);
+    db.transaction(() => {
+      statements.expireSessions.run(new Date(time).toISOString());
+      if (previous) statements.deleteSession.run(hashToken(previous));
+      statements.insertSession.run(hashToken(token), JSON.stringify(user), new Date(time).toISOString(), new Date(time + sessionTtl).toISOString());
+      statements.trimSessions.run(maxSessions);
+    })();
     return cookie(token, sessionTtl);
   };
 
@@ -516,7 +580,7 @@ function createApi({ db, staticDir, photosDir = PHOTOS_DIR, bodyLimit = 1_000_00
       if (method === "POST") {
         // A JSON body ({}), like every other write: a cross-site form cannot send one.
         requireObject(await readJson(req, bodyLimit));
-        return sendJson(res, 201, { user }, { "set-cookie": signIn() });
+        return sendJson(res, 201, { user }, { "set-cookie": signIn(req) });
       }
       const token = sessionTokenOf(req);
       if (token) statements.deleteSession.run(hashToken(token));
@@ -648,6 +712,12 @@ function createApi({ db, staticDir, photosDir = PHOTOS_DIR, bodyLimit = 1_000_00
     async handle(req, res) {
       const url = new URL(req.url ?? "/", "http://localhost");
       try {
+        // Before anything else: a request for another host name (DNS rebinding) gets nothing.
+        const hostname = hostnameOf(req.headers.host);
+        if (hostname === undefined || !hosts.has(hostname)) {
+          const named = req.headers.host === undefined ? "no Host header" : `Host "${String(req.headers.host).slice(0, 100)}"`;
+          throw new RequestError(421, `This server answers requests for ${[...hosts].join(", ")} only, not ${named}. (Another name: the allowedHosts option of createDemoServer.)`);
+        }
         if (url.pathname === "/api" || url.pathname.startsWith("/api/")) return await handleApi(req, res, url);
         const isRead = req.method === "GET" || req.method === "HEAD";
         // Product photos (records hold their paths, `/photos/…`): served in dev and with a built app alike.

@@ -9,7 +9,8 @@
 //   field=price&field=address.city        changed one of these fields (or a part of one, or a whole parent)
 //   named=1                               named versions only
 //   from=<ISO instant>&to=<ISO instant>   inclusive; a bare YYYY-MM-DD is that day in UTC
-//   q=ada price                           every word in the name, author, action or record id (not in values)
+//   q=ada price                           every word in the name, author, action or record id (not in values);
+//                                         1 to 3 words of 2 characters or more (each word is a LIKE scan)
 //   _sort=createdAt,action&_order=desc,asc   createdAt | action | author | name | id (the record id); ties by row id
 //   _pageSize=50&_cursor=<opaque>         keyset pages (cursor mode, the default)
 //   _page=3&_pageSize=50                  page 3 (page mode)
@@ -24,7 +25,10 @@
 // apply its filters.
 //
 // Every value from the request goes in as a parameter; the SQL text is built from fixed
-// pieces only (column names and sort expressions from the tables below).
+// pieces only (column names and sort expressions from the tables below). A value the
+// engines cannot take is a 400 here, never an engine's error: no NUL character in any
+// parameter (PostgreSQL's text cannot hold one), instants within years 0001 to 9999 (the
+// cursor's too), a cursor's integers within their column's range.
 import { ancestorsOf, OPEN, TRUNCATED } from "./auditFields.mjs";
 
 /** A 400 with a message naming the bad parameter. */
@@ -43,8 +47,10 @@ export const QUERY_LIMITS = Object.freeze({
   maxValues: 50,
   /** Characters per value. */
   maxValueLength: 200,
-  /** Words in `q`. */
-  maxSearchWords: 10,
+  /** Words in `q`: each is a LIKE scan of the rows the other filters leave. */
+  maxSearchWords: 3,
+  /** Characters (at least) in each word of `q`. */
+  minSearchWordLength: 2,
   /** Sorters in `_sort`. */
   maxSorters: 5,
   /** The last page `_page` may ask for. */
@@ -76,9 +82,10 @@ export const QUERY_LIMITS = Object.freeze({
 
 /**
  * The sort keys of each sort field: SQL expressions over `a` (audit_logs), each with the
- * type its cursor value must have. The record id sorts by length first, so numeric ids
- * come in numeric order (2 before 10).
- * @type {Readonly<Record<SortField, ReadonlyArray<{ sql: string, type: "time" | "text" | "int" }>>>}
+ * type its cursor value must have (an `int` at most `max`: PostgreSQL's `length()` is an
+ * integer, its ids bigints). The record id sorts by length first, so numeric ids come in
+ * numeric order (2 before 10).
+ * @type {Readonly<Record<SortField, ReadonlyArray<{ sql: string, type: "time" | "text" | "int", max?: number }>>>}
  */
 const SORT_KEYS = Object.freeze({
   createdAt: [{ sql: "a.created_at", type: "time" }],
@@ -86,7 +93,7 @@ const SORT_KEYS = Object.freeze({
   author: [{ sql: "a.author_label", type: "text" }],
   name: [{ sql: "COALESCE(a.name, '')", type: "text" }],
   id: [
-    { sql: "length(COALESCE(a.record_id, ''))", type: "int" },
+    { sql: "length(COALESCE(a.record_id, ''))", type: "int", max: 2_147_483_647 },
     { sql: "COALESCE(a.record_id, '')", type: "text" },
   ],
 });
@@ -95,13 +102,31 @@ const SORT_FIELDS = /** @type {SortField[]} */ (Object.keys(SORT_KEYS));
 /** Parameters only the contract's version 1 has: any of them makes a request a v1 query. */
 const V1_PARAMS = ["_sort", "_order", "_page", "_pageSize", "_cursor", "_total", "author", "field", "named", "from", "to", "q"];
 const LEGACY_PARAMS = ["pageSize", "cursor"];
+/** Every parameter this server reads (each is checked for NUL characters). */
+const KNOWN_PARAMS = ["resource", "id", "action", ...V1_PARAMS, ...LEGACY_PARAMS];
 
 const FIELD_SEGMENT = /^[^.\s]+$/;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-// Instants whose toISOString() has a four-digit year, so they compare as text in order.
-const MIN_TIME = Date.parse("0000-01-01T00:00:00.000Z");
+// Instants whose toISOString() has a four-digit year, so they compare as text in order,
+// and that PostgreSQL's timestamptz takes (it has no year 0).
+const MIN_TIME = Date.parse("0001-01-01T00:00:00.000Z");
 const MAX_TIME = Date.parse("9999-12-31T23:59:59.999Z");
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * An ISO date-time with a zone (what {@link ISO_INSTANT} matches) as milliseconds, or NaN
+ * when it is not one or falls outside {@link MIN_TIME}..{@link MAX_TIME} once its offset is
+ * applied ("0000-01-01T00:00+00:01" is in year -1).
+ * @param {unknown} raw
+ */
+function instantOf(raw) {
+  if (typeof raw !== "string" || !ISO_INSTANT.test(raw)) return NaN;
+  const time = Date.parse(raw);
+  return time >= MIN_TIME && time <= MAX_TIME ? time : NaN;
+}
+
+/** PostgreSQL's text cannot hold a NUL character (SQLite's can, but it is never meant). @param {string} value */
+const hasNul = (value) => value.includes("\u0000");
 
 /**
  * @param {URLSearchParams} params
@@ -147,7 +172,7 @@ function readInstant(params, name) {
     const start = Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]));
     // A day that does not exist (2024-02-31) would roll over: refuse it.
     if (!Number.isNaN(start) && new Date(start).toISOString().slice(0, 10) === raw) time = start + (name === "to" ? 86_399_999 : 0);
-  } else if (ISO_INSTANT.test(raw)) time = Date.parse(raw);
+  } else time = instantOf(raw);
   if (Number.isNaN(time) || time < MIN_TIME || time > MAX_TIME) {
     throw new AuditQueryError(`${name} must be an ISO 8601 instant such as 2024-11-05T23:59:59.999Z (or a day, 2024-11-05), not "${raw.slice(0, 40)}".`);
   }
@@ -183,6 +208,9 @@ function readSorters(params) {
  * @returns {AuditQuery}
  */
 export function parseAuditQuery(params) {
+  for (const name of KNOWN_PARAMS) {
+    if (params.getAll(name).some(hasNul)) throw new AuditQueryError(`${name} must not hold a NUL character (\\u0000).`);
+  }
   const resource = params.get("resource");
   if (!resource) throw new AuditQueryError("Say which resource's logs to read: ?resource=products.");
   const legacy = !V1_PARAMS.some((name) => params.has(name)) && params.getAll("action").length <= 1;
@@ -215,7 +243,11 @@ export function parseAuditQuery(params) {
     if (to !== undefined) filters.to = to;
     if (from !== undefined && to !== undefined && from > to) throw new AuditQueryError("from is after to: nothing can match.");
     const q = params.get("q")?.trim().toLowerCase().split(/\s+/).filter(Boolean) ?? [];
-    if (q.length > QUERY_LIMITS.maxSearchWords) throw new AuditQueryError(`q can hold at most ${QUERY_LIMITS.maxSearchWords} words.`);
+    // Each word is a LIKE scan (no index can serve a substring match): a few words, none a
+    // single letter (which matches nearly every row and so narrows nothing).
+    if (q.length > QUERY_LIMITS.maxSearchWords) throw new AuditQueryError(`q can hold at most ${QUERY_LIMITS.maxSearchWords} words, not ${q.length}.`);
+    const short = q.find((word) => [...word].length < QUERY_LIMITS.minSearchWordLength);
+    if (short !== undefined) throw new AuditQueryError(`Each word in q needs at least ${QUERY_LIMITS.minSearchWordLength} characters, not "${short}".`);
     if (q.some((word) => word.length > QUERY_LIMITS.maxValueLength)) throw new AuditQueryError(`A word in q can have at most ${QUERY_LIMITS.maxValueLength} characters.`);
     if (q.length > 0) filters.search = [...new Set(q)];
   }
@@ -245,6 +277,7 @@ export function parseAuditQuery(params) {
  * @param {Sorter[]} sorters
  */
 function sortKeysOf(sorters) {
+  /** @type {Array<{ sql: string, type: "time" | "text" | "int", max?: number, order: "asc" | "desc" }>} */
   const keys = sorters.flatMap((sorter) => SORT_KEYS[sorter.field].map((key) => ({ ...key, order: sorter.order })));
   keys.push({ sql: "a.id", type: "int", order: sorters[sorters.length - 1].order });
   return keys;
@@ -283,12 +316,13 @@ function decodeCursor(raw, sorters, name) {
   if (value.s !== sortSignature(sorters)) throw new AuditQueryError(`${name} belongs to another sort order; start again without it.`);
   return keys.map((key, index) => {
     const item = value.k[index];
+    // What both engines take: a time within the years from and to accept, text without a NUL.
     const ok =
       key.type === "int"
-        ? Number.isSafeInteger(item) && item >= 0
+        ? Number.isSafeInteger(item) && item >= 0 && item <= (key.max ?? Number.MAX_SAFE_INTEGER)
         : key.type === "time"
-          ? typeof item === "string" && ISO_INSTANT.test(item) && !Number.isNaN(Date.parse(item))
-          : typeof item === "string" && item.length <= 10_000;
+          ? !Number.isNaN(instantOf(item))
+          : typeof item === "string" && item.length <= 10_000 && !hasNul(item);
     if (!ok) throw new AuditQueryError(`${name} is not a cursor this server gave out.`);
     return key.type === "time" ? new Date(item).toISOString() : item;
   });

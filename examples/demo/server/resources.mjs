@@ -14,7 +14,8 @@
  * @param {string} message
  */
 const fail = (errors, path, message) => {
-  (errors[path] ??= []).push(message);
+  // Own entries only (errors has no prototype, see validateRecord).
+  (Object.hasOwn(errors, path) ? errors[path] : (errors[path] = [])).push(message);
 };
 
 /** @param {unknown} value @returns {value is Record<string, unknown>} */
@@ -163,8 +164,10 @@ export function findResource(name) {
  * @returns {ValidationFailure | undefined}
  */
 export function validateRecord(resource, record) {
+  // Without a prototype: a record's keys become its paths, and "__proto__", "constructor"
+  // or "toString" must be plain keys here (an unknown field, a 422), not Object's.
   /** @type {Record<string, string[]>} */
-  const errors = {};
+  const errors = Object.create(null);
   resource.check(record, "", errors);
   const problems = Object.entries(errors).flatMap(([path, messages]) => messages.map((message) => (path ? `${path} ${message}` : `The record ${message}`)));
   if (problems.length === 0) return undefined;

@@ -6,12 +6,15 @@
 // the audit-log query contract and the old paging; bad input (each rejected with a clear
 // 4xx that writes nothing); product photos and the migrations of older databases.
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import http from "node:http";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import Database from "better-sqlite3";
-import { createDemoServer, DEMO_USER, listen } from "../server/app.mjs";
+import { createDemoServer, DEMO_USER, listen, SESSION_COOKIE } from "../server/app.mjs";
 import { openDatabase } from "../server/database.mjs";
 import { startDemo } from "./harness.mjs";
 
@@ -49,6 +52,31 @@ async function call(method, path, { json, body, headers = {}, signedIn = true, b
   });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+}
+
+/**
+ * A request with a Host header of our choosing (fetch sets its own), over node:http.
+ * @param {string} baseUrl @param {string} path
+ * @param {{ method?: string, host?: string, headers?: Record<string, string>, body?: string }} [options]
+ * @returns {Promise<{ status: number, headers: http.IncomingHttpHeaders, body: any }>}
+ */
+function requestAs(baseUrl, path, { method = "GET", host, headers = {}, body } = {}) {
+  const url = new URL(path, baseUrl);
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, headers: { ...(host === undefined ? {} : { host }), ...headers } }, (res) => {
+      /** @type {Buffer[]} */
+      const chunks = [];
+      res.on("data", (chunk) => chunks.push(chunk));
+      res.on("end", () => {
+        const text = Buffer.concat(chunks).toString("utf8");
+        const json = /^application\/json/.test(res.headers["content-type"] ?? "");
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: json && text ? JSON.parse(text) : text });
+      });
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
 }
 
 /** Every row of every table, to prove a rejected request changed nothing. @param {import("better-sqlite3").Database} [db] */
@@ -400,6 +428,151 @@ describe("audit log", () => {
     assert.equal((await call("POST", "/api/session", { body: "{}", headers: { "content-type": "text/plain" }, signedIn: false })).status, 415);
   });
 
+  test("a sign-in replaces the session the request holds, and the sessions are capped", async () => {
+    const count = (/** @type {import("better-sqlite3").Database} */ db = demo.db) => /** @type {{ n: number }} */ (db.prepare("SELECT count(*) AS n FROM sessions").get()).n;
+    const whoIs = async (/** @type {string} */ cookie, baseUrl = demo.baseUrl) => (await call("GET", "/api/session", { signedIn: false, headers: { cookie }, baseUrl })).status;
+    /** POST /api/session, with a cookie or none; the new cookie. @param {string} baseUrl @param {string} [cookie] */
+    const post = async (baseUrl, cookie) => {
+      const response = await fetch(`${baseUrl}/api/session`, { method: "POST", headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) }, body: "{}" });
+      assert.equal(response.status, 201);
+      return String(response.headers.get("set-cookie")).split(";")[0];
+    };
+
+    // Signed in, signing in again swaps the session: the old one ends, no row is added.
+    const first = await post(demo.baseUrl);
+    const rows = count();
+    const second = await post(demo.baseUrl, first);
+    assert.notEqual(second, first);
+    assert.equal(count(), rows, "the old session was replaced, not kept");
+    assert.equal(await whoIs(first), 401, "the old cookie is signed out");
+    assert.equal(await whoIs(second), 200);
+    // Again and again: still one row for this client.
+    let cookie = second;
+    for (let i = 0; i < 20; i++) cookie = await post(demo.baseUrl, `other=1; ${cookie}`);
+    assert.equal(count(), rows);
+    assert.equal(await whoIs(cookie), 200);
+
+    // Anonymous sign-ins beyond the cap end the oldest sessions.
+    const db = openDatabase(":memory:");
+    let at = Date.parse("2031-01-01T00:00:00.000Z");
+    const server = createDemoServer({ db, maxSessions: 5, now: () => (at += 1000) });
+    const baseUrl = `http://127.0.0.1:${await listen(server, 0)}`;
+    try {
+      const cookies = [];
+      for (let i = 0; i < 12; i++) cookies.push(await post(baseUrl));
+      assert.equal(count(db), 5, "at most maxSessions rows");
+      for (const [index, each] of cookies.entries()) assert.equal(await whoIs(each, baseUrl), index < 7 ? 401 : 200, `session ${index}`);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+      db.close();
+    }
+
+    // The default cap is 1,000 (even when the clock gives every session the same instant).
+    const many = openDatabase(":memory:");
+    const capped = createDemoServer({ db: many, now: () => Date.parse("2031-01-01T00:00:00.000Z") });
+    const cappedUrl = `http://127.0.0.1:${await listen(capped, 0)}`;
+    try {
+      const insert = many.prepare("INSERT INTO sessions (token_hash, user, created_at, expires_at) VALUES (?, '{}', ?, '2099-01-01T00:00:00.000Z')");
+      many.transaction(() => {
+        for (let i = 0; i < 1_200; i++) insert.run(`old-${i}`, "2031-01-01T00:00:00.000Z");
+      })();
+      const newest = await post(cappedUrl);
+      assert.equal(count(many), 1_000);
+      assert.equal(await whoIs(newest, cappedUrl), 200, "the new session is kept");
+      assert.equal(many.prepare("SELECT 1 FROM sessions WHERE token_hash = 'old-0'").get(), undefined, "the oldest went first");
+      assert.ok(many.prepare("SELECT 1 FROM sessions WHERE token_hash = 'old-1199'").get());
+    } finally {
+      capped.closeAllConnections();
+      capped.close();
+      many.close();
+    }
+    assert.throws(() => createDemoServer({ db: demo.db, maxSessions: 0 }), /maxSessions/);
+  });
+
+  test("answers only requests for its own host names: another (DNS rebinding) gets a 421", async () => {
+    const port = new URL(demo.baseUrl).port;
+    const before = snapshot();
+    for (const host of [`evil.example:${port}`, "evil.example", `127.0.0.1.evil.example:${port}`, `localhost.evil.example`, `user@127.0.0.1:${port}`, "192.168.1.10"]) {
+      for (const [method, path, body] of /** @type {Array<[string, string, string | undefined]>} */ ([
+        ["GET", "/api/products", undefined],
+        ["GET", "/api/session", undefined],
+        ["POST", "/api/session", "{}"],
+        ["PATCH", "/api/products/1", '{"price":1}'],
+        ["GET", "/photos/arc-floor-lamp.svg", undefined],
+        ["GET", "/", undefined],
+      ])) {
+        const response = await requestAs(demo.baseUrl, path, { method, host, body, headers: { cookie: session, ...(body ? { "content-type": "application/json" } : {}) } });
+        assert.equal(response.status, 421, `${method} ${path} for Host "${host}"`);
+        assert.match(response.headers["content-type"] ?? "", /^application\/json/);
+        assert.match(response.body.message, /answers requests for 127\.0\.0\.1, localhost, \[::1\] only/);
+        assert.equal(response.headers["set-cookie"], undefined);
+      }
+    }
+    // No Host at all (HTTP/1.0; Node itself refuses an HTTP/1.1 request without one).
+    const bare = await new Promise((resolve, reject) => {
+      const socket = connect(Number(port), "127.0.0.1", () => socket.end("GET /api/products HTTP/1.0\r\n\r\n"));
+      let text = "";
+      socket.on("data", (chunk) => (text += chunk));
+      socket.on("end", () => resolve(text));
+      socket.on("error", reject);
+    });
+    assert.match(String(bare), /^HTTP\/1\.1 421 [\s\S]*no Host header/);
+    assert.deepEqual(snapshot(), before, "nothing was written");
+    // Its own names, with or without the port, in any case: answered.
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, "LocalHost", `[::1]:${port}`, "127.0.0.1"]) {
+      assert.equal((await requestAs(demo.baseUrl, "/api/products/1", { host })).status, 200, host);
+    }
+
+    // More names through allowedHosts.
+    const db = openDatabase(":memory:");
+    const server = createDemoServer({ db, allowedHosts: ["demo.internal", "::2"] });
+    const baseUrl = `http://127.0.0.1:${await listen(server, 0)}`;
+    try {
+      for (const host of ["demo.internal:8080", "DEMO.internal", "[::2]:80", "localhost"]) assert.equal((await requestAs(baseUrl, "/api/products/1", { host })).status, 200, host);
+      for (const host of ["other.internal", "internal", "demo.internal.evil.example"]) assert.equal((await requestAs(baseUrl, "/api/products/1", { host })).status, 421, host);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+      db.close();
+    }
+    for (const bad of ["demo.internal:8080", "[::1]:80", "a b", "http://demo.internal"]) assert.throws(() => createDemoServer({ db: demo.db, allowedHosts: [bad] }), /allowedHosts/, bad);
+  });
+
+  test(
+    "main.mjs answers to the HOST it listens on (and DEMO_ALLOWED_HOSTS)",
+    { skip: process.platform !== "linux" && "127.0.0.2 is a loopback address on Linux only" },
+    async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), "refine-audit-demo-main-"));
+      const child = spawn(process.execPath, [new URL("../server/main.mjs", import.meta.url).pathname], {
+        env: { ...process.env, HOST: "127.0.0.2", PORT: "0", DEMO_DB: path.join(dir, "demo.sqlite"), DEMO_ALLOWED_HOSTS: "demo.internal, other.internal" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      try {
+        const baseUrl = await new Promise((resolve, reject) => {
+          let out = "";
+          child.stdout.on("data", (chunk) => {
+            out += chunk;
+            const found = /API server on (http:\/\/127\.0\.0\.2:\d+)\/api/.exec(out);
+            if (found) resolve(found[1]);
+          });
+          child.stderr.on("data", (chunk) => (out += chunk));
+          child.once("exit", (code) => reject(new Error(`main.mjs exited (${code}): ${out}`)));
+        });
+        const port = new URL(baseUrl).port;
+        for (const host of [`127.0.0.2:${port}`, `localhost:${port}`, "demo.internal", "other.internal:1"]) assert.equal((await requestAs(baseUrl, "/api/products/1", { host })).status, 200, host);
+        assert.equal((await requestAs(baseUrl, "/api/products/1", { host: "evil.example" })).status, 421);
+      } finally {
+        await new Promise((resolve) => {
+          if (child.exitCode !== null) return resolve(undefined);
+          child.once("exit", resolve);
+          child.kill("SIGTERM");
+        });
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
   test("the query contract over HTTP: filters, sorting, pages, total; the old paging has no total", async () => {
     const v1 = await call("GET", "/api/audit-logs?resource=products&field=price&_pageSize=3&_total=1");
     assert.equal(v1.status, 200);
@@ -470,6 +643,31 @@ describe("bad input: a clear 4xx, and nothing written", () => {
     await rejects("POST", "/api/products", { body: "{}", headers: { "content-type": "text/plain" } }, 415, /JSON/);
   });
 
+  test("audit-log queries the engines cannot take, and searches too costly to run: a 400 naming the parameter", async () => {
+    const timeCursor = (/** @type {string} */ time) => Buffer.from(JSON.stringify({ v: 1, s: "createdAt:desc", k: [time, 5] })).toString("base64url");
+    /** @type {Array<[string, RegExp]>} */
+    const cases = [
+      ["q=ab+cd+ef+gh&_total=1", /q can hold at most 3 words, not 4/],
+      ["q=a+b+c+d+e+f+g+h+i+j&_total=1", /q can hold at most 3 words/],
+      ["q=lamp+a", /Each word in q needs at least 2 characters, not "a"/],
+      ["q=x", /Each word in q needs at least 2 characters/],
+      ["q=ab%00cd", /q must not hold a NUL character/],
+      ["author=Dana%00", /author must not hold a NUL character/],
+      ["field=price%00", /field must not hold a NUL character/],
+      ["id=1%00", /id must not hold a NUL character/],
+      ["action=update%00&_pageSize=5", /action must not hold a NUL character/],
+      [`_cursor=${timeCursor("0000-01-01T00:00+00:01")}`, /_cursor is not a cursor/],
+      [`_cursor=${timeCursor("9999-12-31T23:59:59.999-23:59")}`, /_cursor is not a cursor/],
+      [`_sort=action&_cursor=${Buffer.from(JSON.stringify({ v: 1, s: "action:asc", k: ["up\u0000", 5] })).toString("base64url")}`, /_cursor is not a cursor/],
+    ];
+    for (const [query, message] of cases) await rejects("GET", `/api/audit-logs?resource=products&${query}`, {}, 400, message);
+    await rejects("GET", "/api/audit-logs?resource=products%00&_pageSize=5", {}, 400, /resource must not hold a NUL character/);
+    // Up to three words of two characters or more: searched.
+    const found = await call("GET", "/api/audit-logs?resource=products&q=dana+whitfield+up&_pageSize=5&_total=1");
+    assert.equal(found.status, 200);
+    assert.ok(found.body.total > 0 && found.body.data.every((/** @type {any} */ row) => row.author.name === "Dana Whitfield" && row.action.startsWith("up")));
+  });
+
   test("unknown resources", async () => {
     await rejects("GET", "/api/orders", {}, 404, /Unknown resource "orders"/);
     await rejects("POST", "/api/orders", { json: { total: 5 } }, 404, /Unknown resource/);
@@ -501,6 +699,16 @@ describe("bad input: a clear 4xx, and nothing written", () => {
     await rejects("POST", "/api/products", { json: { ...validProduct(), categoryId: 999 } }, 422, /category 999 does not exist/);
     await rejects("PATCH", "/api/products/1", { json: { dimensions: { width: "wide" } } }, 422, /dimensions.width must be a number/);
     await rejects("PATCH", "/api/products/1", { json: { colour: "red" } }, 422, /colour is not a known field/);
+    // Keys that are Object.prototype's names are unknown fields like any other (not a 500).
+    for (const key of ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf"]) {
+      const body = `{"stock":6,${JSON.stringify(key)}:{}}`;
+      const patched = await rejects("PATCH", "/api/products/1", { body }, 422, new RegExp(`${key} is not a known field`));
+      assert.deepEqual(Object.keys(patched.body.errors), [key]);
+      await rejects("PUT", "/api/products/1", { body: JSON.stringify(validProduct()).replace(/^\{/, `{${JSON.stringify(key)}:1,`) }, 422, new RegExp(`${key} is not a known field`));
+      await rejects("POST", "/api/products", { body: JSON.stringify(validProduct()).replace(/^\{/, `{${JSON.stringify(key)}:[],`) }, 422, new RegExp(`${key} is not a known field`));
+      await rejects("PATCH", "/api/products/1", { body: `{"dimensions":{"width":3,${JSON.stringify(key)}:1}}` }, 422, new RegExp(`dimensions\\.${key} is not a known field`));
+      await rejects("PATCH", "/api/categories/1", { body: `{${JSON.stringify(key)}:"x"}` }, 422, new RegExp(`${key} is not a known field`));
+    }
     await rejects("PATCH", "/api/products/1", { json: { id: 2, price: 5 } }, 400, /not the id in the URL/);
     await rejects("DELETE", "/api/categories/1", {}, 409, /used by \d+ products/);
     await rejects("GET", "/api/products?_sort=price;drop", {}, 400, /not a field name/);
