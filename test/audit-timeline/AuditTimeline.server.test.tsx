@@ -53,7 +53,7 @@ describe("<AuditTimeline> with a server-side provider", () => {
       await user.click(screen.getByRole("button", { name: "Show more" }));
       await waitFor(() => expect(screen.getByRole("button", { name: "Show more" }).getAttribute("aria-busy")).toBeNull());
     }
-    await waitFor(() => expect(logIds(container).at(-1)).toBe(String(300 - 14 * 10 + 1)));
+    await waitFor(() => expect(logIds(container).at(-1)).toBe(String(300 - 14 * 10 + 1)), { timeout: 10_000 });
     // At most 10 pages held: the newest left, and the timeline says newer entries exist.
     expect(entries(container).length).toBeLessThanOrEqual(100);
     expect(logIds(container)).not.toContain("300");
@@ -66,7 +66,8 @@ describe("<AuditTimeline> with a server-side provider", () => {
   it("looks for a linked entry it has not read within 10 pages, once, and says what it knows", async () => {
     const provider = createServerSideAuditLogProvider({ rows: serverRows(3000) });
     const { container } = await renderServerTimeline(provider, { pageSize: 10, linkedEntryId: 999_999 });
-    await waitFor(() => expect(container.textContent).toMatch(/The linked entry \(#999999\) is not among the entries read so far\./));
+    // Ten pages, one after another: give a busy machine time.
+    await waitFor(() => expect(container.textContent).toMatch(/The linked entry \(#999999\) is not among the entries read so far\./), { timeout: 20_000 });
     const asked = provider.queries.length;
     expect(asked).toBeLessThanOrEqual(11);
     await new Promise((resolve) => setTimeout(resolve, 300));
