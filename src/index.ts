@@ -23,7 +23,7 @@ export {
   type AuditLogEntriesQuery,
   type UseAuditLogEntriesQueryOptions,
 } from "./refine/useAuditLogEntries";
-export { getAuditLogProblemText } from "./refine/getAuditLogProblemText";
+export { getAuditLogProblemText, getRefusedFieldsText } from "./refine/getAuditLogProblemText";
 export { createRestAuditLogProvider, type RestAuditLogProviderOptions } from "./refine/createRestAuditLogProvider";
 export {
   useServerAuditLogExport,

@@ -69,3 +69,14 @@ export const IncompleteAnswer: Story = {
     await expect(await canvas.findByRole("note")).toHaveTextContent("The audit log provider returned rows out of order; this list may be incomplete.");
   },
 };
+
+/** A changed-field filter on `supplier`, whose `email` the policy hides: the server is not asked to filter on it (a match would tell who changed the email), and the timeline says so. */
+export const FilterNotSent: Story = {
+  args: { fields: { secret: { redact: true }, "supplier.email": { hidden: true } }, filters: { field: ["supplier", "price"] } },
+  parameters: refine({ auditLogProvider: server(40) }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await ready(canvasElement);
+    await expect(await canvas.findByRole("note")).toHaveTextContent("Not filtered by “supplier”: a match could reveal fields kept hidden.");
+  },
+};

@@ -1,5 +1,5 @@
 import { ReferenceLookupContext } from "../refine/useReferenceLabels";
-import { getAuditLogProblemText } from "../refine/getAuditLogProblemText";
+import { getAuditLogProblemText, getRefusedFieldsText } from "../refine/getAuditLogProblemText";
 import { getAuditLogStatusText } from "./statusText";
 import { useState, type HTMLAttributes, type ReactNode } from "react";
 import { formatNumber } from "../core/intl";
@@ -174,6 +174,7 @@ function ConnectedAuditLogTable(props: AuditLogTableProps) {
           {getAuditLogStatusText(result)}
           {exportMessage && ` ${exportMessage}`}
         </p>
+        {result.refusedFields.length > 0 && <p {...result.getPartProps(parts.filterNote, { role: "note" })}>{getRefusedFieldsText(result.refusedFields, t)}</p>}
         {result.problem && (
           <p {...result.getPartProps(parts.incomplete, { role: "note" })}>
             {getAuditLogProblemText(result.problem, t, { count: result.counts.read, locale: formatters.locale })}

@@ -88,6 +88,11 @@ export const auditLogTableParts = {
   /** `<input type="number">`: the page to go to (server-side logs). */
   pageInput: "page-input",
   /**
+   * `<p role="note">`: changed fields of the filters that were not sent to a server-side
+   * provider, because a match could reveal what the `fields` policy keeps back.
+   */
+  filterNote: "filter-note",
+  /**
    * `<p role="note">`: the provider's answer may be incomplete (rows out of order, more
    * rows than asked for, rows left out, a plain list that looks cut short); says which.
    */

@@ -183,6 +183,8 @@ export interface UseAuditLogTableResult {
   isLoadingPage: boolean;
   /** Why the provider's answer may be incomplete; show it (`getAuditLogProblemText`). */
   problem: AuditLogAnswerProblem | undefined;
+  /** Server-side: changed fields of the filters that were not sent (see `useAuditLogEntries`); the table says so (`filter-note`). */
+  refusedFields: string[];
   /** The next page of rows: the next page read, else the provider's next page (then moves to it). */
   nextPage: () => void;
   /** There is a next page, read or to be read. */
@@ -557,6 +559,7 @@ export function useAuditLogTable(options: UseAuditLogTableOptions): UseAuditLogT
     isServerSide,
     isLoadingPage,
     problem: log.problem,
+    refusedFields: log.refusedFields,
     nextPage,
     canNextPage: canNextPageRead || (hasNextPage && !isServerSide),
     retry: log.retry,

@@ -14,7 +14,7 @@ import { formatNumber, toIntlLocale } from "../core/intl";
 import { mergeProps } from "../shared/mergeProps";
 import { splitProps } from "../shared/splitProps";
 import { UnconfiguredRoot } from "../refine/UnconfiguredRoot";
-import { getAuditLogProblemText } from "../refine/getAuditLogProblemText";
+import { getAuditLogProblemText, getRefusedFieldsText } from "../refine/getAuditLogProblemText";
 import { useHasQueryClient } from "../refine/useHasQueryClient";
 import { auditTimelineOptionKeys } from "./auditTimelineOptionKeys";
 import { auditTimelineAnatomy, auditTimelineParts as parts } from "./parts";
@@ -498,6 +498,11 @@ function ConnectedAuditTimeline(props: AuditTimelineProps) {
                 ? // The search stopped with more history unread: say only what is known.
                   t("auditLog.timeline.linkNotRead", "The linked entry (#{id}) is not among the entries read so far.", { id: timeline.linkedId ?? "" })
                 : t("auditLog.timeline.linkMissing", "The linked entry (#{id}) is not in this history.", { id: timeline.linkedId ?? "" })}
+          </p>
+        )}
+        {timeline.refusedFields.length > 0 && (
+          <p {...timeline.getPartProps(parts.filterNote)} role="note">
+            {getRefusedFieldsText(timeline.refusedFields, t)}
           </p>
         )}
         {timeline.problem && (

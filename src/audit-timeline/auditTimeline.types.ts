@@ -235,6 +235,8 @@ export interface UseAuditTimelineResult extends AuditTimelineEntryGetters {
   hasNewer: boolean;
   /** Newer entries are on their way. */
   isLoadingNewer: boolean;
+  /** Server-side: changed fields of the filters that were not sent (a match could reveal what the policy keeps back); `<AuditTimeline>` says so (`filter-note`). */
+  refusedFields: string[];
   /** Why the provider's answer may be incomplete (`getAuditLogProblemText` words it); `<AuditTimeline>` says so at the top. */
   problem: AuditLogAnswerProblem | undefined;
   /** Filters are active (the empty message says so). */

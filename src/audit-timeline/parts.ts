@@ -96,6 +96,11 @@ export const auditTimelineAnatomy = /* @__PURE__ */ createAnatomy(AUDIT_TIMELINE
    * long history: the timeline holds a window of pages): "Show newer entries".
    */
   showNewer: "show-newer",
+  /**
+   * `<p role="note">`: changed fields of the filters that were not sent to a server-side
+   * provider, because a match could reveal what the `fields` policy keeps back.
+   */
+  filterNote: "filter-note",
   /** `<p role="note">` at the top: the provider's answer may be incomplete (rows out of order, left out, cut short…). */
   incomplete: "incomplete",
   /** `<p>`: what a restore or revert entry restored ("Restored the version of …", from `meta.restoredFrom`). */

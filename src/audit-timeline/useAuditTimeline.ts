@@ -206,6 +206,7 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
     hasNewer: log.hasPreviousPage,
     isLoadingNewer: log.isFetchingPreviousPage,
     problem: log.problem,
+    refusedFields: log.refusedFields,
     isFiltered,
     isFiltering: filtered.isPending,
     error: log.error,

@@ -140,6 +140,12 @@ export interface BuiltAuditLogQuery {
    * answers. The query leaves those fields out.
    */
   matchesNothing: boolean;
+  /**
+   * The changed fields asked for that were left out (see `canFilterOn`), as given: a view
+   * says so (`getRefusedFieldsText`), so a narrower or empty answer is not taken for the
+   * whole truth.
+   */
+  refusedFields: string[];
 }
 
 const clampInteger = (value: number, min: number, max: number) => (Number.isFinite(value) ? Math.min(max, Math.max(min, Math.floor(value))) : min);
@@ -174,11 +180,12 @@ function toInstant(bound: string, end: boolean, timeZone: string | undefined): s
  *
  * @example
  * buildAuditLogQuery({ id: 7, filters: { from: "2024-11-01" }, pagination: { mode: "page", currentPage: 1, pageSize: 25 }, total: true, timeZone: "Europe/Paris" })
- * // { query: { version: 1, id: "7", filters: { from: "2024-10-31T23:00:00.000Z" }, … }, matchesNothing: false }
+ * // { query: { version: 1, id: "7", filters: { from: "2024-10-31T23:00:00.000Z" }, … }, matchesNothing: false, refusedFields: [] }
  */
 export function buildAuditLogQuery(options: BuildAuditLogQueryOptions): BuiltAuditLogQuery {
   const canonical = canonicalizeFilters(options.filters);
   let matchesNothing = false;
+  const refusedFields: string[] = [];
   let filters: AuditLogQueryFilters | undefined;
   if (canonical) {
     filters = { ...canonical };
@@ -188,7 +195,9 @@ export function buildAuditLogQuery(options: BuildAuditLogQueryOptions): BuiltAud
       // stands for the one key "card.cvv": every reading of the text must be allowed.
       const shown = filters.fields.filter((field) => {
         const readings = readingsOf(field);
-        return readings !== undefined && readings.every((path) => !isHidden?.(path) && (canFilterOn?.(path) ?? true));
+        const ok = readings !== undefined && readings.every((path) => !isHidden?.(path) && (canFilterOn?.(path) ?? true));
+        if (!ok) refusedFields.push(field);
+        return ok;
       });
       matchesNothing = shown.length === 0;
       if (matchesNothing) delete filters.fields;
@@ -220,7 +229,7 @@ export function buildAuditLogQuery(options: BuildAuditLogQueryOptions): BuiltAud
   };
   if (options.id !== undefined && options.id !== null) query.id = String(options.id);
   if (filters) query.filters = filters;
-  return { query, matchesNothing };
+  return { query, matchesNothing, refusedFields };
 }
 
 /** More dots than this in a changed-field filter, and it is not sent (its readings double with each dot). */

@@ -30,3 +30,16 @@ export function getAuditLogProblemText(problem: AuditLogAnswerProblem, t: AuditT
       );
   }
 }
+
+/**
+ * What a view says when changed-field filters were not sent to a server-side provider
+ * (`refusedFields` of `useAuditLogEntries`): their matches could reveal what the `fields`
+ * policy keeps back, so the list is not filtered by them. Translated
+ * (`auditLog.filters.refused`).
+ *
+ * @example
+ * {log.refusedFields.length > 0 && <p role="note">{getRefusedFieldsText(log.refusedFields, t)}</p>}
+ */
+export function getRefusedFieldsText(fields: readonly string[], t: AuditTranslate): string {
+  return t("auditLog.filters.refused", "Not filtered by {fields}: a match could reveal fields kept hidden.", { fields: fields.map((field) => `“${field}”`).join(", ") });
+}

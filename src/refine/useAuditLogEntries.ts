@@ -181,6 +181,12 @@ export interface UseAuditLogEntriesResult {
    */
   canReplay: boolean;
   /**
+   * Server-side: the changed fields of the filters that were not sent, because their match
+   * could reveal what the policy keeps back (`canFilterOn`). A view says so
+   * (`getRefusedFieldsText`). Empty for a legacy provider (the browser filters them).
+   */
+  refusedFields: string[];
+  /**
    * The filters match nothing before anything is asked: every changed field they name is
    * one the policy keeps back (see `buildAuditLogQuery`). Server-side, `entries` is empty.
    */
@@ -235,6 +241,8 @@ function withCursor(query: AuditLogQuery, cursor: Cursor): AuditLogQuery {
  * Further pages are only ever fetched by `fetchNextPage()` (a user action), never by themselves.
  */
 export const MAX_AUDIT_LOG_PAGES = 10;
+
+const NO_FIELDS: string[] = [];
 
 const isObject = (value: unknown): value is object => getValueType(value) === "object";
 
@@ -552,6 +560,7 @@ export function useAuditLogEntries(options: UseAuditLogEntriesQueryOptions): Use
     problem,
     matchesNothing: built.matchesNothing,
     canReplay: !isServerSide || isHistoryStretch(auditQuery),
+    refusedFields: isServerSide ? built.refusedFields : NO_FIELDS,
     retry,
     requestMeta,
   };

@@ -119,6 +119,8 @@ describe("<AuditLogTable> with a server-side provider", () => {
     await userEvent.type(screen.getByLabelText("Changed field"), "secret");
     await waitFor(() => expect(screen.getByText("No entries match these filters.")).toBeTruthy());
     expect(JSON.stringify(provider.queries)).not.toContain("secret");
+    // And it says why, rather than let "no entries" pass for the whole truth.
+    expect(container.querySelector('[data-scope="audit-log-table"][data-part="filter-note"]')?.textContent).toBe("Not filtered by “secret”: a match could reveal fields kept hidden.");
     // Its export is as empty as the table, and reads nothing.
     const asked = provider.queries.length;
     const downloads = captureDownloads();

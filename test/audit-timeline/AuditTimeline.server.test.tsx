@@ -74,6 +74,19 @@ describe("<AuditTimeline> with a server-side provider", () => {
     expect(provider.queries.length).toBe(asked);
   });
 
+  it("says which changed-field filters it did not send, and why", async () => {
+    const provider = createServerSideAuditLogProvider({ rows: serverRows(40) });
+    const { container } = await renderServerTimeline(provider, { pageSize: 10, fields: { "supplier.email": { hidden: true } }, filters: { field: ["supplier", "price"] } });
+    expect(provider.queries.at(-1)!.filters).toEqual({ fields: ["price"] });
+    const note = await waitFor(() => {
+      const found = container.querySelector<HTMLElement>('[data-scope="audit-timeline"][data-part="filter-note"]');
+      expect(found).not.toBeNull();
+      return found!;
+    });
+    expect(note.getAttribute("role")).toBe("note");
+    expect(note.textContent).toBe("Not filtered by “supplier”: a match could reveal fields kept hidden.");
+  });
+
   it("says on screen when the answer contradicts the query", async () => {
     const provider = createServerSideAuditLogProvider({ rows: serverRows(30) });
     // A provider that answers oldest first when asked for the newest.

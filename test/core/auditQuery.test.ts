@@ -15,6 +15,7 @@ describe("buildAuditLogQuery", () => {
         total: false,
       },
       matchesNothing: false,
+      refusedFields: [],
     });
     expect(buildAuditLogQuery({ filters: {}, pagination: cursor }).query.filters).toBeUndefined();
   });
@@ -80,6 +81,7 @@ describe("buildAuditLogQuery", () => {
     const built = buildAuditLogQuery({ filters: { field: ["card.cvv", "card", "address.city", "a\\b"] }, isHidden: fields.isHidden, canFilterOn: fields.canFilterOn, pagination: cursor });
     // "card.cvv" may be the hidden key; "card" is not its parent (the key is one segment); a backslash is never sent.
     expect(built.query.filters?.fields).toEqual(["address.city", "card"]);
+    expect(built.refusedFields).toEqual(["a\\b", "card.cvv"]);
   });
 });
 

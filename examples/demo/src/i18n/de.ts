@@ -248,6 +248,7 @@ export const de: { readonly [K in DemoMessageKey]: string } & { readonly [key: `
   "auditLog.problem.missingRows": "Der Audit-Log-Provider hat Zeilen ausgelassen; diese Liste ist womöglich unvollständig.",
   "auditLog.problem.inconsistent": "Die Antworten des Audit-Log-Providers widersprechen sich; diese Liste ist womöglich unvollständig.",
   "auditLog.problem.truncatedList": "Der Audit-Log-Provider hat genau {count} Einträge geliefert, die ältesten zuerst: Er kürzt das Protokoll womöglich.",
+  "auditLog.filters.refused": "Nicht gefiltert nach {fields}: Ein Treffer könnte verborgene Felder verraten.",
   "auditLog.table.exportCsv": "Als CSV exportieren",
   "auditLog.table.exportCsvChanges": "Als CSV exportieren (eine Zeile pro Änderung)",
   "auditLog.table.exportJson": "Als JSON exportieren",
