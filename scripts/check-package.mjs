@@ -27,9 +27,9 @@ const dist = path.join(root, "dist");
 // is loading the versions panels on demand (they mount only when opened).
 // Logs of millions (the server-side query contract and its reader, the sliding window over
 // pages, createRestAuditLogProvider, the table's server paging and the whole-log export)
-// added about 5.5 kB: 76 kB, a decision noted in the CHANGELOG (0.4.0). Loading the
-// versions panels on demand is still the lever.
-const MAX_WHOLE_KIT_GZIP_BYTES = 76_000;
+// added about 6 kB (76.05 kB with the note on refused filters): 77 kB, a decision noted in
+// the CHANGELOG (0.4.0). Loading the versions panels on demand is still the lever.
+const MAX_WHOLE_KIT_GZIP_BYTES = 77_000;
 // 15 kB was the performance issue's target; the policy pipeline, the work budget and the
 // error boundaries every diff now goes through cost about 4 kB more (a decision noted in the
 // CHANGELOG): the guard keeps it from growing further unnoticed. Typed values (images,
