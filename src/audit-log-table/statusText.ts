@@ -25,6 +25,8 @@ export function getAuditLogStatusText(
     possible: number(counts.possible),
     read: number(counts.read),
   };
+  // Server-side without a total, before the last page: how many follow is not known.
+  if (result.isServerSide && result.hasMoreOnServer) return t("auditLog.table.showingOpen", "Showing {first}–{last}: more entries follow", params);
   if (!result.isFiltered) return t("auditLog.table.showing", "Showing {first}–{last} of {matching} entries", params);
   // Server-side: the server counted the matches (`total`); nothing else was read.
   if (result.isServerSide) return t("auditLog.table.showingServerFiltered", "Showing {first}–{last} of {matching} matching entries", params);

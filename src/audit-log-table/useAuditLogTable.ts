@@ -411,8 +411,8 @@ export function useAuditLogTable(options: UseAuditLogTableOptions): UseAuditLogT
       ? {
           manualSorting: true,
           manualPagination: true,
-          // Without a total: one more page while this one is full.
-          ...(total === null ? { pageCount: viewPagination.pageIndex + (serverRows >= viewPagination.pageSize ? 2 : 1) } : { rowCount: total }),
+          // Without a total: one more page while the log says there is one (its page was full).
+          ...(total === null ? { pageCount: viewPagination.pageIndex + (log.hasNextPage ? 2 : 1) } : { rowCount: total }),
         }
       : {}),
     features: auditLogTableFeatures,

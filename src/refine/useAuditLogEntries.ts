@@ -500,10 +500,12 @@ export function useAuditLogEntries(options: UseAuditLogEntriesQueryOptions): Use
   const isCapped = !isServerSide || (!slidingWindow && !pageMode);
   const isTruncated = isCapped && nextCursor !== undefined && held.length >= MAX_AUDIT_LOG_PAGES;
   // A page on its way counts as "more": whatever offers it (a "Show more" button) stays put meanwhile.
+  // Without a total, a full page means more: full by the rows the server sent, since an
+  // unreadable row or one of another record fills the server's page without being an entry.
   const hasNextPage = pageMode
     ? total !== null
       ? (auditQuery.pagination as { currentPage: number }).currentPage * auditQuery.pagination.pageSize < total
-      : entries.length >= auditQuery.pagination.pageSize
+      : (headServer?.rowCount ?? 0) >= auditQuery.pagination.pageSize
     : isFetchingNextPage || (nextCursor !== undefined && !isTruncated && !last.isError);
   const failedPage = held.find(({ result }) => result.isError && (result !== head || head.data !== undefined || pageMode));
 

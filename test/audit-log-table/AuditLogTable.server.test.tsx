@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { AuditLogTable, type AuditLogTableProps } from "../../src/index";
+import { AuditLogTable, type AuditLogColumnDef, type AuditLogTableProps } from "../../src/index";
 import { createServerSideAuditLogProvider, serverRows, type ServerSideAuditLogProvider } from "../../stories/support/serverSideProvider";
 import { renderWithRefine } from "../audit-timeline/renderWithRefine";
 import { captureDownloads } from "../support/csv";
@@ -53,11 +53,34 @@ describe("<AuditLogTable> with a server-side provider", () => {
     await waitFor(() => expect(logIds(container)[0]).toBe("10000"));
     await userEvent.click(screen.getByRole("button", { name: "Last" }));
     await waitFor(() => expect(logIds(container)[0]).toBe("10"));
-    // A page past the end goes to the last one.
-    await userEvent.type(screen.getByRole("spinbutton", { name: "Go to page" }), "5000{Enter}");
-    expect(screen.getByText("Page 1,000 of 1,000")).toBeTruthy();
+    // A page past the end, typed from the first page, is refused by the field (its max is
+    // the page count, as a browser checks it): the page stays and nothing is asked.
+    await userEvent.click(screen.getByRole("button", { name: "First" }));
+    await waitFor(() => expect(logIds(container)[0]).toBe("10000"));
+    const asked = provider.queries.length;
+    const pageInput = screen.getByRole<HTMLInputElement>("spinbutton", { name: "Go to page" });
+    await userEvent.type(pageInput, "5000{Enter}");
+    expect(pageInput.validity.rangeOverflow).toBe(true);
+    expect(screen.getByText("Page 1 of 1,000")).toBeTruthy();
+    expect(logIds(container)[0]).toBe("10000");
+    expect(provider.queries.length).toBe(asked);
     // The provider was asked for pages, never for everything.
     expect(provider.queries.every((query) => query.pagination.pageSize === 10)).toBe(true);
+  });
+
+  it("moves to the new last page when the log shrinks under a late page", async () => {
+    const provider = createServerSideAuditLogProvider({ rows: serverRows(100) });
+    const { container, queryClient } = await renderServerTable(provider);
+    await userEvent.click(screen.getByRole("button", { name: "Last" }));
+    await waitFor(() => expect(logIds(container)[0]).toBe("10"));
+    expect(screen.getByText("Page 10 of 10")).toBeTruthy();
+    // The oldest 55 rows are purged (a retention job); the list is refreshed.
+    provider.rows.splice(0, 55);
+    await queryClient.invalidateQueries({ queryKey: ["audit", "products", "list"] });
+    await waitFor(() => expect(screen.getByText("Page 5 of 5")).toBeTruthy());
+    await waitFor(() => expect(logIds(container)).toEqual(["60", "59", "58", "57", "56"]));
+    expect(status()).toBe("Showing 41–45 of 45 entries");
+    expect(lastQuery(provider).pagination).toEqual({ mode: "page", currentPage: 5, pageSize: 10 });
   });
 
   it("keeps the previous rows on screen, marked busy, while a page loads; a failed page shows its error with Retry", async () => {
@@ -86,7 +109,32 @@ describe("<AuditLogTable> with a server-side provider", () => {
     expect(screen.queryByRole("alert")).toBeNull();
   });
 
-  it("sorts on the server by the columns it can sort, and not by the others", async () => {
+  it("pages on without a total while the server's page is full, even when a row of it cannot be read", async () => {
+    // 25 rows, pages of 10, no total: page 1 holds rows 25–16, row 16 without its action.
+    const provider = createServerSideAuditLogProvider({ rows: serverRows(25) });
+    provider.setTamper((answer, query) => ({
+      ...answer,
+      total: null,
+      data: query.pagination.mode === "page" && query.pagination.currentPage === 1 ? answer.data.map((row) => (row.id === 16 ? { ...row, action: undefined } : row)) : answer.data,
+    }));
+    const { container } = await renderServerTable(provider);
+    expect(logIds(container)).toEqual(["25", "24", "23", "22", "21", "20", "19", "18", "17"]);
+    expect(screen.getByText("1 entry could not be read")).toBeTruthy();
+    expect(screen.getByText("Page 1 of 2+")).toBeTruthy();
+    // No total: the status line claims no count it does not know.
+    expect(status()).toBe("Showing 1–9: more entries follow");
+    await userEvent.click(screen.getByRole("button", { name: "Next" }));
+    await waitFor(() => expect(logIds(container)).toEqual(["15", "14", "13", "12", "11", "10", "9", "8", "7", "6"]));
+    expect(screen.getByText("Page 2 of 3+")).toBeTruthy();
+    await userEvent.click(screen.getByRole("button", { name: "Next" }));
+    await waitFor(() => expect(logIds(container)).toEqual(["5", "4", "3", "2", "1"]));
+    // A short page is the last one.
+    expect(screen.getByText("Page 3 of 3")).toBeTruthy();
+    expect(status()).toBe("Showing 21–25 of 25 entries");
+    expect((screen.getByRole("button", { name: "Next" }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("sorts on the server by the columns it can sort", async () => {
     const provider = createServerSideAuditLogProvider({ rows: serverRows(100) });
     const { container } = await renderServerTable(provider);
     await userEvent.click(screen.getByRole("button", { name: "Next" }));
@@ -99,8 +147,28 @@ describe("<AuditLogTable> with a server-side provider", () => {
     await waitFor(() => expect(rows(container)[0]!.dataset.action).toBe("create"));
     await userEvent.click(within(screen.getByRole("columnheader", { name: /Record/ })).getByRole("button"));
     await waitFor(() => expect(lastQuery(provider).sorters[0]).toEqual({ field: "id", order: "asc" }));
-    // The summary has no sort button; neither has a column of yours the server cannot sort.
-    expect(within(screen.getByRole("columnheader", { name: /Changes/ })).queryByRole("button")).toBeNull();
+  });
+
+  it("offers no sort button on a column of yours the server cannot sort, where the browser sorts it for a plain provider", async () => {
+    const priceColumn = (defaults: AuditLogColumnDef[]): AuditLogColumnDef[] => [
+      ...defaults,
+      { id: "price", header: "Price", accessorFn: (entry) => (entry.data as { price?: number } | undefined)?.price, cell: ({ getValue }) => String(getValue() ?? "") },
+    ];
+    const provider = createServerSideAuditLogProvider({ rows: serverRows(40) });
+    const server = await renderServerTable(provider, { columns: priceColumn });
+    expect(within(screen.getByRole("columnheader", { name: "Price" })).queryByRole("button")).toBeNull();
+    expect(within(screen.getByRole("columnheader", { name: /Action/ })).getByRole("button")).toBeTruthy();
+    server.unmount();
+
+    // The same column, the same rows from a provider that does not page: sorted in the browser.
+    const plain = renderWithRefine(<AuditLogTable resource="products" locale="en-US" timeZone="UTC" columns={priceColumn} />, { auditLogProvider: { get: async () => serverRows(40) } });
+    await waitFor(() => expect(root(plain.container).dataset.state).toBe("ready"));
+    const price = screen.getByRole("columnheader", { name: "Price" });
+    // Numbers sort highest first, then lowest first.
+    await userEvent.click(within(price).getByRole("button"));
+    await userEvent.click(within(price).getByRole("button"));
+    expect(price.getAttribute("aria-sort")).toBe("ascending");
+    expect(logIds(plain.container).slice(0, 3)).toEqual(["1", "2", "3"]);
   });
 
   it("sends the filters to the server and says what its search reads", async () => {

@@ -2,7 +2,7 @@ import { Refine, type AuditLogProvider } from "@refinedev/core";
 import { act, renderHook, waitFor } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { describe, expect, it, vi } from "vitest";
-import { createInMemoryAuditLogProvider, MAX_AUDIT_LOG_PAGES, useAuditLogEntries, type UseAuditLogEntriesQueryOptions } from "../../src/index";
+import { createInMemoryAuditLogProvider, MAX_AUDIT_LOG_PAGES, useAuditLogEntries, type InMemoryLogRow, type UseAuditLogEntriesQueryOptions } from "../../src/index";
 import { createServerSideAuditLogProvider, serverRows } from "../../stories/support/serverSideProvider";
 import { createTestQueryClient } from "../audit-timeline/renderWithRefine";
 
@@ -137,6 +137,31 @@ describe("useAuditLogEntries with a server-side provider (the query contract)", 
     expect(result.current.entries).toHaveLength(matching - 13 * 25);
     expect(result.current.total).toBe(matching);
     expect(result.current.problem).toBeUndefined();
+  });
+
+  it.each([
+    ["an unreadable row", (row: InMemoryLogRow) => ({ ...row, action: undefined })],
+    ["a row of another resource", (row: InMemoryLogRow) => ({ ...row, resource: "orders" })],
+  ])("pages on without a total while the server's page is full, even with %s in it", async (_, spoil) => {
+    // 25 rows, pages of 10, no total: page 1 holds rows 25–16, its last one spoiled.
+    const provider = createServerSideAuditLogProvider({ rows: serverRows(25) });
+    provider.setTamper((answer, query) => ({
+      ...answer,
+      total: null,
+      data: query.pagination.mode === "page" && query.pagination.currentPage === 1 ? answer.data.map((row) => (row.id === 16 ? spoil(row) : row)) : answer.data,
+    }));
+    const query = (currentPage: number) => ({ resource: "products", query: { page: { currentPage, pageSize: 10 } } });
+    const { result, rerender } = renderEntries(query(1), provider);
+    await waitFor(() => expect(result.current.state).toBe("ready"));
+    expect(result.current.total).toBeNull();
+    expect(result.current.entries).toHaveLength(9);
+    expect(result.current.hasNextPage).toBe(true);
+    rerender(query(2));
+    await waitFor(() => expect(ids(result.current.entries)).toEqual([15, 14, 13, 12, 11, 10, 9, 8, 7, 6]));
+    expect(result.current.hasNextPage).toBe(true);
+    rerender(query(3));
+    await waitFor(() => expect(ids(result.current.entries)).toEqual([5, 4, 3, 2, 1]));
+    expect(result.current.hasNextPage).toBe(false);
   });
 
   it("matches nothing when every changed field asked for is hidden, whatever the server says", async () => {

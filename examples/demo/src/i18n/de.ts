@@ -226,6 +226,7 @@ export const de: { readonly [K in DemoMessageKey]: string } & { readonly [key: `
   "auditLog.table.showing": "Angezeigt: {first}–{last} von {matching} Einträgen",
   "auditLog.table.showingFiltered": "Angezeigt: {first}–{last} von {matching} passenden Einträgen ({read} gelesen)",
   "auditLog.table.showingServerFiltered": "Angezeigt: {first}–{last} von {matching} passenden Einträgen",
+  "auditLog.table.showingOpen": "Angezeigt: {first}–{last}; weitere Einträge folgen",
   "auditLog.table.showingPossible":
     "Angezeigt: {first}–{last} von {shown}: {matching} passende Einträge ({possible} weitere vielleicht geändert; {read} gelesen)",
   "auditLog.table.moreOnServer": "Weitere Einträge liegen auf dem Server: „Weiter“ liest sie.",
