@@ -170,7 +170,11 @@ export const MalformedEntries: Story = {
   },
 };
 
-/** 3,000 entries of one record in a scroll box: 50 rendered, more as the end scrolls into view. */
+/**
+ * 3,000 entries of one record in a scroll box: batches of 50 as the end scrolls into view,
+ * and only the entries near what is seen in the DOM (`windowed`, the default): spacers
+ * (`data-part="spacer"`) stand for the rest, however far it scrolls.
+ */
 export const ThousandsOfEntries: Story = {
   decorators: [withStylesheet],
   parameters: refine({ auditLogProvider: fresh(() => manyEntries(3000, { recordId: 7 })) }),
@@ -180,17 +184,29 @@ export const ThousandsOfEntries: Story = {
     </div>
   ),
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(entries(canvasElement)).toHaveLength(50));
+    // Newest first: ids 3999 down to 1000; the first batch ends at 3950.
+    await waitFor(() => expect(entries(canvasElement)[0]?.dataset.logId).toBe("3999"));
+    await expect(entries(canvasElement).length).toBeLessThan(40);
     const scroller = within(canvasElement).getByTestId("scroller");
-    scroller.scrollTop = scroller.scrollHeight;
-    await waitFor(() => expect(entries(canvasElement).length).toBeGreaterThan(50));
+    const oldest = () => Math.min(...[...entries(canvasElement)].map((entry) => Number(entry.dataset.logId)));
+    for (let i = 0; i < 3; i++) {
+      const before = oldest();
+      scroller.scrollTop = scroller.scrollHeight;
+      await waitFor(() => expect(oldest()).toBeLessThan(before));
+    }
+    // Past the first batches, and the DOM still holds a few screens of entries.
+    await expect(oldest()).toBeLessThan(3950);
+    await expect(entries(canvasElement).length).toBeLessThan(40);
     await expect(within(canvasElement).getByRole("button", { name: "Show more" })).toBeVisible();
   },
 };
 
-/** A paging provider (`{ data, nextCursor }`) and a whole resource of 10,000 entries: pages are read as they are needed. */
+/**
+ * A paging provider (`{ data, nextCursor }`) and a whole resource of 10,000 entries: pages
+ * are read as they are needed. Every batch rendered (`windowed={false}`), to count them.
+ */
 export const PagedResource: Story = {
-  args: { id: undefined, pageSize: 100 },
+  args: { id: undefined, pageSize: 100, windowed: false },
   decorators: [withStylesheet],
   parameters: refine({ auditLogProvider: fresh(() => manyEntries(10_000, { records: 400 }), { pageSize: 100 }) }),
   play: async ({ canvasElement }) => {

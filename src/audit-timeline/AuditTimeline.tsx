@@ -1,5 +1,5 @@
 import { ReferenceLookupContext } from "../refine/useReferenceLabels";
-import { memo, useCallback, useMemo, useRef, type HTMLAttributes, type ReactNode, type Ref } from "react";
+import { memo, useCallback, useMemo, useRef, type CSSProperties, type HTMLAttributes, type ReactNode, type Ref } from "react";
 import { actionRecordId, AuditEntryActions, AuditRowActions, type AuditTimelineActionContext, type AuditTimelineEntryActionsProps, type AuditTimelineRowActionsProps } from "./AuditEntryActions";
 import type { RecordDiffRow } from "../record-diff/useRecordDiff";
 import type { AuditAuthor, AuditLogEntry, MalformedLogEntry } from "../core/normalizeLog";
@@ -16,8 +16,9 @@ import { splitProps } from "../shared/splitProps";
 import { UnconfiguredRoot } from "../refine/UnconfiguredRoot";
 import { getAuditLogProblemText, getRefusedFieldsText } from "../refine/getAuditLogProblemText";
 import { useHasQueryClient } from "../refine/useHasQueryClient";
-import { auditTimelineOptionKeys } from "./auditTimelineOptionKeys";
+import { auditTimelineOptionKeys, auditTimelineRenderKeys } from "./auditTimelineOptionKeys";
 import { auditTimelineAnatomy, auditTimelineParts as parts } from "./parts";
+import { useWindowedTimeline } from "./useWindowedTimeline";
 import {
   useAuditTimeline,
   type AuditTimelineDay,
@@ -138,6 +139,21 @@ export interface AuditTimelineProps extends UseAuditTimelineOptions, Omit<HTMLAt
    * (`<FieldHistory>`). `null` leaves them out.
    */
   renderRowActions?: Renderable<AuditTimelineRowActionsProps> | null;
+  /**
+   * Renders only the entries near the viewport (of the page or of any scroller the
+   * timeline sits in), however far the list is scrolled: the others are stood for by two
+   * `data-part="spacer"` elements of their measured height. Focus stays on an entry that
+   * scrolls out; the arrow keys, Home and End move across the whole list. Default `true`;
+   * `false` renders every entry shown so far.
+   */
+  windowed?: boolean;
+  /**
+   * Shows "Jump to date" above the list (`data-part="jump"`): the newest entry on or
+   * before the day (the oldest on or after it, oldest first) is scrolled to and focused,
+   * asking the provider from that day when it is not read yet. Default: when the history
+   * read spans more than one day, or more of it can be read.
+   */
+  showJumpToDate?: boolean;
 }
 
 type Renderers = Pick<AuditTimelineProps, "renderAuthor" | "renderAction" | "renderSummary" | "renderRename" | "diffProps" | "renderActions" | "renderRowActions">;
@@ -286,16 +302,17 @@ const sameRenderers = (a: Renderers, b: Renderers) =>
  * data, or the entry opened) tries again.
  */
 const EntryRow = /* @__PURE__ */ memo(
-  function EntryRow({ item, getters, resource, context, renderers, renderEntry, timeline }: EntryRowProps) {
+  function EntryRow({ item, getters, resource, context, renderers, renderEntry, timeline, offscreen }: EntryRowProps & { offscreen?: boolean }) {
     const defaultContent = <AuditTimelineEntryContent item={item} timeline={getters} resource={resource} renderers={renderers} context={context} />;
     return (
       <ErrorBoundary resetKey={item} fallback={(error) => <FailedEntry item={item} error={error} timeline={getters} />}>
-        <li {...getters.getEntryProps(item)}>{renderEntry ? flexRender(renderEntry, { item, timeline, defaultContent }) : defaultContent}</li>
+        <li {...getters.getEntryProps(item, offscreen ? OFFSCREEN : undefined)}>{renderEntry ? flexRender(renderEntry, { item, timeline, defaultContent }) : defaultContent}</li>
       </ErrorBoundary>
     );
   },
   (a, b) =>
     a.item === b.item &&
+    a.offscreen === b.offscreen &&
     a.getters === b.getters &&
     a.resource === b.resource &&
     a.context === b.context &&
@@ -307,7 +324,30 @@ const EntryRow = /* @__PURE__ */ memo(
 interface DayGroupProps extends Omit<EntryRowProps, "item"> {
   day: AuditTimelineDay;
   heading: `h${2 | 3 | 4 | 5 | 6}`;
+  /** Windowed: the day has no row on screen (it holds the focused entry only). */
+  offscreen?: boolean;
+  /** Windowed: its heading scrolled away (kept for screen readers, visually hidden). */
+  headingOffscreen?: boolean;
+  /** Windowed: the key of an entry kept off screen (it has focus). */
+  offscreenKey?: string;
 }
+
+/**
+ * A row kept in the DOM out of the window's range (the focused entry, a day's heading
+ * whose rows are on screen): `data-offscreen`, and visually hidden, so it takes no room.
+ */
+const OFFSCREEN_STYLE: CSSProperties = {
+  position: "absolute",
+  border: 0,
+  width: 1,
+  height: 1,
+  padding: 0,
+  margin: -1,
+  overflow: "hidden",
+  clip: "rect(0, 0, 0, 0)",
+  whiteSpace: "nowrap",
+};
+const OFFSCREEN = { "data-offscreen": "", style: OFFSCREEN_STYLE } as HTMLAttributes<HTMLElement>;
 
 /** Whether two lists hold the very same items, in order. */
 const sameItems = (a: readonly AuditTimelineItem[], b: readonly AuditTimelineItem[]) => a.length === b.length && a.every((item, i) => item === b[i]);
@@ -318,13 +358,23 @@ const sameItems = (a: readonly AuditTimelineItem[], b: readonly AuditTimelineIte
  * a batch does not grow with the entries already on screen.
  */
 const DayGroup = /* @__PURE__ */ memo(
-  function DayGroup({ day, heading: Heading, getters, resource, context, renderers, renderEntry, timeline }: DayGroupProps) {
+  function DayGroup({ day, heading: Heading, getters, resource, context, renderers, renderEntry, timeline, offscreen, headingOffscreen, offscreenKey }: DayGroupProps) {
     return (
-      <li {...timeline.getDayProps(day)}>
-        <Heading {...timeline.getDayHeadingProps(day)}>{day.label}</Heading>
+      <li {...timeline.getDayProps(day, offscreen ? OFFSCREEN : undefined)}>
+        <Heading {...timeline.getDayHeadingProps(day, headingOffscreen && !offscreen ? OFFSCREEN : undefined)}>{day.label}</Heading>
         <ol {...timeline.getEntriesProps(day)}>
           {day.items.map((item) => (
-            <EntryRow key={item.key} item={item} getters={getters} resource={resource} context={context} renderers={renderers} renderEntry={renderEntry} timeline={timeline} />
+            <EntryRow
+              key={item.key}
+              item={item}
+              getters={getters}
+              resource={resource}
+              context={context}
+              renderers={renderers}
+              renderEntry={renderEntry}
+              timeline={timeline}
+              offscreen={!offscreen && item.key === offscreenKey}
+            />
           ))}
         </ol>
       </li>
@@ -332,6 +382,9 @@ const DayGroup = /* @__PURE__ */ memo(
   },
   (a, b) =>
     a.day.key === b.day.key &&
+    a.offscreen === b.offscreen &&
+    a.headingOffscreen === b.headingOffscreen &&
+    a.offscreenKey === b.offscreenKey &&
     a.day.label === b.day.label &&
     sameItems(a.day.items, b.day.items) &&
     a.heading === b.heading &&
@@ -407,23 +460,13 @@ export function AuditTimeline(props: AuditTimelineProps) {
 /** The timeline outside `<Refine>`: its root in the `unconfigured` state, with the message. */
 function UnconfiguredTimeline(props: AuditTimelineProps) {
   const [options, ownProps] = splitProps(props, auditTimelineOptionKeys);
-  const {
-    renderEntry: _entry,
-    renderAuthor: _author,
-    renderAction: _action,
-    renderSummary: _summary,
-    renderRename: _rename,
-    diffProps: _diff,
-    headingLevel: _level,
-    renderActions: _actions,
-    renderRowActions: _rowActions,
-    ...rootProps
-  } = ownProps;
+  const [, rootProps] = splitProps(ownProps, auditTimelineRenderKeys);
   return <UnconfiguredRoot anatomy={auditTimelineAnatomy} messageKey="auditLog.timeline.unconfigured" rootProps={rootProps} locale={options.locale} />;
 }
 
 function ConnectedAuditTimeline(props: AuditTimelineProps) {
   const [options, ownProps] = splitProps(props, auditTimelineOptionKeys);
+  const [own, rootProps] = splitProps(ownProps, auditTimelineRenderKeys);
   const {
     renderEntry,
     renderAuthor,
@@ -434,12 +477,13 @@ function ConnectedAuditTimeline(props: AuditTimelineProps) {
     headingLevel = 3,
     renderActions = AuditEntryActions,
     renderRowActions = AuditRowActions,
-    ...rootProps
-  } = ownProps;
+    windowed = true,
+  } = own;
   const { resource } = options;
   const fields = options.fields ?? diffProps?.fields;
   const timeline = useAuditTimeline({ ...options, fields });
   const { t, state } = timeline;
+  const windowing = useWindowedTimeline(timeline, windowed && state === "ready");
   const Heading = `h${headingLevel}` as const;
   const renderers = { renderAuthor, renderAction, renderSummary, renderRename, diffProps, renderActions, renderRowActions };
   const policyKey = timeline.entryGetters; // renewed with the policy, locale and time zone
@@ -511,11 +555,15 @@ function ConnectedAuditTimeline(props: AuditTimelineProps) {
           </p>
         )}
         {timeline.hasNewer && <button {...timeline.getShowNewerProps()} />}
-        <ol {...timeline.getListProps()}>
-          {timeline.groups.map((day) => (
+        <div {...timeline.getPartProps(parts.spacer)} aria-hidden="true" style={windowing.window.getSpacerStyle("start")} ref={windowing.window.setStartSpacer} />
+        <ol {...timeline.getListProps(windowing.listProps)}>
+          {windowing.days.map(({ day, offscreen, headingOffscreen, offscreenKey }) => (
             <DayGroup
               key={day.key}
               day={day}
+              offscreen={offscreen}
+              headingOffscreen={headingOffscreen}
+              offscreenKey={offscreenKey}
               heading={Heading}
               getters={timeline.entryGetters}
               resource={resource}
@@ -525,7 +573,7 @@ function ConnectedAuditTimeline(props: AuditTimelineProps) {
               timeline={timeline}
             />
           ))}
-          {timeline.malformed.length > 0 && (
+          {timeline.malformed.length > 0 && windowing.isAtEnd && (
             <li {...timeline.getDayProps(unreadable)}>
               <Heading {...timeline.getDayHeadingProps(unreadable)}>{unreadable.label}</Heading>
               <ol {...timeline.getEntriesProps(unreadable)}>
@@ -536,6 +584,7 @@ function ConnectedAuditTimeline(props: AuditTimelineProps) {
             </li>
           )}
         </ol>
+        <div {...timeline.getPartProps(parts.spacer)} aria-hidden="true" style={windowing.window.getSpacerStyle("end")} />
         {timeline.loadMoreError && (
           <div {...timeline.getPartProps(parts.error)} role="alert">
             <p>

@@ -1,5 +1,6 @@
 import { defineOptionKeys } from "../shared/splitProps";
 import type { UseAuditTimelineOptions } from "./auditTimeline.types";
+import type { AuditTimelineProps } from "./AuditTimeline";
 
 /**
  * Every option of `useAuditTimeline`, declared once and checked complete at compile time:
@@ -30,4 +31,28 @@ export const auditTimelineOptionKeys = defineOptionKeys<UseAuditTimelineOptions>
   "timeZone",
   "linkParam",
   "linkedEntryId",
+]);
+
+/** The props of `<AuditTimeline>` that are neither the hook's options nor the root's attributes: its renderers and layout. */
+export type AuditTimelineRenderProps = Pick<
+  AuditTimelineProps,
+  "renderEntry" | "renderAuthor" | "renderAction" | "renderSummary" | "renderRename" | "diffProps" | "headingLevel" | "renderActions" | "renderRowActions" | "windowed" | "showJumpToDate"
+>;
+
+/**
+ * The props of `<AuditTimeline>` of its own (renderers, layout), declared once and checked
+ * complete: split off with `splitProps`, so none reaches the root `<div>`.
+ */
+export const auditTimelineRenderKeys = defineOptionKeys<AuditTimelineRenderProps>()([
+  "renderEntry",
+  "renderAuthor",
+  "renderAction",
+  "renderSummary",
+  "renderRename",
+  "diffProps",
+  "headingLevel",
+  "renderActions",
+  "renderRowActions",
+  "windowed",
+  "showJumpToDate",
 ]);

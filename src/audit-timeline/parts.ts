@@ -82,6 +82,13 @@ export const auditTimelineAnatomy = /* @__PURE__ */ createAnatomy(AUDIT_TIMELINE
   retry: "retry",
   /** `<p>`: no audit log provider with a `get` is configured in `<Refine>`. */
   unconfigured: "unconfigured",
+  /**
+   * `<div aria-hidden>` before and after the list: stands for the entries out of the
+   * window's range (`windowed`), with their measured height. Entries and day headings kept
+   * in the DOM out of range (the entry that has focus; the heading of a day whose first
+   * rows scrolled away) have `data-offscreen` and are visually hidden.
+   */
+  spacer: "spacer",
   /** `<button>`: renders more entries (the keyboard and no-IntersectionObserver path). */
   showMore: "show-more",
   /** `<div aria-hidden>`: renders more entries when it scrolls into view. */

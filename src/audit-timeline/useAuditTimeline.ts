@@ -168,7 +168,8 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
 
   // Behaviour: the sentinel, focus after "Show more".
   const getSentinelRef = useSentinel(() => loadMore("sentinel"), [hasMore, items.length, matching.length, log.firstPageIndex]);
-  const focus = useShowMoreFocus({ itemCount: items.length, hasMore, isLoadingMore });
+  const itemKeys = useMemo(() => items.map((item) => item.key), [items]);
+  const focus = useShowMoreFocus({ keys: itemKeys, hasMore, isLoadingMore });
 
   // Markup: the getters. Their context is kept stable (the policy by content), so memoised rows stay put.
   // (`ignore` is not among them: the changes handed to each diff are the pipeline's already.)

@@ -16,31 +16,38 @@ export interface ShowMoreFocus {
 
 /**
  * Keyboard focus on "Show more": it stays there while the page loads (the button stays);
- * when the button goes because nothing more is left, it moves to the first new entry.
+ * when the button goes because nothing more is left, it moves to the first new entry
+ * (found by its key: a windowed list renders it a moment later, and is waited for).
  */
-export function useShowMoreFocus({ itemCount, hasMore, isLoadingMore }: { itemCount: number; hasMore: boolean; isLoadingMore: boolean }): ShowMoreFocus {
+export function useShowMoreFocus({ keys, hasMore, isLoadingMore }: { keys: readonly string[]; hasMore: boolean; isLoadingMore: boolean }): ShowMoreFocus {
   const listRef = useRef<HTMLElement | null>(null);
-  const focusFrom = useRef<number | null>(null);
+  const focusFrom = useRef<{ from: number; tries: number } | null>(null);
   useIsomorphicLayoutEffect(() => {
-    const from = focusFrom.current;
-    if (from === null || isLoadingMore) return;
+    const wanted = focusFrom.current;
+    if (wanted === null || isLoadingMore) return;
+    const key = keys[Math.min(wanted.from, keys.length - 1)];
+    if (hasMore || !listRef.current || key === undefined) {
+      focusFrom.current = null;
+      return;
+    }
+    const row = Array.from(listRef.current.querySelectorAll<HTMLElement>(ENTRY_SELECTOR)).find((element) => element.getAttribute("data-log-id") === key);
+    if (!row) {
+      if (++wanted.tries > 5) focusFrom.current = null;
+      return;
+    }
     focusFrom.current = null;
-    if (hasMore || !listRef.current) return;
-    const rows = listRef.current.querySelectorAll<HTMLElement>(ENTRY_SELECTOR);
-    const row = rows[Math.min(from, rows.length - 1)];
-    if (!row) return;
     const target = row.querySelector<HTMLElement>(FOCUSABLE);
     if (target) target.focus();
     else {
       row.tabIndex = -1;
       row.focus();
     }
-  }, [itemCount, hasMore, isLoadingMore]);
+  });
   const setListRef = useCallback((node: HTMLElement | null) => {
     listRef.current = node;
   }, []);
   const rememberFrom = useCallback((count: number) => {
-    focusFrom.current = count;
+    focusFrom.current = { from: count, tries: 0 };
   }, []);
   return { setListRef, rememberFrom };
 }

@@ -72,7 +72,8 @@ describe("<AuditTimeline> in Chromium", () => {
     const started = performance.now();
     const { container } = renderInRefine(
       <div data-testid="scroller" style={{ height: 400, overflow: "auto" }}>
-        <AuditTimeline resource="products" locale="en-US" />
+        {/* Every batch rendered (the windowed list is tested in AuditTimeline.windowed.test.tsx). */}
+        <AuditTimeline resource="products" locale="en-US" windowed={false} />
       </div>,
       provider,
     );
