@@ -80,3 +80,22 @@ export const FilterNotSent: Story = {
     await expect(await canvas.findByRole("note")).toHaveTextContent("Not filtered by “supplier”: a match could reveal fields kept hidden.");
   },
 };
+
+/**
+ * "Jump to date" past the entries read: the timeline asks the server from that day on, and
+ * says that the list now starts there ("Showing entries from … and older"), with the way
+ * back ("Show the newest"). The newest entry of the day has focus.
+ */
+export const JumpedToADate: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await ready(canvasElement);
+    const input = canvas.getByLabelText("Jump to date");
+    await userEvent.type(input, "2024-11-03");
+    await userEvent.click(canvas.getByRole("button", { name: "Go" }));
+    await waitFor(() => expect(document.activeElement?.closest('[data-part="day"]')?.getAttribute("data-day")).toBe("2024-11-03"));
+    await expect(part(canvasElement, parts.jumpNote)).toHaveTextContent("Showing entries from November 3, 2024 and older. Show the newest");
+    (document.activeElement as HTMLElement).blur();
+    window.scrollTo(0, 0);
+  },
+};

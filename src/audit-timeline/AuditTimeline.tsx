@@ -1,5 +1,5 @@
 import { ReferenceLookupContext } from "../refine/useReferenceLabels";
-import { memo, useCallback, useMemo, useRef, type CSSProperties, type HTMLAttributes, type ReactNode, type Ref } from "react";
+import { memo, useCallback, useEffect, useId, useMemo, useRef, type CSSProperties, type HTMLAttributes, type ReactNode, type Ref } from "react";
 import { actionRecordId, AuditEntryActions, AuditRowActions, type AuditTimelineActionContext, type AuditTimelineEntryActionsProps, type AuditTimelineRowActionsProps } from "./AuditEntryActions";
 import type { RecordDiffRow } from "../record-diff/useRecordDiff";
 import type { AuditAuthor, AuditLogEntry, MalformedLogEntry } from "../core/normalizeLog";
@@ -151,7 +151,7 @@ export interface AuditTimelineProps extends UseAuditTimelineOptions, Omit<HTMLAt
    * Shows "Jump to date" above the list (`data-part="jump"`): the newest entry on or
    * before the day (the oldest on or after it, oldest first) is scrolled to and focused,
    * asking the provider from that day when it is not read yet. Default: when the history
-   * read spans more than one day, or more of it can be read.
+   * is longer than what is shown (more can be shown or read, or newer entries were let go).
    */
   showJumpToDate?: boolean;
 }
@@ -478,12 +478,23 @@ function ConnectedAuditTimeline(props: AuditTimelineProps) {
     renderActions = AuditEntryActions,
     renderRowActions = AuditRowActions,
     windowed = true,
+    showJumpToDate,
   } = own;
   const { resource } = options;
   const fields = options.fields ?? diffProps?.fields;
   const timeline = useAuditTimeline({ ...options, fields });
   const { t, state } = timeline;
   const windowing = useWindowedTimeline(timeline, windowed && state === "ready");
+  const jumpInputId = useId();
+  // The entry jumped to: scrolled to and focused, once per jump.
+  const { reveal } = windowing;
+  const { targetKey: jumpKey, serial: jumpSerial } = timeline.jump;
+  const revealedJump = useRef(0);
+  useEffect(() => {
+    if (jumpKey === undefined || revealedJump.current === jumpSerial) return;
+    revealedJump.current = jumpSerial;
+    reveal(jumpKey, undefined, "start");
+  }, [jumpKey, jumpSerial, reveal]);
   const Heading = `h${headingLevel}` as const;
   const renderers = { renderAuthor, renderAction, renderSummary, renderRename, diffProps, renderActions, renderRowActions };
   const policyKey = timeline.entryGetters; // renewed with the policy, locale and time zone
@@ -496,6 +507,41 @@ function ConnectedAuditTimeline(props: AuditTimelineProps) {
 
   // No provider with a `get`: the same root and words as outside <Refine>.
   if (state === "unconfigured") return <UnconfiguredRoot anatomy={auditTimelineAnatomy} messageKey="auditLog.timeline.unconfigured" rootProps={rootProps} locale={options.locale} />;
+
+  const { jump } = timeline;
+  const jumpDay = jump.anchor ?? jump.day;
+  const jumpDate = jumpDay ? formatDay(jumpDay, timeline.locale) : "";
+  const isOldestFirst = options.order === "oldest";
+  const jumpControls = (showJumpToDate ?? (timeline.hasMore || timeline.hasNewer || jump.state !== "none" || jump.anchor !== undefined)) && (
+    <>
+      <form {...timeline.getJumpProps()}>
+        <label {...timeline.getPartProps(parts.jumpLabel)} htmlFor={jumpInputId}>
+          {t("auditLog.timeline.jumpLabel", "Jump to date")}
+        </label>{" "}
+        <input {...timeline.getPartProps(parts.jumpInput)} id={jumpInputId} type="date" name="day" required defaultValue={jump.day} />{" "}
+        <button {...timeline.getPartProps(parts.jumpSubmit)} type="submit">
+          {t("auditLog.timeline.jumpSubmit", "Go")}
+        </button>
+      </form>
+      {(jump.state === "searching" || jump.state === "missing") && (
+        <p {...timeline.getPartProps(parts.jumpStatus)} role="status">
+          {jump.state === "searching"
+            ? t("auditLog.timeline.jumpSearching", "Looking for {date}…", { date: jumpDate })
+            : isOldestFirst
+              ? t("auditLog.timeline.jumpMissingOldest", "No entries on or after {date}.", { date: jumpDate })
+              : t("auditLog.timeline.jumpMissing", "No entries on or before {date}.", { date: jumpDate })}
+        </p>
+      )}
+      {jump.anchor !== undefined && (
+        <p {...timeline.getPartProps(parts.jumpNote)} role="note">
+          {isOldestFirst
+            ? t("auditLog.timeline.jumpNoteOldest", "Showing entries from {date} and newer.", { date: formatDay(jump.anchor, timeline.locale) })
+            : t("auditLog.timeline.jumpNote", "Showing entries from {date} and older.", { date: formatDay(jump.anchor, timeline.locale) })}{" "}
+          <button {...timeline.getJumpClearProps()} />
+        </p>
+      )}
+    </>
+  );
 
   let body: ReactNode;
   if (state === "loading") {
@@ -525,9 +571,12 @@ function ConnectedAuditTimeline(props: AuditTimelineProps) {
     );
   } else if (state === "empty") {
     body = (
-      <p {...timeline.getPartProps(parts.empty)}>
-        {timeline.isFiltered ? t("auditLog.timeline.emptyFiltered", "No entries match these filters") : t("auditLog.timeline.empty", "No changes recorded yet")}
-      </p>
+      <>
+        {jump.anchor !== undefined && jumpControls}
+        <p {...timeline.getPartProps(parts.empty)}>
+          {timeline.isFiltered ? t("auditLog.timeline.emptyFiltered", "No entries match these filters") : t("auditLog.timeline.empty", "No changes recorded yet")}
+        </p>
+      </>
     );
   } else {
     const unreadable: AuditTimelineDay = { key: "unreadable", label: t("auditLog.timeline.unreadable", "Unreadable entries"), items: [] };
@@ -554,6 +603,7 @@ function ConnectedAuditTimeline(props: AuditTimelineProps) {
             {getAuditLogProblemText(timeline.problem, t, { count: timeline.readCount, locale: timeline.locale })}
           </p>
         )}
+        {jumpControls}
         {timeline.hasNewer && <button {...timeline.getShowNewerProps()} />}
         <div {...timeline.getPartProps(parts.spacer)} aria-hidden="true" style={windowing.window.getSpacerStyle("start")} ref={windowing.window.setStartSpacer} />
         <ol {...timeline.getListProps(windowing.listProps)}>
@@ -620,4 +670,10 @@ function ConnectedAuditTimeline(props: AuditTimelineProps) {
       <div {...timeline.getRootProps(rootProps)}>{body}</div>
     </ReferenceLookupContext.Provider>
   );
+}
+
+/** A `YYYY-MM-DD` day in words ("May 1, 2024"), as the calendar names it (no time zone shift). */
+function formatDay(day: string, locale: string | undefined): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  return Number.isNaN(date.getTime()) ? day : new Intl.DateTimeFormat(toIntlLocale(locale), { dateStyle: "long", timeZone: "UTC" }).format(date);
 }

@@ -1,5 +1,5 @@
 import type { ReferenceLookup } from "../core/references";
-import type { ButtonHTMLAttributes, HTMLAttributes, Ref, TimeHTMLAttributes } from "react";
+import type { ButtonHTMLAttributes, FormHTMLAttributes, HTMLAttributes, Ref, TimeHTMLAttributes } from "react";
 import type { EntryFieldMatch } from "../shared/useFilteredEntries";
 import type { ChangeOverflow, WorkBudgetLimits } from "../core/budget";
 import type { AuditLogAnswerProblem } from "../core/auditQuery";
@@ -125,6 +125,32 @@ export interface AuditTimelineActions {
   toggleExpanded: (key: string) => void;
   /** Sets which entries are open. */
   setExpanded: (keys: readonly string[]) => void;
+  /**
+   * Jumps to a day (`YYYY-MM-DD`, in the timeline's time zone): to the newest entry on or
+   * before it (oldest first: the oldest on or after it). Found among the entries read, it
+   * is rendered, scrolled to and focused; else the timeline reads from that day on (the
+   * day becomes a bound of the query, see `jump.anchor`), and "Show the newest" goes back.
+   */
+  jumpToDate: (day: string) => void;
+  /** Forgets the jump: back to the newest entries (oldest first: the oldest). */
+  clearJump: () => void;
+}
+
+/** Where "Jump to date" stands (see `AuditTimelineActions.jumpToDate`). */
+export interface AuditTimelineJump {
+  /** The day asked for (`YYYY-MM-DD`). */
+  day: string | undefined;
+  /**
+   * The day the list is read from, when the jump went past the entries read: the list shows
+   * entries on or before it (oldest first: on or after it), so it holds part of the history.
+   */
+  anchor: string | undefined;
+  /** `none`, `searching` (reading from the day), `found`, `missing` (no entry on or before the day). */
+  state: "none" | "searching" | "found" | "missing";
+  /** The key of the entry jumped to, while `found`. */
+  targetKey: string | undefined;
+  /** Counts the jumps: a new jump to the same entry is a new value (scroll to it again). */
+  serial: number;
 }
 
 /**
@@ -270,6 +296,15 @@ export interface UseAuditTimelineResult extends AuditTimelineEntryGetters {
   getSentinelProps: <P extends ElementProps>(props?: P) => TimelinePartProps<P & { ref: Ref<HTMLElement> }>;
   /** "Show newer entries" at the top, while `hasNewer` (a label as `children`; `aria-busy` while they load). */
   getShowNewerProps: <P extends ButtonHTMLAttributes<HTMLButtonElement>>(props?: P) => TimelinePartProps<P>;
+  /** Where "Jump to date" stands. */
+  jump: AuditTimelineJump;
+  /**
+   * The "Jump to date" `<form>`: on submit, jumps to the day of its field named `day` (an
+   * `<input type="date" name="day">`).
+   */
+  getJumpProps: <P extends FormHTMLAttributes<HTMLFormElement>>(props?: P) => TimelinePartProps<P>;
+  /** "Show the newest" (oldest first: "Show the oldest"), while the list is read from a jump's day. */
+  getJumpClearProps: <P extends ButtonHTMLAttributes<HTMLButtonElement>>(props?: P) => TimelinePartProps<P>;
   /** The retry button (a label as `children`). */
   getRetryProps: <P extends ButtonHTMLAttributes<HTMLButtonElement>>(props?: P) => TimelinePartProps<P>;
 }

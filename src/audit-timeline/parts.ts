@@ -89,6 +89,20 @@ export const auditTimelineAnatomy = /* @__PURE__ */ createAnatomy(AUDIT_TIMELINE
    * rows scrolled away) have `data-offscreen` and are visually hidden.
    */
   spacer: "spacer",
+  /**
+   * `<form>` above the list: "Jump to date", with `jump-label`, `jump-input` (`<input
+   * type="date" name="day">`) and `jump-submit`.
+   */
+  jump: "jump",
+  jumpLabel: "jump-label",
+  jumpInput: "jump-input",
+  jumpSubmit: "jump-submit",
+  /** `<p role="status">`: looking for the day, or no entry on or before it. */
+  jumpStatus: "jump-status",
+  /** `<p role="note">` while the list is read from a jump's day: "Showing entries from May 1, 2024 and older." */
+  jumpNote: "jump-note",
+  /** `<button>` in `jump-note`: "Show the newest" (oldest first: "Show the oldest"). */
+  jumpClear: "jump-clear",
   /** `<button>`: renders more entries (the keyboard and no-IntersectionObserver path). */
   showMore: "show-more",
   /** `<div aria-hidden>`: renders more entries when it scrolls into view. */

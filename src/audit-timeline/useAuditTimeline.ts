@@ -1,4 +1,7 @@
-import { useCallback, useEffect, useId, useMemo, useRef, type MouseEvent, type Ref } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type MouseEvent, type Ref } from "react";
+import type { AuditLogFilters } from "../core/filterEntries";
+import { toDayKey } from "../core/groupByDay";
+import type { AuditLogEntry } from "../core/normalizeLog";
 import type { AuditLogSorter } from "../core/auditQuery";
 import { sortEntriesByTime } from "../core/history";
 import { getFieldsKey, useAuditEntryDescriber } from "../refine/useAuditEntryDescriber";
@@ -20,6 +23,7 @@ import { useTimeTooltip } from "./useTimeTooltip";
 
 export type {
   AuditTimelineActions,
+  AuditTimelineJump,
   AuditTimelineDay,
   AuditTimelineEntryGetters,
   AuditTimelineFieldMatch,
@@ -67,8 +71,13 @@ const OLDEST_FIRST: readonly AuditLogSorter[] = [{ field: "createdAt", order: "a
 export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTimelineResult {
   const { resource, id, order = "newest", ignore, idField, fields, budget, timeZone } = options;
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 50));
+  // "Jump to date": within what is read, or read from that day on (`anchor`: a date bound of the query).
+  const jumpScope = `${resource}\u0000${String(id)}\u0000${order}\u0000${JSON.stringify(options.filters ?? null)}`;
+  const [jumpState, setJumpState] = useState<JumpState | undefined>(undefined);
+  const jump = jumpState?.scope === jumpScope ? jumpState : undefined;
+  const filters = useMemo(() => withAnchor(options.filters, jump?.anchor, order), [options.filters, jump?.anchor, order]);
   // A provider that follows the query contract sorts (and filters) on the server; a legacy one is read as before.
-  const log = useAuditLogEntries({ ...options, query: { sorters: order === "oldest" ? OLDEST_FIRST : NEWEST_FIRST } });
+  const log = useAuditLogEntries({ ...options, filters, query: { sorters: order === "oldest" ? OLDEST_FIRST : NEWEST_FIRST } });
   const isServerSide = log.isServerSide;
   // Before-values are replayed from every entry read, never from the filtered list; a
   // server-side page only when it is a stretch of the history.
@@ -89,7 +98,7 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
   // State: what is read, what matches, how much of it is shown, what is open.
   // A server-side answer is shown as the server sorted and filtered it (the policy still applies).
   const sorted = useMemo(() => (isServerSide ? log.entries : sortEntriesByTime(log.entries, order)), [log.entries, order, isServerSide]);
-  const filtered = useFilteredEntries({ entries: sorted, filters: options.filters, timeZone, reader, applied: isServerSide });
+  const filtered = useFilteredEntries({ entries: sorted, filters, timeZone, reader, applied: isServerSide });
   const { isFiltered } = filtered;
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = log;
 
@@ -132,9 +141,45 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
   const { visibleCount, hasMore, loadMore } = batches;
   const { expandedSet, toggleExpanded, setExpanded } = useExpandedEntries(options);
   const tooltip = useTimeTooltip();
-  // The linked entry is rendered, however far down it is.
+
+  // A jump read from its day on: its entry is the first of the answer (or there is none).
+  const isReady = log.state !== "loading" && !filtered.isPending && !log.isFetching;
+  useEffect(() => {
+    if (!jump || jump.state !== "searching" || !isReady) return;
+    const first = matching[0];
+    // Nothing from that day among the pages read (a provider that does not filter): read on, a page at a time, as a link does.
+    if (!first && hasNextPage && jump.pages < LINK_SEARCH_PAGES) {
+      if (isFetchingNextPage) return;
+      setJumpState({ ...jump, pages: jump.pages + 1 });
+      fetchNextPage();
+      return;
+    }
+    setJumpState({ ...jump, state: first ? "found" : "missing", targetKey: first ? String(first.id) : undefined, serial: jump.serial + 1 });
+  }, [jump, isReady, matching, hasNextPage, isFetchingNextPage, fetchNextPage]);
+  const jumpToDate = useCallback(
+    (day: string) => {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return;
+      const zone = { timeZone };
+      const dayOf = (entry: AuditLogEntry) => (entry.createdAt ? toDayKey(entry.createdAt, zone) : undefined);
+      const reaches = (key: string | undefined) => key !== undefined && (order === "oldest" ? key >= day : key <= day);
+      const index = matching.findIndex((entry) => reaches(dayOf(entry)));
+      // Found among the entries read, unless newer ones (older, oldest first) may be missing before it:
+      // let go by the window, or left out by an earlier jump to a day before this one.
+      const gapBefore = index === 0 && (log.hasPreviousPage || (jump?.anchor !== undefined && (order === "oldest" ? day < jump.anchor : day > jump.anchor)));
+      const serial = (jump?.serial ?? 0) + 1;
+      if (index >= 0 && !gapBefore) setJumpState({ scope: jumpScope, day, anchor: jump?.anchor, state: "found", targetKey: String(matching[index]!.id), serial, pages: 0 });
+      else if (hasNextPage || log.hasPreviousPage || jump?.anchor !== undefined || log.isServerSide) setJumpState({ scope: jumpScope, day, anchor: day, state: "searching", targetKey: undefined, serial, pages: 0 });
+      else setJumpState({ scope: jumpScope, day, anchor: jump?.anchor, state: "missing", targetKey: undefined, serial, pages: 0 });
+    },
+    [matching, order, timeZone, log.hasPreviousPage, log.isServerSide, hasNextPage, jump, jumpScope],
+  );
+  const clearJump = useCallback(() => setJumpState(undefined), []);
+  const jumpKey = jump?.state === "found" ? jump.targetKey : undefined;
+
+  // The linked entry, and the entry jumped to, are rendered however far down they are.
   const linkedIndex = linkedEntry ? matching.indexOf(linkedEntry) : -1;
-  const visible = useMemo(() => matching.slice(0, Math.max(visibleCount, linkedIndex + 1)), [matching, visibleCount, linkedIndex]);
+  const jumpIndex = jumpKey === undefined ? -1 : matching.findIndex((entry) => String(entry.id) === jumpKey);
+  const visible = useMemo(() => matching.slice(0, Math.max(visibleCount, linkedIndex + 1, jumpIndex + 1)), [matching, visibleCount, linkedIndex, jumpIndex]);
   const { items, groups } = useTimelineItems({
     entries: visible,
     describe,
@@ -160,6 +205,7 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
   }, [linkedEntry, linkedKey, expandedSet, setExpanded, baseId]);
 
   let state = log.state;
+  // A jump that reads from its day keeps the list on screen meanwhile.
   // Nothing left to show once the filters are applied, and nothing more to read: say so.
   if (state === "ready" && isFiltered && !filtered.isPending && matching.length === 0 && log.malformed.length === 0 && !hasNextPage && !log.isTruncated) {
     state = "empty";
@@ -214,7 +260,14 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
     loadMoreError: log.pageError,
     history,
     references,
-    actions: { retry: log.retry, loadMore: () => loadMore(), loadNewer: log.fetchPreviousPage, toggleExpanded, setExpanded },
+    actions: { retry: log.retry, loadMore: () => loadMore(), loadNewer: log.fetchPreviousPage, toggleExpanded, setExpanded, jumpToDate, clearJump },
+    jump: {
+      day: jump?.day,
+      anchor: jump?.anchor,
+      state: jump?.state ?? "none",
+      targetKey: jumpKey,
+      serial: jump?.serial ?? 0,
+    },
     locale,
     getRootProps: (props) =>
       mergePartProps(
@@ -265,7 +318,61 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
         },
         props,
       ),
+    getJumpProps: (props) =>
+      mergePartProps(
+        {
+          ...partAttrs(parts.jump),
+          onSubmit: (event: FormEvent<HTMLFormElement>) => {
+            event.preventDefault();
+            const input = event.currentTarget.elements.namedItem("day");
+            if (input && "value" in input) jumpToDate(String(input.value));
+          },
+        },
+        props,
+      ),
+    getJumpClearProps: (props) =>
+      mergePartProps(
+        {
+          ...partAttrs(parts.jumpClear),
+          type: "button" as const,
+          onClick: clearJump,
+          children: order === "oldest" ? t("auditLog.timeline.jumpClearOldest", "Show the oldest") : t("auditLog.timeline.jumpClear", "Show the newest"),
+        },
+        props,
+      ),
     getRetryProps: (props) =>
       mergePartProps({ ...partAttrs(parts.retry), type: "button" as const, onClick: log.retry, children: t("auditLog.timeline.retry", "Try again") }, props),
   };
+}
+
+/** Where a jump to a date stands; see `UseAuditTimelineResult.jump`. */
+interface JumpState {
+  /** The view it was made in (a new resource, record, order or filters forgets it). */
+  scope: string;
+  day: string;
+  anchor: string | undefined;
+  state: "searching" | "found" | "missing";
+  targetKey: string | undefined;
+  serial: number;
+  /** Pages read on to find it (at most `LINK_SEARCH_PAGES`). */
+  pages: number;
+}
+
+/**
+ * The view's filters with a jump's day as a bound: entries on or before it (on or after
+ * it, oldest first). A bound of the app's own that is tighter stays.
+ */
+function withAnchor(filters: AuditLogFilters | undefined, anchor: string | undefined, order: "newest" | "oldest"): AuditLogFilters | undefined {
+  if (anchor === undefined) return filters;
+  const key = order === "oldest" ? "from" : "to";
+  const own = filters?.[key];
+  if (own !== undefined) {
+    const ownTime = own instanceof Date ? own.getTime() : typeof own === "number" ? own : /^\d{4}-\d{2}-\d{2}$/.test(own) ? undefined : Date.parse(own);
+    const ownDay = typeof own === "string" && ownTime === undefined ? own : undefined;
+    const anchorTime = Date.parse(`${anchor}T00:00:00Z`);
+    const tighter =
+      ownDay !== undefined ? (order === "oldest" ? ownDay > anchor : ownDay < anchor) : ownTime !== undefined && !Number.isNaN(ownTime) && (order === "oldest" ? ownTime > anchorTime : ownTime < anchorTime);
+    if (tighter) return filters;
+  }
+  return { ...filters, [key]: anchor };
 }

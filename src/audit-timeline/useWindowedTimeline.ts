@@ -29,8 +29,8 @@ export interface WindowedTimeline {
     onBlur: (event: FocusEvent<HTMLElement>) => void;
     "data-windowed"?: "";
   };
-  /** Scrolls an entry into view and focuses it (its part `part`, else the entry itself). */
-  reveal: (key: string, part?: string) => void;
+  /** Scrolls an entry into view (`block`: where, default `nearest`) and focuses it (its part `part`, else the entry itself). */
+  reveal: (key: string, part?: string, block?: ScrollLogicalPosition) => void;
 }
 
 const headingKey = (day: string) => `h:${day}`;
@@ -101,7 +101,7 @@ export function useWindowedTimeline(timeline: UseAuditTimelineResult, enabled: b
   }, []);
 
   // A focus asked for an entry not rendered yet: done once it renders.
-  const pending = useRef<{ key: string; part: string | undefined; tries: number } | null>(null);
+  const pending = useRef<{ key: string; part: string | undefined; block: ScrollLogicalPosition; tries: number } | null>(null);
   const focusPending = useCallback(() => {
     const wanted = pending.current;
     const list = listRef.current;
@@ -114,17 +114,17 @@ export function useWindowedTimeline(timeline: UseAuditTimelineResult, enabled: b
     pending.current = null;
     const target = (wanted.part && entry.querySelector<HTMLElement>(auditTimelineAnatomy.selector(wanted.part as never))) || entry;
     if (target === entry && !entry.hasAttribute("tabindex")) entry.tabIndex = -1;
-    entry.scrollIntoView?.({ block: "nearest" });
+    entry.scrollIntoView?.({ block: wanted.block });
     target.focus({ preventScroll: true });
   }, []);
   useIsomorphicLayoutEffect(focusPending);
 
   const { scrollToIndex, isInRange } = win;
   const reveal = useCallback(
-    (key: string, part?: string) => {
+    (key: string, part?: string, block: ScrollLogicalPosition = "nearest") => {
       const index = rowIndex.get(entryKey(key));
       if (index === undefined) return;
-      pending.current = { key, part, tries: 0 };
+      pending.current = { key, part, block, tries: 0 };
       if (!isInRange(index)) scrollToIndex(index);
       focusPending();
     },
@@ -158,7 +158,7 @@ export function useWindowedTimeline(timeline: UseAuditTimelineResult, enabled: b
   useEffect(() => {
     if (!enabled || linkedKey === undefined || revealedLink.current === linkedKey) return;
     revealedLink.current = linkedKey;
-    reveal(linkedKey);
+    reveal(linkedKey, undefined, "start");
   }, [enabled, linkedKey, reveal]);
 
   const setList = win.setList;
