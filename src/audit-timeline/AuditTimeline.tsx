@@ -1,5 +1,6 @@
 import { ReferenceLookupContext } from "../refine/useReferenceLabels";
-import { memo, useCallback, useEffect, useId, useMemo, useRef, type CSSProperties, type HTMLAttributes, type ReactNode, type Ref } from "react";
+import { memo, useCallback, useEffect, useId, useMemo, useRef, type HTMLAttributes, type ReactNode, type Ref } from "react";
+import { visuallyHiddenStyle } from "../record-diff/VisuallyHidden";
 import { actionRecordId, AuditEntryActions, AuditRowActions, type AuditTimelineActionContext, type AuditTimelineEntryActionsProps, type AuditTimelineRowActionsProps } from "./AuditEntryActions";
 import type { RecordDiffRow } from "../record-diff/useRecordDiff";
 import type { AuditAuthor, AuditLogEntry, MalformedLogEntry } from "../core/normalizeLog";
@@ -336,18 +337,7 @@ interface DayGroupProps extends Omit<EntryRowProps, "item"> {
  * A row kept in the DOM out of the window's range (the focused entry, a day's heading
  * whose rows are on screen): `data-offscreen`, and visually hidden, so it takes no room.
  */
-const OFFSCREEN_STYLE: CSSProperties = {
-  position: "absolute",
-  border: 0,
-  width: 1,
-  height: 1,
-  padding: 0,
-  margin: -1,
-  overflow: "hidden",
-  clip: "rect(0, 0, 0, 0)",
-  whiteSpace: "nowrap",
-};
-const OFFSCREEN = { "data-offscreen": "", style: OFFSCREEN_STYLE } as HTMLAttributes<HTMLElement>;
+const OFFSCREEN = { "data-offscreen": "", style: visuallyHiddenStyle } as HTMLAttributes<HTMLElement>;
 
 /** Whether two lists hold the very same items, in order. */
 const sameItems = (a: readonly AuditTimelineItem[], b: readonly AuditTimelineItem[]) => a.length === b.length && a.every((item, i) => item === b[i]);

@@ -1,7 +1,7 @@
 import type { CSSProperties, HTMLAttributes } from "react";
 
 // Radix's visually-hidden styles, inline so that the words are there without any stylesheet.
-const hidden: CSSProperties = {
+export const visuallyHiddenStyle: CSSProperties = {
   position: "absolute",
   border: 0,
   width: 1,
@@ -16,5 +16,5 @@ const hidden: CSSProperties = {
 
 /** Text a screen reader reads but that takes no room on screen. */
 export function VisuallyHidden({ style, ...props }: HTMLAttributes<HTMLSpanElement>) {
-  return <span {...props} style={{ ...hidden, ...style }} />;
+  return <span {...props} style={{ ...visuallyHiddenStyle, ...style }} />;
 }
