@@ -25,6 +25,8 @@ export function getAuditLogStatusText(
     possible: number(counts.possible),
     read: number(counts.read),
   };
+  // A page past the last row (a log whose size is a multiple of the page, read without a total).
+  if (shown > 0 && pageIndex * pageSize >= shown) return t("auditLog.table.pastEnd", "No entries on this page: the log ends with entry {shown}.", params);
   // Server-side without a total, before the last page: how many follow is not known.
   if (result.isServerSide && result.hasMoreOnServer) return t("auditLog.table.showingOpen", "Showing {first}–{last}: more entries follow", params);
   if (!result.isFiltered) return t("auditLog.table.showing", "Showing {first}–{last} of {matching} entries", params);

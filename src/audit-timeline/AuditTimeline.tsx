@@ -500,7 +500,7 @@ function ConnectedAuditTimeline(props: AuditTimelineProps) {
 
   const { jump } = timeline;
   const jumpDay = jump.anchor ?? jump.day;
-  const jumpDate = jumpDay ? formatDay(jumpDay, timeline.locale) : "";
+  const jumpDate = jumpDay && jump.state !== "invalid" ? formatDay(jumpDay, timeline.locale) : "";
   const isOldestFirst = options.order === "oldest";
   const jumpControls = (showJumpToDate ?? (timeline.hasMore || timeline.hasNewer || jump.state !== "none" || jump.anchor !== undefined)) && (
     <>
@@ -513,13 +513,19 @@ function ConnectedAuditTimeline(props: AuditTimelineProps) {
           {t("auditLog.timeline.jumpSubmit", "Go")}
         </button>
       </form>
-      {(jump.state === "searching" || jump.state === "missing") && (
+      {jump.state !== "none" && jump.state !== "found" && (
         <p {...timeline.getPartProps(parts.jumpStatus)} role="status">
           {jump.state === "searching"
             ? t("auditLog.timeline.jumpSearching", "Looking for {date}…", { date: jumpDate })
-            : isOldestFirst
-              ? t("auditLog.timeline.jumpMissingOldest", "No entries on or after {date}.", { date: jumpDate })
-              : t("auditLog.timeline.jumpMissing", "No entries on or before {date}.", { date: jumpDate })}
+            : jump.state === "invalid"
+              ? t("auditLog.timeline.jumpInvalid", "“{value}” is not a date to jump to.", { value: jump.day ?? "" })
+              : jump.state === "notRead"
+                ? isOldestFirst
+                  ? t("auditLog.timeline.jumpNotReadOldest", "No entry on or after {date} among the entries read so far.", { date: jumpDate })
+                  : t("auditLog.timeline.jumpNotRead", "No entry on or before {date} among the entries read so far.", { date: jumpDate })
+                : isOldestFirst
+                  ? t("auditLog.timeline.jumpMissingOldest", "No entries on or after {date}.", { date: jumpDate })
+                  : t("auditLog.timeline.jumpMissing", "No entries on or before {date}.", { date: jumpDate })}
         </p>
       )}
       {jump.anchor !== undefined && (
@@ -550,14 +556,18 @@ function ConnectedAuditTimeline(props: AuditTimelineProps) {
   } else if (state === "error") {
     const message = timeline.error?.message;
     body = (
-      <div {...timeline.getPartProps(parts.error)} role="alert">
-        <p>
-          {message
-            ? t("auditLog.timeline.errorWithMessage", "The history could not be loaded: {message}", { message })
-            : t("auditLog.timeline.error", "The history could not be loaded.")}
-        </p>
-        <button {...timeline.getRetryProps()} />
-      </div>
+      <>
+        {/* A failed read from a jump's day: the way back stays. */}
+        {jump.anchor !== undefined && jumpControls}
+        <div {...timeline.getPartProps(parts.error)} role="alert">
+          <p>
+            {message
+              ? t("auditLog.timeline.errorWithMessage", "The history could not be loaded: {message}", { message })
+              : t("auditLog.timeline.error", "The history could not be loaded.")}
+          </p>
+          <button {...timeline.getRetryProps()} />
+        </div>
+      </>
     );
   } else if (state === "empty") {
     body = (

@@ -145,8 +145,12 @@ export interface AuditTimelineJump {
    * entries on or before it (oldest first: on or after it), so it holds part of the history.
    */
   anchor: string | undefined;
-  /** `none`, `searching` (reading from the day), `found`, `missing` (no entry on or before the day). */
-  state: "none" | "searching" | "found" | "missing";
+  /**
+   * `none`; `searching` (reading on, or from the day); `found`; `missing` (no entry on or
+   * before the day); `notRead` (none among the entries read, and more are left unread);
+   * `invalid` (not a calendar day).
+   */
+  state: "none" | "searching" | "found" | "missing" | "notRead" | "invalid";
   /** The key of the entry jumped to, while `found`. */
   targetKey: string | undefined;
   /** Counts the jumps: a new jump to the same entry is a new value (scroll to it again). */

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type MouseEvent, type Ref } from "react";
 import type { AuditLogFilters } from "../core/filterEntries";
-import { toDayKey } from "../core/groupByDay";
-import type { AuditLogEntry } from "../core/normalizeLog";
+import { toInstant } from "../core/auditQuery";
 import type { AuditLogSorter } from "../core/auditQuery";
 import { sortEntriesByTime } from "../core/history";
 import { getFieldsKey, useAuditEntryDescriber } from "../refine/useAuditEntryDescriber";
@@ -75,7 +74,7 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
   const jumpScope = `${resource}\u0000${String(id)}\u0000${order}\u0000${JSON.stringify(options.filters ?? null)}`;
   const [jumpState, setJumpState] = useState<JumpState | undefined>(undefined);
   const jump = jumpState?.scope === jumpScope ? jumpState : undefined;
-  const filters = useMemo(() => withAnchor(options.filters, jump?.anchor, order), [options.filters, jump?.anchor, order]);
+  const filters = useMemo(() => withAnchor(options.filters, jump?.anchor, order, timeZone), [options.filters, jump?.anchor, order, timeZone]);
   // A provider that follows the query contract sorts (and filters) on the server; a legacy one is read as before.
   const log = useAuditLogEntries({ ...options, filters, query: { sorters: order === "oldest" ? OLDEST_FIRST : NEWEST_FIRST } });
   const isServerSide = log.isServerSide;
@@ -142,36 +141,48 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
   const { expandedSet, toggleExpanded, setExpanded } = useExpandedEntries(options);
   const tooltip = useTimeTooltip();
 
-  // A jump read from its day on: its entry is the first of the answer (or there is none).
+  // A jump looks among the entries read (a legacy provider: reading on, a page at a time,
+  // at most LINK_SEARCH_PAGES), or reads from its day on (a server-side one: the anchor);
+  // its entry is then the first that reaches the day.
   const isReady = log.state !== "loading" && !filtered.isPending && !log.isFetching;
+  const findJumpTarget = useCallback(
+    (day: string) => {
+      const bound = Date.parse(toInstant(day, order !== "oldest", timeZone));
+      return matching.findIndex((entry) => entry.createdAt !== undefined && (order === "oldest" ? entry.createdAt.getTime() >= bound : entry.createdAt.getTime() <= bound));
+    },
+    [matching, order, timeZone],
+  );
   useEffect(() => {
     if (!jump || jump.state !== "searching" || !isReady) return;
-    const first = matching[0];
-    // Nothing from that day among the pages read (a provider that does not filter): read on, a page at a time, as a link does.
-    if (!first && hasNextPage && jump.pages < LINK_SEARCH_PAGES) {
+    const index = findJumpTarget(jump.day);
+    if (index < 0 && hasNextPage && jump.pages < LINK_SEARCH_PAGES) {
       if (isFetchingNextPage) return;
       setJumpState({ ...jump, pages: jump.pages + 1 });
       fetchNextPage();
       return;
     }
-    setJumpState({ ...jump, state: first ? "found" : "missing", targetKey: first ? String(first.id) : undefined, serial: jump.serial + 1 });
-  }, [jump, isReady, matching, hasNextPage, isFetchingNextPage, fetchNextPage]);
+    // Not found with more left unread: say only that it is not among the entries read.
+    const state = index >= 0 ? "found" : hasNextPage || log.isTruncated ? "notRead" : "missing";
+    setJumpState({ ...jump, state, targetKey: index >= 0 ? String(matching[index]!.id) : undefined, serial: jump.serial + 1 });
+  }, [jump, isReady, findJumpTarget, matching, hasNextPage, isFetchingNextPage, fetchNextPage, log.isTruncated]);
   const jumpToDate = useCallback(
     (day: string) => {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return;
-      const zone = { timeZone };
-      const dayOf = (entry: AuditLogEntry) => (entry.createdAt ? toDayKey(entry.createdAt, zone) : undefined);
-      const reaches = (key: string | undefined) => key !== undefined && (order === "oldest" ? key >= day : key <= day);
-      const index = matching.findIndex((entry) => reaches(dayOf(entry)));
+      const serial = (jump?.serial ?? 0) + 1;
+      const next = { scope: jumpScope, day, anchor: jump?.anchor, targetKey: undefined, serial, pages: 0 };
+      if (!isCalendarDay(day)) {
+        setJumpState({ ...next, state: "invalid" });
+        return;
+      }
+      const index = findJumpTarget(day);
       // Found among the entries read, unless newer ones (older, oldest first) may be missing before it:
       // let go by the window, or left out by an earlier jump to a day before this one.
       const gapBefore = index === 0 && (log.hasPreviousPage || (jump?.anchor !== undefined && (order === "oldest" ? day < jump.anchor : day > jump.anchor)));
-      const serial = (jump?.serial ?? 0) + 1;
-      if (index >= 0 && !gapBefore) setJumpState({ scope: jumpScope, day, anchor: jump?.anchor, state: "found", targetKey: String(matching[index]!.id), serial, pages: 0 });
-      else if (hasNextPage || log.hasPreviousPage || jump?.anchor !== undefined || log.isServerSide) setJumpState({ scope: jumpScope, day, anchor: day, state: "searching", targetKey: undefined, serial, pages: 0 });
-      else setJumpState({ scope: jumpScope, day, anchor: jump?.anchor, state: "missing", targetKey: undefined, serial, pages: 0 });
+      if (index >= 0 && !gapBefore) setJumpState({ ...next, state: "found", targetKey: String(matching[index]!.id) });
+      // A server-side log is asked from that day; a legacy one is read on.
+      else if (log.isServerSide) setJumpState({ ...next, anchor: day, state: "searching" });
+      else setJumpState({ ...next, state: "searching" });
     },
-    [matching, order, timeZone, log.hasPreviousPage, log.isServerSide, hasNextPage, jump, jumpScope],
+    [matching, order, findJumpTarget, log.hasPreviousPage, log.isServerSide, jump, jumpScope],
   );
   const clearJump = useCallback(() => setJumpState(undefined), []);
   const jumpKey = jump?.state === "found" ? jump.targetKey : undefined;
@@ -351,28 +362,42 @@ interface JumpState {
   scope: string;
   day: string;
   anchor: string | undefined;
-  state: "searching" | "found" | "missing";
+  state: "searching" | "found" | "missing" | "notRead" | "invalid";
   targetKey: string | undefined;
   serial: number;
   /** Pages read on to find it (at most `LINK_SEARCH_PAGES`). */
   pages: number;
 }
 
+/** A real calendar day as `YYYY-MM-DD`, of a four-digit year from 1000 (what a date input gives). */
+function isCalendarDay(day: string): boolean {
+  if (!/^[1-9]\d{3}-\d{2}-\d{2}$/.test(day)) return false;
+  const time = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === day;
+}
+
+/** A date bound as milliseconds: a `YYYY-MM-DD` day at its start (or `end`) in the time zone; `NaN` when unreadable. */
+function boundTime(bound: Date | string | number, end: boolean, timeZone: string | undefined): number {
+  if (bound instanceof Date) return bound.getTime();
+  if (typeof bound === "number") return bound;
+  return Date.parse(toInstant(bound, end, timeZone));
+}
+
 /**
- * The view's filters with a jump's day as a bound: entries on or before it (on or after
- * it, oldest first). A bound of the app's own that is tighter stays.
+ * The view's filters with a jump's day as a bound: entries on or before its end (on or
+ * after its start, oldest first), as an instant in the time zone. A bound of the app's
+ * own stays whenever it is as tight, or cannot be compared: a jump never widens a filter.
  */
-function withAnchor(filters: AuditLogFilters | undefined, anchor: string | undefined, order: "newest" | "oldest"): AuditLogFilters | undefined {
+function withAnchor(filters: AuditLogFilters | undefined, anchor: string | undefined, order: "newest" | "oldest", timeZone: string | undefined): AuditLogFilters | undefined {
   if (anchor === undefined) return filters;
   const key = order === "oldest" ? "from" : "to";
+  const end = key === "to";
+  const anchorTime = boundTime(anchor, end, timeZone);
   const own = filters?.[key];
+  if (Number.isNaN(anchorTime)) return filters;
   if (own !== undefined) {
-    const ownTime = own instanceof Date ? own.getTime() : typeof own === "number" ? own : /^\d{4}-\d{2}-\d{2}$/.test(own) ? undefined : Date.parse(own);
-    const ownDay = typeof own === "string" && ownTime === undefined ? own : undefined;
-    const anchorTime = Date.parse(`${anchor}T00:00:00Z`);
-    const tighter =
-      ownDay !== undefined ? (order === "oldest" ? ownDay > anchor : ownDay < anchor) : ownTime !== undefined && !Number.isNaN(ownTime) && (order === "oldest" ? ownTime > anchorTime : ownTime < anchorTime);
-    if (tighter) return filters;
+    const ownTime = boundTime(own, end, timeZone);
+    if (Number.isNaN(ownTime) || (end ? ownTime <= anchorTime : ownTime >= anchorTime)) return filters;
   }
-  return { ...filters, [key]: anchor };
+  return { ...filters, [key]: new Date(anchorTime).toISOString() };
 }

@@ -194,14 +194,18 @@ export function useListWindow({ keys, enabled, readRows, initialCount = 30 }: Us
   const scroller = () => clippers.current?.find((element) => element.scrollHeight > element.clientHeight && /(auto|scroll|overlay)/.test(getComputedStyle(element).overflowY));
 
   // A row asked for by `scrollToIndex`: scrolled to once it is rendered.
-  const scrollTarget = useRef<number | null>(null);
+  const scrollTarget = useRef<{ index: number; tries: number } | null>(null);
   const applyScrollTarget = useCallback(() => {
     const target = scrollTarget.current;
     const list = listRef.current;
     if (target === null || !list) return;
-    const key = state.current.keys[target];
+    const key = state.current.keys[target.index];
     const row = state.current.readRows(list).find((candidate) => candidate.key === key);
-    if (!row) return;
+    if (!row) {
+      // A row that never renders (gone from the list meanwhile) is not waited for.
+      if (++target.tries > 5) scrollTarget.current = null;
+      return;
+    }
     scrollTarget.current = null;
     const view = clip();
     // Its top a third of the way down the visible part.
@@ -220,7 +224,7 @@ export function useListWindow({ keys, enabled, readRows, initialCount = 30 }: Us
       // Render the rows around it first (the spacers then hold the list's whole height), then scroll.
       const top = offsets[index]! - (view.bottom - view.top) / 3;
       const next = computeRange(offsets, view.top - top, view);
-      scrollTarget.current = index;
+      scrollTarget.current = { index, tries: 0 };
       const current = state.current.range;
       if (next.start !== current.start || next.end !== current.end) {
         rangeSet.current = true;

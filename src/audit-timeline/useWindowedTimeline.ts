@@ -51,7 +51,7 @@ function readRows(list: HTMLElement): ListWindowRow[] {
         if (!child.hasAttribute("data-offscreen")) rows.push({ key: headingKey(dayKey), element: child as HTMLElement });
       } else if (isPart(child, parts.entries)) {
         for (const entry of Array.from(child.children)) {
-          if (isPart(entry, parts.entry) && !entry.hasAttribute("data-offscreen")) rows.push({ key: entryKey(entry.getAttribute("data-log-id") ?? ""), element: entry as HTMLElement });
+          if (isPart(entry, parts.entry) && !entry.hasAttribute("data-offscreen") && !entry.hasAttribute("data-malformed")) rows.push({ key: entryKey(entry.getAttribute("data-log-id") ?? ""), element: entry as HTMLElement });
         }
       }
     }
@@ -70,7 +70,7 @@ function readRows(list: HTMLElement): ListWindowRow[] {
  *   reader still reads which day an entry is on.
  */
 export function useWindowedTimeline(timeline: UseAuditTimelineResult, enabled: boolean): WindowedTimeline {
-  const { groups, items } = timeline;
+  const { groups } = timeline;
   const keys = useMemo(() => {
     const all: string[] = [];
     for (const day of groups) {
@@ -80,7 +80,9 @@ export function useWindowedTimeline(timeline: UseAuditTimelineResult, enabled: b
     return all;
   }, [groups]);
   const rowIndex = useMemo(() => new Map(keys.map((key, i) => [key, i])), [keys]);
-  const itemIndex = useMemo(() => new Map(items.map((item, i) => [item.key, i])), [items]);
+  // The entries in the order on screen (by day), which the arrow keys follow.
+  const shown = useMemo(() => groups.flatMap((day) => day.items), [groups]);
+  const itemIndex = useMemo(() => new Map(shown.map((item, i) => [item.key, i])), [shown]);
   const win = useListWindow({ keys, enabled, readRows });
   const listRef = useRef<HTMLElement | null>(null);
 
@@ -106,7 +108,10 @@ export function useWindowedTimeline(timeline: UseAuditTimelineResult, enabled: b
     const wanted = pending.current;
     const list = listRef.current;
     if (!wanted || !list) return;
-    const entry = Array.from(list.querySelectorAll<HTMLElement>(ENTRY)).find((element) => element.getAttribute("data-log-id") === wanted.key && !element.hasAttribute("data-offscreen"));
+    // (An unreadable row may carry the same id: never it.)
+    const entry = Array.from(list.querySelectorAll<HTMLElement>(ENTRY)).find(
+      (element) => element.getAttribute("data-log-id") === wanted.key && !element.hasAttribute("data-offscreen") && !element.hasAttribute("data-malformed"),
+    );
     if (!entry) {
       if (++wanted.tries > 5) pending.current = null;
       return;
@@ -143,13 +148,13 @@ export function useWindowedTimeline(timeline: UseAuditTimelineResult, enabled: b
       const has = (item: AuditTimelineItem) => (part === parts.toggle ? item.hasChanges : item.time.date !== undefined);
       let next: AuditTimelineItem | undefined;
       // Home and End look from the other end; the arrows from the entry that has focus.
-      const [begin, by] = step === "first" ? [0, 1] : step === "last" ? [items.length - 1, -1] : [from + step, step];
-      for (let i = begin; i >= 0 && i < items.length && !next; i += by) if (has(items[i]!)) next = items[i];
-      if (!next || next.key === items[from]!.key) return;
+      const [begin, by] = step === "first" ? [0, 1] : step === "last" ? [shown.length - 1, -1] : [from + step, step];
+      for (let i = begin; i >= 0 && i < shown.length && !next; i += by) if (has(shown[i]!)) next = shown[i];
+      if (!next || next.key === shown[from]!.key) return;
       event.preventDefault();
       reveal(next.key, part);
     },
-    [enabled, itemIndex, items, reveal],
+    [enabled, itemIndex, shown, reveal],
   );
 
   // The linked entry, once found, is scrolled to and focused (once per link), however far down it is.

@@ -164,8 +164,11 @@ function startOfDay(day: string, timeZone: string | undefined): number {
   return after;
 }
 
-/** A filter bound as an ISO instant: a day's first (or, for `to`, last) millisecond in the time zone. */
-function toInstant(bound: string, end: boolean, timeZone: string | undefined): string {
+/**
+ * A filter bound as an ISO instant: a `YYYY-MM-DD` day's first (or, with `end`, last)
+ * millisecond in the time zone; any other text as it is.
+ */
+export function toInstant(bound: string, end: boolean, timeZone: string | undefined): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(bound)) return bound;
   // Normalised first ("2024-13-01" reads as the day it sorts as): the same days filterEntries compares.
   const day = shiftDayKey(bound, 0);

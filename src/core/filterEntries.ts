@@ -1,4 +1,4 @@
-import { toDayKey } from "./groupByDay";
+import { compareDayKeys, toDayKey } from "./groupByDay";
 import { sameId, type AuditId, type AuditLogEntry } from "./normalizeLog";
 import { createEntryReader, matchAnyField, type EntryReader } from "./readEntries";
 import { getValueType, safeGet, toArray } from "./values";
@@ -167,8 +167,8 @@ function withinDates(entry: AuditLogEntry, from: string | undefined, to: string 
   if (!date) return false;
   if ((from && DAY.test(from)) || (to && DAY.test(to))) {
     const day = toDayKey(date, { timeZone });
-    if (from && DAY.test(from) && day < from) return false;
-    if (to && DAY.test(to) && day > to) return false;
+    if (from && DAY.test(from) && compareDayKeys(day, from) < 0) return false;
+    if (to && DAY.test(to) && compareDayKeys(day, to) > 0) return false;
   }
   const time = date.getTime();
   if (from && !DAY.test(from) && time < Date.parse(from)) return false;

@@ -28,6 +28,16 @@ export function toDayKey(date: Date, options: DayOptions = {}): string {
   return `${pad(Number(parts.year), 4)}-${parts.month}-${parts.day}`;
 }
 
+/**
+ * Orders two day keys (`YYYY-MM-DD`) as the days they name: a year of five digits
+ * (`10000-01-01`, a hostile or mistaken time) comes after every four-digit one, where
+ * comparing the texts would put it first.
+ */
+export function compareDayKeys(a: string, b: string): number {
+  if (a.length !== b.length) return a.length - b.length;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Moves a `YYYY-MM-DD` key by whole days (calendar arithmetic: no time zone, no DST). */
 export function shiftDayKey(key: string, days: number): string {
   const [year, month, day] = key.split("-").map(Number);

@@ -295,4 +295,15 @@ describe("<AuditLogTable> with a server-side provider", () => {
     expect(screen.queryByRole("spinbutton", { name: "Go to page" })).toBeNull();
     expect(screen.getByLabelText("Search").getAttribute("placeholder")).toBe("Names and values");
   });
+
+  it("says a page past the last row is empty, without a total, rather than count backwards", async () => {
+    // 20 rows, pages of 10, no total: page 2 is full, so page 3 is offered, and is empty.
+    const provider = createServerSideAuditLogProvider({ rows: serverRows(20) });
+    provider.setTamper((answer) => ({ ...answer, total: null }));
+    const { container } = await renderServerTable(provider);
+    await userEvent.click(screen.getByRole("button", { name: "Next" }));
+    await waitFor(() => expect(logIds(container)[0]).toBe("10"));
+    await userEvent.click(screen.getByRole("button", { name: "Next" }));
+    await waitFor(() => expect(status()).toBe("No entries on this page: the log ends with entry 20."));
+  });
 });

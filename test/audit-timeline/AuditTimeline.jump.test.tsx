@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { useState } from "react";
 import { describe, expect, it, vi } from "vitest";
-import { AuditTimeline, createInMemoryAuditLogProvider, type AuditTimelineProps } from "../../src/index";
+import { AuditTimeline, createInMemoryAuditLogProvider, useAuditTimeline, type AuditTimelineProps } from "../../src/index";
 import type { InMemoryLogRow } from "../../src/refine/createInMemoryAuditLogProvider";
 import { createServerSideAuditLogProvider } from "../../stories/support/serverSideProvider";
 import { renderWithRefine } from "./renderWithRefine";
@@ -124,5 +125,60 @@ describe("<AuditTimeline> Jump to date", () => {
     unmount();
     await renderTimeline({ showJumpToDate: true }, createInMemoryAuditLogProvider({ initial: shortLog }));
     expect(screen.getByLabelText("Jump to date")).toBeTruthy();
+  });
+
+  it("never widens the app's own bound, given as an instant inside the day", async () => {
+    const provider = createServerSideAuditLogProvider({ rows: dailyRows(400) });
+    // The app shows nothing after 10 Jan 2024 06:00 UTC; the entry of that day is at 12:00.
+    await renderTimeline({ pageSize: 20, filters: { to: "2024-01-10T06:00:00Z" } }, provider);
+    await jumpTo("2023-12-01");
+    await waitFor(() => expect(document.activeElement?.closest('[data-part="day"]')?.getAttribute("data-day")).toBe("2023-12-01"));
+    await jumpTo("2024-01-10");
+    await waitFor(() => expect(document.activeElement?.closest('[data-part="day"]')?.getAttribute("data-day")).toBe("2024-01-09"));
+    expect(provider.queries.every((query) => query.filters?.to !== undefined && Date.parse(query.filters.to) <= Date.parse("2024-01-10T06:00:00Z"))).toBe(true);
+    expect(document.querySelector('[data-part="entry"][data-log-id="75"]')).toBeNull();
+  });
+
+  it("refuses what is not a calendar day, and sends nothing for it", async () => {
+    const provider = createServerSideAuditLogProvider({ rows: dailyRows(400) });
+    function Jumper({ day }: { day: string }) {
+      const timeline = useAuditTimeline({ resource: "products", locale: "en-US", timeZone: "UTC", pageSize: 20, filters: { from: new Date("2024-06-01") }, order: "oldest" });
+      const [asked, setAsked] = useState(false);
+      return (
+        <>
+          <button type="button" onClick={() => (timeline.actions.jumpToDate(day), setAsked(true))}>
+            jump
+          </button>
+          <output>{asked ? timeline.jump.state : ""}</output>
+        </>
+      );
+    }
+    for (const day of ["0000-00-00", "2024-13-45", "0099-01-01", "275760-01-01", "2024-02-30"]) {
+      const sent = provider.queries.length;
+      const { unmount } = renderWithRefine(<Jumper day={day} />, { auditLogProvider: provider as never });
+      await waitFor(() => expect(provider.queries.length).toBeGreaterThan(sent));
+      await userEvent.click(screen.getByRole("button", { name: "jump" }));
+      await waitFor(() => expect(screen.getByRole("status").textContent).toBe("invalid"));
+      expect(provider.queries.every((query) => query.filters?.from === "2024-06-01T00:00:00.000Z")).toBe(true);
+      unmount();
+    }
+  });
+
+  it("a failed read from the day keeps the way back", async () => {
+    const provider = createServerSideAuditLogProvider({ rows: dailyRows(400) });
+    provider.setFailure(new Error("The audit service is offline"), (query) => query.filters?.to !== undefined);
+    const { container } = await renderTimeline({ pageSize: 20 }, provider);
+    await jumpTo("2024-01-10");
+    await waitFor(() => expect(screen.getByRole("alert").textContent).toContain("The audit service is offline"));
+    await userEvent.click(screen.getByRole("button", { name: "Show the newest" }));
+    await waitFor(() => expect(container.querySelector('[data-part="entry"]')?.getAttribute("data-log-id")).toBe("400"));
+  });
+
+  it("says only what it read when a legacy log is read on without finding the day", async () => {
+    // 1,000 days, pages of 10: the search reads 10 pages more at most, then says what it knows.
+    const provider = createInMemoryAuditLogProvider({ initial: dailyRows(1000), pageSize: 10 });
+    const { container } = await renderTimeline({ batchSize: 10 }, provider);
+    await jumpTo("2022-06-01");
+    await waitFor(() => expect(query(container, "jump-status")?.textContent).toBe("No entry on or before June 1, 2022 among the entries read so far."));
   });
 });

@@ -108,4 +108,22 @@ describe("<AuditTimeline> with a server-side provider", () => {
     await waitFor(() => expect(entries(container)[0]!.textContent).toMatch(/Secret\s*changed\s*\(hidden\)/));
     expect(container.textContent).not.toMatch(/s3cret/);
   });
+
+  it("moves with the arrow keys in the order on screen, by day, whatever order the server sent", async () => {
+    const day = (date: string) => ({ createdAt: `${date}T12:00:00Z`, resource: "products", action: "update", data: { price: 2 }, previousData: { price: 1 }, meta: { id: 1 } });
+    // The server sends 1 (30 Nov), 2 (29 Nov), 3 (30 Nov): the days group 1 and 3 together.
+    const rows = [{ id: 1, ...day("2024-11-30") }, { id: 2, ...day("2024-11-29") }, { id: 3, ...day("2024-11-30") }];
+    const provider = createServerSideAuditLogProvider({ rows: [] });
+    provider.setTamper(() => ({ data: rows, total: 3, nextCursor: null }));
+    const { container } = await renderServerTimeline(provider);
+    await waitFor(() => expect(logIds(container)).toEqual(["1", "3", "2"]));
+    const toggle = (id: string) => container.querySelector<HTMLElement>(`[data-part="entry"][data-log-id="${id}"] [data-scope="audit-timeline"][data-part="toggle"]`)!;
+    toggle("1").focus();
+    await userEvent.keyboard("{ArrowDown}");
+    expect(document.activeElement).toBe(toggle("3"));
+    await userEvent.keyboard("{ArrowDown}");
+    expect(document.activeElement).toBe(toggle("2"));
+    await userEvent.keyboard("{Home}");
+    expect(document.activeElement).toBe(toggle("1"));
+  });
 });

@@ -92,6 +92,11 @@ describe("filterEntries: dates and free text", () => {
   ];
   const ids = (filters: AuditLogFilters, options = {}) => filterEntries(dated, filters, options).map((e) => e.id);
 
+  it("compares days as days: a time in year 10000 is not before 2024", () => {
+    const far = filterEntries([...dated, at(4, "+010000-01-01T00:00:00Z")], { to: "2024-12-31" }, { timeZone: "UTC" }).map((e) => e.id);
+    expect(far).toEqual([1, 2, 3]);
+  });
+
   it("keeps whole calendar days for YYYY-MM-DD bounds, in the given time zone", () => {
     expect(ids({ from: "2024-05-02" }, { timeZone: "UTC" })).toEqual([2, 3]);
     expect(ids({ to: "2024-05-01" }, { timeZone: "UTC" })).toEqual([1]);

@@ -159,6 +159,9 @@ export const de: { readonly [K in DemoMessageKey]: string } & { readonly [key: `
   "auditLog.timeline.jumpSubmit": "Los",
   "auditLog.timeline.jumpSearching": "Suche nach dem {date} …",
   "auditLog.timeline.jumpMissing": "Keine Einträge am oder vor dem {date}.",
+  "auditLog.timeline.jumpNotRead": "Kein Eintrag am oder vor dem {date} unter den bisher gelesenen Einträgen.",
+  "auditLog.timeline.jumpNotReadOldest": "Kein Eintrag am oder nach dem {date} unter den bisher gelesenen Einträgen.",
+  "auditLog.timeline.jumpInvalid": "„{value}“ ist kein Datum, zu dem gesprungen werden kann.",
   "auditLog.timeline.jumpMissingOldest": "Keine Einträge am oder nach dem {date}.",
   "auditLog.timeline.jumpNote": "Einträge ab dem {date} und älter.",
   "auditLog.timeline.jumpNoteOldest": "Einträge ab dem {date} und neuer.",
@@ -236,6 +239,7 @@ export const de: { readonly [K in DemoMessageKey]: string } & { readonly [key: `
   "auditLog.table.showingFiltered": "Angezeigt: {first}–{last} von {matching} passenden Einträgen ({read} gelesen)",
   "auditLog.table.showingServerFiltered": "Angezeigt: {first}–{last} von {matching} passenden Einträgen",
   "auditLog.table.showingOpen": "Angezeigt: {first}–{last}; weitere Einträge folgen",
+  "auditLog.table.pastEnd": "Keine Einträge auf dieser Seite: das Protokoll endet mit Eintrag {shown}.",
   "auditLog.table.showingPossible":
     "Angezeigt: {first}–{last} von {shown}: {matching} passende Einträge ({possible} weitere vielleicht geändert; {read} gelesen)",
   "auditLog.table.moreOnServer": "Weitere Einträge liegen auf dem Server: „Weiter“ liest sie.",
