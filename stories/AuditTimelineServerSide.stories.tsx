@@ -87,6 +87,8 @@ export const FilterNotSent: Story = {
  * back ("Show the newest"). The newest entry of the day has focus.
  */
 export const JumpedToADate: Story = {
+  // A page fills the screen: the picture does not depend on how far the sentinel read.
+  args: { pageSize: 40, batchSize: 40 },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await ready(canvasElement);

@@ -144,10 +144,13 @@ export interface AuditTimelineProps extends UseAuditTimelineOptions, Omit<HTMLAt
    * Renders only the entries near the viewport (of the page or of any scroller the
    * timeline sits in), however far the list is scrolled: the others are stood for by two
    * `data-part="spacer"` elements of their measured height. Focus stays on an entry that
-   * scrolls out; the arrow keys, Home and End move across the whole list. Default `true`;
-   * `false` renders every entry shown so far.
+   * scrolls out; the arrow keys, Home and End move across the whole list.
+   *
+   * Default `"auto"`: once more than {@link WINDOWED_FROM} entries are shown (a short
+   * history stays whole in the DOM, so the browser's find-in-page reads all of it);
+   * `true` always; `false` renders every entry shown so far.
    */
-  windowed?: boolean;
+  windowed?: boolean | "auto";
   /**
    * Shows "Jump to date" above the list (`data-part="jump"`): the newest entry on or
    * before the day (the oldest on or after it, oldest first) is scrolled to and focused,
@@ -156,6 +159,9 @@ export interface AuditTimelineProps extends UseAuditTimelineOptions, Omit<HTMLAt
    */
   showJumpToDate?: boolean;
 }
+
+/** With `windowed="auto"` (the default), how many entries may be shown before the list is windowed. */
+export const WINDOWED_FROM = 100;
 
 type Renderers = Pick<AuditTimelineProps, "renderAuthor" | "renderAction" | "renderSummary" | "renderRename" | "diffProps" | "renderActions" | "renderRowActions">;
 
@@ -467,14 +473,14 @@ function ConnectedAuditTimeline(props: AuditTimelineProps) {
     headingLevel = 3,
     renderActions = AuditEntryActions,
     renderRowActions = AuditRowActions,
-    windowed = true,
+    windowed = "auto",
     showJumpToDate,
   } = own;
   const { resource } = options;
   const fields = options.fields ?? diffProps?.fields;
   const timeline = useAuditTimeline({ ...options, fields });
   const { t, state } = timeline;
-  const windowing = useWindowedTimeline(timeline, windowed && state === "ready");
+  const windowing = useWindowedTimeline(timeline, (windowed === "auto" ? timeline.items.length > WINDOWED_FROM : windowed) && state === "ready");
   const jumpInputId = useId();
   // The entry jumped to: scrolled to and focused, once per jump.
   const { reveal } = windowing;

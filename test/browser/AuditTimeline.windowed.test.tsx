@@ -41,7 +41,7 @@ const isSeen = (element: Element, scroller: Element) => {
 function renderScrolled(props: Partial<Parameters<typeof AuditTimeline>[0]> = {}) {
   const result = renderInRefine(
     <div data-testid="scroller" style={{ height: 400, overflow: "auto" }}>
-      <AuditTimeline resource="products" locale="en-US" timeZone="UTC" now={NOW} {...props} />
+      <AuditTimeline resource="products" locale="en-US" timeZone="UTC" now={NOW} windowed {...props} />
     </div>,
   );
   return { ...result, scroller: screen.getByTestId("scroller") };
@@ -152,6 +152,7 @@ describe("<AuditTimeline> windowed, in Chromium", () => {
   });
 
   it("windows inside the page's own scroll too, and shows a linked entry far down, focused", async () => {
+    // (300 entries shown, down to the linked one: past WINDOWED_FROM, so the default windows it.)
     const { container } = renderInRefine(<AuditTimeline resource="products" locale="en-US" timeZone="UTC" now={NOW} linkedEntryId={2700} />);
     await waitFor(() => expect(document.activeElement?.getAttribute("data-log-id")).toBe("2700"));
     const linked = document.activeElement!;
@@ -163,6 +164,16 @@ describe("<AuditTimeline> windowed, in Chromium", () => {
     expect(onScreen(container).length).toBeLessThan(60);
     window.scrollTo(0, 0);
     await waitFor(() => expect(ids(container)[0]).toBe("2999"));
+  });
+
+  it("by default, windows a list only once it is long: a short one stays whole (find-in-page reads it)", async () => {
+    const { container, scroller } = renderScrolled({ windowed: undefined });
+    await waitFor(() => expect(entries(container)).toHaveLength(50));
+    expect(container.querySelector('[data-part="list"]')!.hasAttribute("data-windowed")).toBe(false);
+    // Past 100 entries shown: windowed.
+    await scrollDown(scroller, () => container.querySelector('[data-part="list"]')!.hasAttribute("data-windowed"));
+    await scrollDown(scroller, () => Math.min(...ids(container).map(Number)) < 2999 - 300);
+    expect(onScreen(container).length).toBeLessThan(60);
   });
 
   it("renders every entry shown with windowed={false}", async () => {
