@@ -69,12 +69,14 @@ export function useEntryAccess({ entry, enabled, accessControl, action, recordId
     queryOptions: {
       enabled: shouldCheck,
       // The entry itself goes to `can` but stays out of the key: rows can be large or
-      // circular, and the key is hashed on every render of every entry.
+      // circular, and the key is hashed on every render of every entry. With no check to
+      // make, every entry shares one key: a key per entry would stay cached (and held in
+      // memory) long after the entry scrolled away, thousands of them in a long history.
       queryKey: keys()
         .access()
         .resource(resource)
         .action(action)
-        .params({ params: { id: recordId ?? entry?.id, log: entry?.id }, enabled: shouldCheck })
+        .params(shouldCheck ? { params: { id: recordId ?? entry?.id, log: entry?.id }, enabled: true } : { enabled: false })
         .get(),
     },
   });
