@@ -13,6 +13,8 @@
 //   npm run bench -- --only=worst the "worst entries" section only (hostile rows, bench/hostile.ts)
 //   npm run bench -- --only=server the audit store's queries at a million rows, SQLite and
 //                                  PGlite (bench/server-queries.mjs; seeds once, about 3 minutes)
+//   npm run bench -- --only=million the table and the timeline over that million-row store, in Chromium,
+//                                  through the demo's server (bench/million.mjs; --rows=N for a smaller store)
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import os from "node:os";
@@ -113,6 +115,16 @@ async function main() {
     const result = spawnSync(process.execPath, [path.join(root, "bench", "server-queries.mjs"), ...(quick ? ["--runs", "5"] : [])], { stdio: "inherit" });
     if (result.status !== 0) process.exitCode = result.status ?? 1;
     if (only.length === 1) return;
+  }
+  if (only?.includes("million")) {
+    // The million-row section runs its own browser against the demo's server: bench/million.mjs,
+    // its own table and JSON (beside this run's when other sections run too).
+    const { spawnSync } = await import("node:child_process");
+    const passed = args.filter((a) => !a.startsWith("--only=") && !a.startsWith("--out="));
+    const out = only.length === 1 ? outFile : outFile.replace(/(\.json)?$/, "-million.json");
+    const result = spawnSync(process.execPath, [path.join(root, "bench", "million.mjs"), ...passed, `--out=${out}`], { stdio: "inherit" });
+    if (result.status !== 0) process.exitCode = result.status ?? 1;
+    if (only.length === 1 || (only.length === 2 && only.includes("server"))) return;
   }
   await mkdir(outDir, { recursive: true });
   await buildPages();

@@ -82,6 +82,11 @@ export function useListWindow({ keys, enabled, readRows, initialCount = 30 }: Us
   const index = useMemo(() => new Map(keys.map((key, i) => [key, i])), [keys]);
   const indexRef = useRef(index);
   indexRef.current = index;
+  // Sizes of rows that left the list (a server-side window of pages let them go) are let go
+  // too, once they outnumber the rows: memory follows the list, not the scrolling.
+  if (sizes.current.size > 2 * keys.length + 100) {
+    for (const key of sizes.current.keys()) if (!index.has(key)) sizes.current.delete(key);
+  }
 
   /** Measures the rendered rows; returns the rows' offsets and where the first row's offset is on screen. */
   const measure = useCallback(() => {
