@@ -436,6 +436,11 @@ function MalformedEntry({ row, timeline }: { row: MalformedLogEntry; timeline: A
  * - an entry whose renderer threw: `<li data-part="entry" data-failed="">` with `fallback`
  * - `incomplete` (the provider's answer may be incomplete) and `show-newer` (newer entries were
  *   let go, far down a server-side history) above the list
+ * - `jump` ("Jump to date": `jump-label`, `jump-input`, `jump-submit`), `jump-status`, and
+ *   `jump-note` with `jump-clear` while the list is read from a jump's day
+ * - windowed (`windowed`, past 100 entries by default): `spacer` before and after the list
+ *   (the entries out of range), `data-windowed` on the list, `data-offscreen` on a day,
+ *   heading or entry kept in the DOM out of range (visually hidden)
  * - `show-more` (stays while a page loads: `aria-disabled`, `aria-busy`), `sentinel`,
  *   `truncated` (more history exists than the kit reads), `status`, `empty`, `error` + `retry`,
  *   `unconfigured`, `skeleton`

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type MouseEvent, type Ref } from "react";
 import type { AuditLogFilters } from "../core/filterEntries";
-import { toInstant } from "../core/auditQuery";
-import type { AuditLogSorter } from "../core/auditQuery";
+import { toInstant, type AuditLogSorter } from "../core/auditQuery";
 import { sortEntriesByTime } from "../core/history";
 import { getFieldsKey, useAuditEntryDescriber } from "../refine/useAuditEntryDescriber";
 import { useAuditLogEntries } from "../refine/useAuditLogEntries";
@@ -216,7 +215,6 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
   }, [linkedEntry, linkedKey, expandedSet, setExpanded, baseId]);
 
   let state = log.state;
-  // A jump that reads from its day keeps the list on screen meanwhile.
   // Nothing left to show once the filters are applied, and nothing more to read: say so.
   if (state === "ready" && isFiltered && !filtered.isPending && matching.length === 0 && log.malformed.length === 0 && !hasNextPage && !log.isTruncated) {
     state = "empty";
