@@ -21,34 +21,26 @@
 // Targets (issue 14): the timeline's elements under 3,000 after any scroll; its heap flat,
 // within 20%, from 500 to 5,000 entries scrolled. See BENCHMARKS.md, "A million rows, in Chromium".
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
-import { openDatabase } from "../examples/demo/server/database.mjs";
-import { seedSqlite, STORY_VERSION } from "../examples/demo/scripts/seed-rows.mjs";
 import { chromiumLaunchOptions } from "../scripts/chromium.mjs";
+import { bundlePages } from "./bundle.mjs";
+import { fmtMs, median, readOption } from "./common.mjs";
+import { openSqliteStore } from "./store.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = path.join(root, "bench", ".out", "million");
-const storeDir = path.join(root, "bench", ".out", "server-queries");
 const args = process.argv.slice(2);
-/** @param {string} name */
-const option = (name) => {
-  const at = args.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
-  if (at === -1) return undefined;
-  return args[at].includes("=") ? args[at].slice(args[at].indexOf("=") + 1) : args[at + 1];
-};
+const option = (/** @type {string} */ name) => readOption(args, name);
 const quick = args.includes("--quick");
 const rows = Number(option("rows") ?? 1_000_000);
 const parts = (option("parts") ?? "table,timeline").split(",");
 const outFile = path.resolve(root, option("out") ?? "bench/results/latest.json");
 if (!Number.isSafeInteger(rows) || rows < 50_000) throw new Error("--rows takes a whole number of at least 50,000 (page 1,000 of 25 rows, 5,000 entries scrolled)");
 
-/** The same end as bench/server-queries.mjs, so both read one cached store. */
-const END = Date.parse("2025-06-30T18:00:00.000Z");
 const JUMP_TO_PAGE = 1000;
 const SCROLL_FIRST = 500;
 const SCROLL_TO = 5000;
@@ -58,48 +50,14 @@ const TABLE = quick ? { warmup: 1, runs: 3 } : { warmup: 2, runs: 7 };
 const TIMELINE_RUNS = quick ? 1 : 3;
 const log = (/** @type {string} */ line) => console.error(line);
 
-/** Bundles the two pages in production mode, the kit from src/ (as bench/run.mjs does), with their HTML. */
-async function buildPages() {
-  mkdirSync(outDir, { recursive: true });
-  const names = ["million-table", "million-timeline"];
-  await build({
-    entryPoints: Object.fromEntries(names.map((name) => [name, path.join(root, "bench", "pages", `${name}.tsx`)])),
-    outdir: outDir,
-    bundle: true,
-    format: "esm",
-    minify: true,
-    target: "es2022",
-    jsx: "automatic",
-    define: { "process.env.NODE_ENV": '"production"' },
-    loader: { ".css": "text" },
-    logLevel: "warning",
-  });
-  for (const name of names) {
-    await writeFile(
-      path.join(outDir, `${name}.html`),
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench ${name}</title>` +
-        `<style>body{margin:0;font:14px/1.4 system-ui,sans-serif}#stage{width:1000px}</style></head>` +
-        `<body><div id="stage"></div><script type="module" src="/${name}.js"></script></body></html>`,
-    );
-  }
-}
-
 /**
- * The million-row store of bench/server-queries.mjs (same file, same marker), seeded here
- * when it is missing. Resolves with its path and how many of its rows are products'.
+ * The million-row store of bench/server-queries.mjs (bench/store.mjs: same file, same
+ * marker), seeded when it is missing. Resolves with its path and how many of its rows are
+ * products'.
  */
 function openStore() {
-  mkdirSync(storeDir, { recursive: true });
-  const file = path.join(storeDir, `sqlite-${rows}-v${STORY_VERSION}.sqlite`);
-  const isNew = !existsSync(file);
-  const db = openDatabase(file, { now: new Date(END) });
+  const { file, db } = openSqliteStore(rows, { log });
   try {
-    if (isNew || !db.prepare("SELECT 1 FROM settings WHERE key = 'benchRows' AND value = ?").get(String(rows))) {
-      log(`SQLite: seeding ${rows.toLocaleString("en")} rows into ${path.relative(root, file)}`);
-      seedSqlite(db, { rows, end: END, log });
-      db.prepare("INSERT INTO settings (key, value) VALUES ('benchRows', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(rows));
-      db.pragma("wal_checkpoint(TRUNCATE)");
-    }
     const { n } = /** @type {{ n: number }} */ (db.prepare("SELECT count(*) AS n FROM audit_logs WHERE resource = 'products'").get());
     return { file, products: n };
   } finally {
@@ -134,12 +92,6 @@ function startDemoServer(file) {
   });
 }
 
-const median = (/** @type {number[]} */ values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-const fmtMs = (/** @type {number} */ ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
 const fmtMB = (/** @type {number} */ bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 const fmtInt = (/** @type {number} */ n) => Math.round(n).toLocaleString("en");
 
@@ -169,21 +121,27 @@ async function runTable(browser, base) {
   }
   await page.close();
   const last = samples[samples.length - 1];
+  /**
+   * One step's timings under `prefix`: the median and the samples, the median of its
+   * requests' time and of its longest task, and how many requests its last run made.
+   * @param {"mount" | "jump"} step
+   * @param {string} prefix
+   */
+  const timings = (step, prefix) => ({
+    [`${prefix}Ms`]: median(samples.map((s) => s[step].ms)),
+    [`${prefix}SamplesMs`]: samples.map((s) => s[step].ms),
+    [`${prefix}RequestMs`]: median(samples.map((s) => s[step].requestMs)),
+    [`${prefix}Requests`]: last[step].requests,
+    [`${prefix}LongestTaskMs`]: median(samples.map((s) => s[step].longestTaskMs)),
+  });
+  /** @type {Record<string, any>} */
   const result = {
-    firstRowsMs: median(samples.map((s) => s.mount.ms)),
-    firstRowsSamplesMs: samples.map((s) => s.mount.ms),
-    firstRowsRequestMs: median(samples.map((s) => s.mount.requestMs)),
-    firstRowsRequests: last.mount.requests,
-    firstRowsLongestTaskMs: median(samples.map((s) => s.mount.longestTaskMs)),
+    ...timings("mount", "firstRows"),
     firstRows: last.mount.rows,
     firstRowsNodes: last.mount.nodes,
     firstStatus: last.mount.status,
     jumpToPage: JUMP_TO_PAGE,
-    jumpMs: median(samples.map((s) => s.jump.ms)),
-    jumpSamplesMs: samples.map((s) => s.jump.ms),
-    jumpRequestMs: median(samples.map((s) => s.jump.requestMs)),
-    jumpRequests: last.jump.requests,
-    jumpLongestTaskMs: median(samples.map((s) => s.jump.longestTaskMs)),
+    ...timings("jump", "jump"),
     jumpRows: last.jump.rows,
     jumpNodes: last.jump.nodes,
     jumpPageInfo: last.jump.pageInfo,
@@ -322,7 +280,8 @@ function toMarkdown(results) {
 
 async function main() {
   const started = Date.now();
-  await buildPages();
+  // The two pages, bundled as bench/run.mjs bundles its own (bench/bundle.mjs).
+  await bundlePages(["million-table", "million-timeline"], outDir);
   if (args.includes("--build-only")) {
     console.log(`Pages bundled into ${path.relative(root, outDir)}.`);
     return;

@@ -20,8 +20,9 @@ import { createServer } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
 import { chromiumLaunchOptions } from "../scripts/chromium.mjs";
+import { bundlePages } from "./bundle.mjs";
+import { fmtMs, median } from "./common.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = path.join(root, "bench", ".out");
@@ -48,35 +49,9 @@ const SLOW_RUNS = quick ? 3 : 7;
 const WORST_RUNS = quick ? { runs: 5, warmup: 1 } : { runs: 11, warmup: 2 };
 const WORST_RENDERERS = ["floor", "RecordDiff", "describe", "JSON.parse"];
 
-/** Bundles the pages in production mode, the kit from src/ (esbuild compiles the TypeScript). */
-export async function buildPages() {
-  const result = await build({
-    entryPoints: {
-      diff: path.join(root, "bench/pages/diff.tsx"),
-      timeline: path.join(root, "bench/pages/timeline.tsx"),
-      table: path.join(root, "bench/pages/table.tsx"),
-      hostile: path.join(root, "bench/pages/hostile.tsx"),
-    },
-    outdir: outDir,
-    bundle: true,
-    format: "esm",
-    minify: true,
-    target: "es2022",
-    jsx: "automatic",
-    define: { "process.env.NODE_ENV": '"production"' },
-    loader: { ".css": "text" },
-    logLevel: "warning",
-    metafile: true,
-  });
-  const html = (/** @type {string} */ name) =>
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench ${name}</title>` +
-    `<style>body{margin:0;font:14px/1.4 system-ui,sans-serif}#stage{width:1000px}</style></head>` +
-    `<body><div id="stage"></div><script type="module" src="/${name}.js"></script></body></html>`;
-  await writeFile(path.join(outDir, "diff.html"), html("diff"));
-  await writeFile(path.join(outDir, "timeline.html"), html("timeline"));
-  await writeFile(path.join(outDir, "table.html"), html("table"));
-  await writeFile(path.join(outDir, "hostile.html"), html("hostile"));
-  return result;
+/** Bundles the pages in production mode, the kit from src/, with their HTML (bench/bundle.mjs). */
+export function buildPages() {
+  return bundlePages(["diff", "timeline", "table", "hostile"], outDir);
 }
 
 /** Serves bench/.out on 127.0.0.1, cross-origin isolated (so performance.now() has fine resolution). */
@@ -99,12 +74,6 @@ function serve() {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
-const median = (/** @type {number[]} */ values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-const fmtMs = (/** @type {number} */ ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
 const fmtRatio = (/** @type {number} */ r) => `${r >= 10 ? r.toFixed(0) : r.toFixed(2)}x`;
 
 async function main() {
@@ -126,7 +95,6 @@ async function main() {
     if (result.status !== 0) process.exitCode = result.status ?? 1;
     if (only.length === 1 || (only.length === 2 && only.includes("server"))) return;
   }
-  await mkdir(outDir, { recursive: true });
   await buildPages();
   if (flag("build-only")) {
     console.log(`Pages bundled into ${path.relative(root, outDir)}.`);

@@ -14,30 +14,23 @@
 // The stores are seeded once (examples/demo/scripts/seed-rows.mjs: the demo's seed plus N
 // rows of history) and kept in bench/.out/server-queries/ for the next run. The target:
 // every query under 50 ms at a million rows on SQLite.
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseAuditQuery, runAuditQueryPostgres, runAuditQuerySqlite } from "../examples/demo/server/auditQuery.mjs";
-import { openDatabase } from "../examples/demo/server/database.mjs";
-import { seedPostgres, seedSqlite, STORY_VERSION } from "../examples/demo/scripts/seed-rows.mjs";
+import { seedPostgres, STORY_VERSION } from "../examples/demo/scripts/seed-rows.mjs";
+import { readOption } from "./common.mjs";
+import { END, openSqliteStore, storeDir as outDir } from "./store.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const outDir = path.join(root, "bench", ".out", "server-queries");
 const args = process.argv.slice(2);
-/** @param {string} name */
-const option = (name) => {
-  const at = args.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
-  if (at === -1) return undefined;
-  return args[at].includes("=") ? args[at].slice(args[at].indexOf("=") + 1) : args[at + 1];
-};
+const option = (/** @type {string} */ name) => readOption(args, name);
 const rows = Number(option("rows") ?? 1_000_000);
 const runs = Number(option("runs") ?? 11);
 const engines = (option("engines") ?? "sqlite,postgres").split(",");
 const fresh = args.includes("--fresh");
 if (!Number.isSafeInteger(rows) || rows < 1000) throw new Error("--rows takes a whole number of at least 1,000");
-// A fixed end, so a cached store and a fresh one tell the same story.
-const END = Date.parse("2025-06-30T18:00:00.000Z");
 const log = (/** @type {string} */ line) => console.error(line);
 
 /**
@@ -90,16 +83,7 @@ async function main() {
   let picks;
 
   if (engines.includes("sqlite")) {
-    const file = path.join(outDir, `sqlite-${rows}-v${STORY_VERSION}.sqlite`);
-    if (fresh) for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
-    const isNew = !existsSync(file);
-    const db = openDatabase(file, { now: new Date(END) });
-    if (isNew || !db.prepare("SELECT 1 FROM settings WHERE key = 'benchRows' AND value = ?").get(String(rows))) {
-      log(`SQLite: seeding ${rows.toLocaleString("en")} rows into ${path.relative(root, file)}`);
-      seedSqlite(db, { rows, end: END, log });
-      db.prepare("INSERT INTO settings (key, value) VALUES ('benchRows', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(rows));
-      db.pragma("wal_checkpoint(TRUNCATE)");
-    }
+    const { db } = openSqliteStore(rows, { fresh, log });
     picks = readPicks(db);
     sizes.sqlite = `${/** @type {{ n: number }} */ (db.prepare("SELECT count(*) AS n FROM audit_logs").get()).n.toLocaleString("en")} rows`;
     for (const [label, params] of QUERIES(picks)) {

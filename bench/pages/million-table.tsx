@@ -5,20 +5,17 @@
  * table's own "Go to page" form until that page's rows are in the DOM. Driven by
  * bench/million.mjs.
  */
-import { Refine, type AuditLogProvider } from "@refinedev/core";
-import { QueryClient } from "@tanstack/react-query";
 import { createElement } from "react";
-import { createRoot, type Root } from "react-dom/client";
 import { AuditLogTable } from "../../src/audit-log-table/AuditLogTable";
 import { auditLogTableAnatomy as anatomy, auditLogTableParts as parts, type AuditLogTablePart } from "../../src/audit-log-table/parts";
 import { createRestAuditLogProvider } from "../../src/refine/createRestAuditLogProvider";
-import { installKitStyles, waitForDom } from "./dom";
+import { installKitStyles, mountInRefine, waitForDom, type Mounted } from "./dom";
 
 installKitStyles();
 const stage = document.getElementById("stage")!;
 const apiUrl = `${location.origin}/api`;
 
-let root: Root | undefined;
+let mounted: Mounted | undefined;
 let container: HTMLElement | undefined;
 
 const part = (name: AuditLogTablePart) => container!.querySelector<HTMLElement>(anatomy.selector(name));
@@ -29,9 +26,8 @@ const elementCount = () => container!.getElementsByTagName("*").length;
 const settled = () => tableRows().length > 0 && !part(parts.table)?.hasAttribute("data-stale") && part(parts.root)?.getAttribute("aria-busy") !== "true";
 
 function unmount() {
-  root?.unmount();
-  container?.remove();
-  root = container = undefined;
+  mounted?.unmount();
+  mounted = container = undefined;
 }
 
 /** Mounts a fresh table (fresh provider and query cache); resolves with the time to its first rows (layout forced). */
@@ -41,19 +37,10 @@ async function mount() {
   // Its buffer holds 250 entries: each run starts with an empty one.
   performance.clearResourceTimings();
   const provider = createRestAuditLogProvider({ apiUrl });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  container = document.createElement("div");
-  stage.append(container);
-  root = createRoot(container);
   const longTasks = watchLongTasks();
-  const started = performance.now();
-  root.render(
-    createElement(
-      Refine,
-      { auditLogProvider: provider as AuditLogProvider, options: { disableTelemetry: true, reactQuery: { clientConfig: queryClient } } },
-      createElement(AuditLogTable, { resource: "products", locale: "en-US", timeZone: "UTC" }),
-    ),
-  );
+  mounted = mountInRefine(stage, provider, createElement(AuditLogTable, { resource: "products", locale: "en-US", timeZone: "UTC" }));
+  container = mounted.container;
+  const { started } = mounted;
   const ok = await waitForDom(container, settled, 30_000);
   container.getBoundingClientRect();
   const ms = performance.now() - started;

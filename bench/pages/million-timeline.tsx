@@ -8,14 +8,11 @@
  * counted is what was scrolled through, not what is held. bench/million.mjs measures the
  * DOM and the heap between two calls.
  */
-import { Refine, type AuditLogProvider } from "@refinedev/core";
-import { QueryClient } from "@tanstack/react-query";
 import { createElement } from "react";
-import { createRoot, type Root } from "react-dom/client";
 import { AuditTimeline } from "../../src/audit-timeline/AuditTimeline";
 import { auditTimelineAnatomy as anatomy, auditTimelineParts as parts } from "../../src/audit-timeline/parts";
 import { createRestAuditLogProvider } from "../../src/refine/createRestAuditLogProvider";
-import { installKitStyles, waitForDom } from "./dom";
+import { installKitStyles, mountInRefine, waitForDom, waitForFrames, type Mounted } from "./dom";
 
 installKitStyles();
 const stage = document.getElementById("stage")!;
@@ -23,7 +20,7 @@ const apiUrl = `${location.origin}/api`;
 // A fixed clock a day after the seeded history ends (bench/million.mjs): the same relative times on every run.
 const NOW = new Date("2025-07-01T18:00:00Z");
 
-let root: Root | undefined;
+let mounted: Mounted | undefined;
 let container: HTMLElement | undefined;
 let scroller: HTMLElement | undefined;
 /** Every `data-log-id` that has been in the DOM since the last mount (as numbers when they are: the bench's own share of the heap stays small). */
@@ -42,23 +39,9 @@ function collect() {
   }
 }
 
-/** Resolves when `check()` holds at an animation frame, or after `timeout` ms with `false`. */
-function waitForFrames(check: () => boolean, timeout: number): Promise<boolean> {
-  const started = performance.now();
-  return new Promise((resolve) => {
-    const tick = () => {
-      if (check()) resolve(true);
-      else if (performance.now() - started > timeout) resolve(false);
-      else requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-}
-
 function unmount() {
-  root?.unmount();
-  container?.remove();
-  root = container = scroller = undefined;
+  mounted?.unmount();
+  mounted = container = scroller = undefined;
 }
 
 /** Mounts a fresh timeline (fresh provider and query cache); resolves with the time to its first entries (layout forced). */
@@ -72,21 +55,11 @@ async function mount() {
     reads++;
     return get(params);
   };
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  container = document.createElement("div");
-  stage.append(container);
-  root = createRoot(container);
-  const started = performance.now();
-  root.render(
-    createElement(
-      Refine,
-      { auditLogProvider: provider as AuditLogProvider, options: { disableTelemetry: true, reactQuery: { clientConfig: queryClient } } },
-      createElement("div", { id: "scroller", style: { height: 600, overflow: "auto" } }, createElement(AuditTimeline, { resource: "products", locale: "en-US", now: NOW })),
-    ),
-  );
+  mounted = mountInRefine(stage, provider, createElement("div", { id: "scroller", style: { height: 600, overflow: "auto" } }, createElement(AuditTimeline, { resource: "products", locale: "en-US", now: NOW })));
+  container = mounted.container;
   const ok = await waitForDom(container, () => entries().length > 0, 30_000);
   container.getBoundingClientRect();
-  const ms = performance.now() - started;
+  const ms = performance.now() - mounted.started;
   scroller = container.querySelector<HTMLElement>("#scroller") ?? undefined;
   if (!ok || !scroller) return { ok: false, ms, seen: 0, entries: 0, nodes: 0, reads, stoppedBecause: container.textContent?.slice(0, 300) ?? "" };
   collect();

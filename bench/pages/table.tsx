@@ -5,14 +5,11 @@
  * the updated rows (layout forced) while a PerformanceObserver records every long
  * main-thread task: "responsive" means no long block, not a short total.
  */
-import { Refine, type AuditLogProvider } from "@refinedev/core";
-import { QueryClient } from "@tanstack/react-query";
 import { createElement } from "react";
-import { createRoot, type Root } from "react-dom/client";
 import { AuditLogTable } from "../../src/audit-log-table/AuditLogTable";
 import { createInMemoryAuditLogProvider } from "../../src/refine/createInMemoryAuditLogProvider";
 import { manyEntries } from "../../stories/support/logFixtures";
-import { installKitStyles, waitForDom } from "./dom";
+import { installKitStyles, mountInRefine, waitForDom, type Mounted } from "./dom";
 
 const ENTRIES = 10_000;
 installKitStyles();
@@ -20,7 +17,7 @@ const stage = document.getElementById("stage")!;
 const NOW = new Date("2026-01-15T12:00:00Z");
 const rows = manyEntries(ENTRIES, { records: 500, now: NOW });
 
-let root: Root | undefined;
+let mounted: Mounted | undefined;
 let container: HTMLElement | undefined;
 
 const tableRows = () => container!.querySelectorAll<HTMLElement>('[data-scope="audit-log-table"][data-part="row"]');
@@ -30,9 +27,8 @@ const status = () => container!.querySelector('[data-scope="audit-log-table"][da
 const waitFor = (check: () => boolean, timeout: number) => waitForDom(container!, check, timeout);
 
 function unmount() {
-  root?.unmount();
-  container?.remove();
-  root = container = undefined;
+  mounted?.unmount();
+  mounted = container = undefined;
 }
 
 /** Mounts a fresh table; resolves with the time to its first rows (layout forced). */
@@ -40,21 +36,11 @@ async function mount() {
   unmount();
   (globalThis as { gc?: () => void }).gc?.();
   const provider = createInMemoryAuditLogProvider({ initial: rows });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  container = document.createElement("div");
-  stage.append(container);
-  root = createRoot(container);
-  const started = performance.now();
-  root.render(
-    createElement(
-      Refine,
-      { auditLogProvider: provider as AuditLogProvider, options: { disableTelemetry: true, reactQuery: { clientConfig: queryClient } } },
-      createElement(AuditLogTable, { resource: "products", locale: "en-US", timeZone: "UTC" }),
-    ),
-  );
+  mounted = mountInRefine(stage, provider, createElement(AuditLogTable, { resource: "products", locale: "en-US", timeZone: "UTC" }));
+  container = mounted.container;
   const ok = await waitFor(() => tableRows().length > 0, 15_000);
   container.getBoundingClientRect();
-  return { ok, ms: performance.now() - started, rows: tableRows().length, nodes: container.getElementsByTagName("*").length };
+  return { ok, ms: performance.now() - mounted.started, rows: tableRows().length, nodes: container.getElementsByTagName("*").length };
 }
 
 /** Runs `act`, waits for `done`, forces layout; returns the time and the long tasks seen meanwhile. */

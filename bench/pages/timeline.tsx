@@ -4,14 +4,11 @@
  * `window.bench.scrollAndExpand()` scrolls to the end and opens an entry while a
  * PerformanceObserver records every long main-thread task.
  */
-import { Refine, type AuditLogProvider } from "@refinedev/core";
-import { QueryClient } from "@tanstack/react-query";
 import { createElement } from "react";
-import { createRoot, type Root } from "react-dom/client";
 import { AuditTimeline } from "../../src/audit-timeline/AuditTimeline";
 import { createInMemoryAuditLogProvider } from "../../src/refine/createInMemoryAuditLogProvider";
 import { manyEntries } from "../../stories/support/logFixtures";
-import { installKitStyles, waitForDom } from "./dom";
+import { installKitStyles, mountInRefine, waitForDom, waitForFrames, type Mounted } from "./dom";
 
 const ENTRIES = 10_000;
 installKitStyles();
@@ -20,7 +17,7 @@ const stage = document.getElementById("stage")!;
 const NOW = new Date("2026-01-15T12:00:00Z");
 const rows = manyEntries(ENTRIES, { records: 500, now: NOW });
 
-let root: Root | undefined;
+let mounted: Mounted | undefined;
 let reads: number[] = [];
 let container: HTMLElement | undefined;
 
@@ -29,23 +26,9 @@ const entries = () => container!.querySelectorAll('[data-scope="audit-timeline"]
 /** Resolves when `check()` holds after a DOM change under the container, or after `timeout` ms with `false`. */
 const waitFor = (check: () => boolean, timeout: number) => waitForDom(container!, check, timeout);
 
-/** Resolves when `check()` holds at an animation frame, or after `timeout` ms with `false`. */
-function waitForFrames(check: () => boolean, timeout: number): Promise<boolean> {
-  const started = performance.now();
-  return new Promise((resolve) => {
-    const tick = () => {
-      if (check()) resolve(true);
-      else if (performance.now() - started > timeout) resolve(false);
-      else requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-}
-
 function unmount() {
-  root?.unmount();
-  container?.remove();
-  root = container = undefined;
+  mounted?.unmount();
+  mounted = container = undefined;
 }
 
 /** Mounts a fresh timeline; resolves with the time to its first rendered entries (layout forced). */
@@ -59,21 +42,11 @@ async function mount() {
     reads.push(performance.now());
     return get(params);
   };
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  container = document.createElement("div");
-  stage.append(container);
-  root = createRoot(container);
-  const started = performance.now();
-  root.render(
-    createElement(
-      Refine,
-      { auditLogProvider: provider as AuditLogProvider, options: { disableTelemetry: true, reactQuery: { clientConfig: queryClient } } },
-      createElement("div", { id: "scroller", style: { height: 600, overflow: "auto" } }, createElement(AuditTimeline, { resource: "products", locale: "en-US", now: NOW })),
-    ),
-  );
+  mounted = mountInRefine(stage, provider, createElement("div", { id: "scroller", style: { height: 600, overflow: "auto" } }, createElement(AuditTimeline, { resource: "products", locale: "en-US", now: NOW })));
+  container = mounted.container;
   const ok = await waitFor(() => entries().length > 0, 10_000);
   container.getBoundingClientRect();
-  const ms = performance.now() - started;
+  const ms = performance.now() - mounted.started;
   return { ok, ms, entries: entries().length, nodes: container.getElementsByTagName("*").length };
 }
 
