@@ -513,17 +513,21 @@ function ConnectedAuditTimeline(props: AuditTimelineProps) {
   const jumpDay = jump.anchor ?? jump.day;
   const jumpDate = jumpDay && jump.state !== "invalid" ? formatDay(jumpDay, timeline.locale) : "";
   const isOldestFirst = options.order === "oldest";
-  const jumpControls = (showJumpToDate ?? (timeline.hasMore || timeline.hasNewer || jump.state !== "none" || jump.anchor !== undefined)) && (
+  const showJumpForm = showJumpToDate ?? (timeline.hasMore || timeline.hasNewer || jump.state !== "none" || jump.anchor !== undefined);
+  // The status and the way back show whenever a jump was made (also through the hook's action, without the form).
+  const jumpControls = (
     <>
-      <form {...timeline.getJumpProps()}>
-        <label {...timeline.getPartProps(parts.jumpLabel)} htmlFor={jumpInputId}>
-          {t("auditLog.timeline.jumpLabel", "Jump to date")}
-        </label>{" "}
-        <input {...timeline.getPartProps(parts.jumpInput)} id={jumpInputId} type="date" name="day" required defaultValue={jump.day} />{" "}
-        <button {...timeline.getPartProps(parts.jumpSubmit)} type="submit">
-          {t("auditLog.timeline.jumpSubmit", "Go")}
-        </button>
-      </form>
+      {showJumpForm && (
+        <form {...timeline.getJumpProps()}>
+          <label {...timeline.getPartProps(parts.jumpLabel)} htmlFor={jumpInputId}>
+            {t("auditLog.timeline.jumpLabel", "Jump to date")}
+          </label>{" "}
+          <input {...timeline.getPartProps(parts.jumpInput)} id={jumpInputId} type="date" name="day" required defaultValue={jump.day} />{" "}
+          <button {...timeline.getPartProps(parts.jumpSubmit)} type="submit">
+            {t("auditLog.timeline.jumpSubmit", "Go")}
+          </button>
+        </form>
+      )}
       {jump.state !== "none" && jump.state !== "found" && (
         <p {...timeline.getPartProps(parts.jumpStatus)} role="status">
           {jump.state === "searching"

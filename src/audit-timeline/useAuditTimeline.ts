@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type MouseEvent, type Ref } from "react";
-import type { AuditLogFilters } from "../core/filterEntries";
+import { canonicalizeFilters, type AuditLogFilters } from "../core/filterEntries";
+import { resolveTimeZone } from "../core/formatEntry";
 import { toInstant, type AuditLogSorter } from "../core/auditQuery";
 import { sortEntriesByTime } from "../core/history";
 import { getFieldsKey, useAuditEntryDescriber } from "../refine/useAuditEntryDescriber";
@@ -73,7 +74,9 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
   const jumpScope = `${resource}\u0000${String(id)}\u0000${order}\u0000${JSON.stringify(options.filters ?? null)}`;
   const [jumpState, setJumpState] = useState<JumpState | undefined>(undefined);
   const jump = jumpState?.scope === jumpScope ? jumpState : undefined;
-  const filters = useMemo(() => withAnchor(options.filters, jump?.anchor, order, timeZone), [options.filters, jump?.anchor, order, timeZone]);
+  // (A time zone Intl does not know is the viewer's, as everywhere in the kit.)
+  const zone = useMemo(() => resolveTimeZone(timeZone), [timeZone]);
+  const filters = useMemo(() => withAnchor(options.filters, jump?.anchor, order, zone), [options.filters, jump?.anchor, order, zone]);
   // A provider that follows the query contract sorts (and filters) on the server; a legacy one is read as before.
   const log = useAuditLogEntries({ ...options, filters, query: { sorters: order === "oldest" ? OLDEST_FIRST : NEWEST_FIRST } });
   const isServerSide = log.isServerSide;
@@ -146,10 +149,10 @@ export function useAuditTimeline(options: UseAuditTimelineOptions): UseAuditTime
   const isReady = log.state !== "loading" && !filtered.isPending && !log.isFetching;
   const findJumpTarget = useCallback(
     (day: string) => {
-      const bound = Date.parse(toInstant(day, order !== "oldest", timeZone));
+      const bound = Date.parse(toInstant(day, order !== "oldest", zone));
       return matching.findIndex((entry) => entry.createdAt !== undefined && (order === "oldest" ? entry.createdAt.getTime() >= bound : entry.createdAt.getTime() <= bound));
     },
-    [matching, order, timeZone],
+    [matching, order, zone],
   );
   useEffect(() => {
     if (!jump || jump.state !== "searching" || !isReady) return;
@@ -374,11 +377,15 @@ function isCalendarDay(day: string): boolean {
   return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === day;
 }
 
-/** A date bound as milliseconds: a `YYYY-MM-DD` day at its start (or `end`) in the time zone; `NaN` when unreadable. */
-function boundTime(bound: Date | string | number, end: boolean, timeZone: string | undefined): number {
-  if (bound instanceof Date) return bound.getTime();
-  if (typeof bound === "number") return bound;
-  return Date.parse(toInstant(bound, end, timeZone));
+/**
+ * A date bound as milliseconds, read as the filters read it (`canonicalizeFilters`: a
+ * `YYYY-MM-DD` day, trimmed, from its start or to its `end` in the time zone); `undefined`
+ * when the filters ignore it (empty, unreadable).
+ */
+function boundTime(bound: Date | string | number, end: boolean, timeZone: string | undefined): number | undefined {
+  const canonical = canonicalizeFilters(end ? { to: bound } : { from: bound });
+  const value = end ? canonical?.to : canonical?.from;
+  return value === undefined ? undefined : Date.parse(toInstant(value, end, timeZone));
 }
 
 /**
@@ -392,10 +399,9 @@ function withAnchor(filters: AuditLogFilters | undefined, anchor: string | undef
   const end = key === "to";
   const anchorTime = boundTime(anchor, end, timeZone);
   const own = filters?.[key];
-  if (Number.isNaN(anchorTime)) return filters;
-  if (own !== undefined) {
-    const ownTime = boundTime(own, end, timeZone);
-    if (Number.isNaN(ownTime) || (end ? ownTime <= anchorTime : ownTime >= anchorTime)) return filters;
-  }
+  if (anchorTime === undefined || Number.isNaN(anchorTime)) return filters;
+  // A bound the filters ignore is no bound: the anchor cannot widen it.
+  const ownTime = own === undefined ? undefined : boundTime(own, end, timeZone);
+  if (ownTime !== undefined && (Number.isNaN(ownTime) || (end ? ownTime <= anchorTime : ownTime >= anchorTime))) return filters;
   return { ...filters, [key]: new Date(anchorTime).toISOString() };
 }

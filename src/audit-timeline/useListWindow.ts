@@ -15,8 +15,6 @@ export interface UseListWindowOptions {
   enabled: boolean;
   /** The rows rendered in the flow, in order (their elements are measured). */
   readRows: (list: HTMLElement) => ListWindowRow[];
-  /** How many rows render before anything is measured (and on the server). Default 30. */
-  initialCount?: number;
 }
 
 /** The result of {@link useListWindow}. */
@@ -66,9 +64,13 @@ const scrollsY = (element: Element) => /(auto|scroll|hidden|clip|overlay)/.test(
  *   anchoring keeps what is on screen in place when rows above are measured.
  * - Where layout measures nothing (a test DOM, a hidden tab), every row is in range.
  */
-export function useListWindow({ keys, enabled, readRows, initialCount = 30 }: UseListWindowOptions): ListWindow {
+export function useListWindow({ keys, enabled, readRows }: UseListWindowOptions): ListWindow {
   const count = keys.length;
-  const [range, setRange] = useState<Range>({ start: 0, end: initialCount, padStart: 0, padEnd: 0 });
+  const [range, setRange] = useState<Range>({ start: 0, end: 0, padStart: 0, padEnd: 0 });
+  // Turned on (or mounted), the list first renders whole, as it was: its rows are measured
+  // where they stand, so the range then narrows around what is on screen without moving it.
+  const isFresh = useRef(true);
+  if (!enabled) isFresh.current = true;
   const listRef = useRef<HTMLElement | null>(null);
   const startSpacerRef = useRef<HTMLElement | null>(null);
   const sizes = useRef(new Map<string, number>());
@@ -140,7 +142,8 @@ export function useListWindow({ keys, enabled, readRows, initialCount = 30 }: Us
     const { offsets, anchor = 0 } = measure();
     const next = computeRange(offsets, anchor, clip());
     if (all.length === 0) return;
-    if (next.start !== current.start || next.end !== current.end || Math.round(next.padStart) !== Math.round(current.padStart) || Math.round(next.padEnd) !== Math.round(current.padEnd)) {
+    if (isFresh.current || next.start !== current.start || next.end !== current.end || Math.round(next.padStart) !== Math.round(current.padStart) || Math.round(next.padEnd) !== Math.round(current.padEnd)) {
+      isFresh.current = false;
       rangeSet.current = true;
       setRange(next);
     }
@@ -231,7 +234,8 @@ export function useListWindow({ keys, enabled, readRows, initialCount = 30 }: Us
       const next = computeRange(offsets, view.top - top, view);
       scrollTarget.current = { index, tries: 0 };
       const current = state.current.range;
-      if (next.start !== current.start || next.end !== current.end) {
+      if (isFresh.current || next.start !== current.start || next.end !== current.end) {
+        isFresh.current = false;
         rangeSet.current = true;
         setRange(next);
       }
@@ -240,7 +244,7 @@ export function useListWindow({ keys, enabled, readRows, initialCount = 30 }: Us
     [measure, clip, applyScrollTarget],
   );
 
-  const on = enabled;
+  const on = enabled && !isFresh.current;
   const start = on ? Math.min(range.start, Math.max(0, count - 1)) : 0;
   const end = on ? Math.min(Math.max(range.end, start + 1), count) : count;
   const padStart = on ? range.padStart : 0;

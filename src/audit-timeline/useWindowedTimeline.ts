@@ -161,9 +161,10 @@ export function useWindowedTimeline(timeline: UseAuditTimelineResult, enabled: b
   const revealedLink = useRef<string | undefined>(undefined);
   const linkedKey = timeline.linked.key;
   useEffect(() => {
-    if (!enabled || linkedKey === undefined || revealedLink.current === linkedKey) return;
+    if (linkedKey === undefined || revealedLink.current === linkedKey) return;
     revealedLink.current = linkedKey;
-    reveal(linkedKey, undefined, "start");
+    // Unwindowed, the timeline has shown it already (every entry is rendered); once only either way.
+    if (enabled) reveal(linkedKey, undefined, "start");
   }, [enabled, linkedKey, reveal]);
 
   const setList = win.setList;

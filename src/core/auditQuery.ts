@@ -1,5 +1,6 @@
 import { canonicalizeFilters, type AuditLogFilters } from "./filterEntries";
-import { shiftDayKey, toDayKey } from "./groupByDay";
+import { shiftDayKey, startOfDay } from "./groupByDay";
+import { resolveTimeZone } from "./intl";
 import type { AuditId, AuditLogEntry } from "./normalizeLog";
 import type { Path } from "./types";
 import { getValueType, safeGet } from "./values";
@@ -150,20 +151,6 @@ export interface BuiltAuditLogQuery {
 
 const clampInteger = (value: number, min: number, max: number) => (Number.isFinite(value) ? Math.min(max, Math.max(min, Math.floor(value))) : min);
 
-/** The first instant whose day (in `timeZone`, as `toDayKey` reads it) is `day` or later: a binary search over ±36 hours. */
-function startOfDay(day: string, timeZone: string | undefined): number {
-  const [year, month, date] = day.split("-").map(Number);
-  const noon = Date.UTC(year!, month! - 1, date!, 12);
-  let before = noon - 36 * 3_600_000;
-  let after = noon + 36 * 3_600_000;
-  while (after - before > 1) {
-    const middle = Math.floor((before + after) / 2);
-    if (toDayKey(new Date(middle), { timeZone }) < day) before = middle;
-    else after = middle;
-  }
-  return after;
-}
-
 /**
  * A filter bound as an ISO instant: a `YYYY-MM-DD` day's first (or, with `end`, last)
  * millisecond in the time zone; any other text as it is.
@@ -172,7 +159,9 @@ export function toInstant(bound: string, end: boolean, timeZone: string | undefi
   if (!/^\d{4}-\d{2}-\d{2}$/.test(bound)) return bound;
   // Normalised first ("2024-13-01" reads as the day it sorts as): the same days filterEntries compares.
   const day = shiftDayKey(bound, 0);
-  return new Date(end ? startOfDay(shiftDayKey(day, 1), timeZone) - 1 : startOfDay(day, timeZone)).toISOString();
+  // A zone Intl does not know is the viewer's, as everywhere in the kit (never a throw mid-render).
+  const zone = resolveTimeZone(timeZone);
+  return new Date(end ? startOfDay(shiftDayKey(day, 1), zone) - 1 : startOfDay(day, zone)).toISOString();
 }
 
 /**

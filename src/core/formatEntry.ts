@@ -4,7 +4,7 @@ import type { ChangeSummary } from "./summarizeChanges";
 import { diffWords } from "./diffWords";
 import type { FieldChange, Path, TextSegment } from "./types";
 import { formatValue } from "./formatValue";
-import { formatNumber, toIntlLocale } from "./intl";
+import { formatNumber, resolveTimeZone, toIntlLocale } from "./intl";
 import { getValueType, safeGet, safeKeys, toArray } from "./values";
 import { plural } from "./plural";
 import type { AuditTranslate } from "./translate";
@@ -25,16 +25,7 @@ export interface TimelineFormatters {
   day: Intl.DateTimeFormat;
 }
 
-/** The IANA time zone given when Intl knows it, else `undefined` (the viewer's own): a typo never throws later. */
-export function resolveTimeZone(timeZone: string | undefined): string | undefined {
-  if (!timeZone) return undefined;
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-    return timeZone;
-  } catch {
-    return undefined;
-  }
-}
+export { resolveTimeZone } from "./intl";
 
 /** Builds the {@link TimelineFormatters} for a locale and an optional IANA time zone (an unknown zone falls back to the viewer's). */
 export function createFormatters(locale: string | undefined, timeZone?: string): TimelineFormatters {

@@ -26,3 +26,14 @@ export function formatNumber(value: number | bigint, locale?: string): string {
   }
   return format.format(value);
 }
+
+/** The IANA time zone given when Intl knows it, else `undefined` (the viewer's own): a typo never throws later. */
+export function resolveTimeZone(timeZone: string | undefined): string | undefined {
+  if (!timeZone) return undefined;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone });
+    return timeZone;
+  } catch {
+    return undefined;
+  }
+}

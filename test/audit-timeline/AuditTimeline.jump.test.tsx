@@ -181,4 +181,20 @@ describe("<AuditTimeline> Jump to date", () => {
     await jumpTo("2022-06-01");
     await waitFor(() => expect(query(container, "jump-status")?.textContent).toBe("No entry on or before June 1, 2022 among the entries read so far."));
   });
+
+  it("takes an empty or untrimmed bound of the app's as the filters do, and an unknown time zone as the viewer's", async () => {
+    const provider = createServerSideAuditLogProvider({ rows: dailyRows(400) });
+    // `to: ""` (a cleared date input) is no bound: the jump's day bounds the query.
+    const { unmount } = await renderTimeline({ pageSize: 20, filters: { to: "" } }, provider);
+    await jumpTo("2024-01-10");
+    await waitFor(() => expect(provider.queries.at(-1)!.filters?.to).toBe("2024-01-10T23:59:59.999Z"));
+    await waitFor(() => expect(document.activeElement?.getAttribute("data-log-id")).toBe("75"));
+    unmount();
+    const before = provider.queries.length;
+    // " 2023-12-31 " is the day it names, whatever the runtime's zone: it stays the tighter bound.
+    await renderTimeline({ pageSize: 20, timeZone: "Mars/Olympus_Mons", filters: { to: " 2023-12-31 " } }, provider);
+    await jumpTo("2024-06-01");
+    await waitFor(() => expect(document.activeElement?.closest('[data-part="day"]')?.getAttribute("data-day")).toBe("2023-12-31"));
+    expect(provider.queries.slice(before).every((query) => query.filters?.to !== undefined && Date.parse(query.filters.to) < Date.parse("2024-01-01T12:00:00Z"))).toBe(true);
+  });
 });

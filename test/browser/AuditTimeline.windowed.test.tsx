@@ -176,6 +176,30 @@ describe("<AuditTimeline> windowed, in Chromium", () => {
     expect(onScreen(container).length).toBeLessThan(60);
   });
 
+  it("turning windowing on (past 100 entries) keeps the place the user scrolled to, and a link shown once is not shown again", async () => {
+    const { container, scroller } = renderScrolled({ windowed: undefined, linkedEntryId: 2990 });
+    await waitFor(() => expect(document.activeElement?.getAttribute("data-log-id")).toBe("2990"));
+    // The user moves on: focus on another entry's toggle, then scrolls to the end of 100 entries.
+    const toggle = container.querySelector<HTMLElement>(`${ENTRY}[data-log-id="2960"] [data-scope="audit-timeline"][data-part="toggle"]`)!;
+    toggle.focus();
+    await scrollDown(scroller, () => entries(container).length >= 100);
+    await frames(3);
+    const list = container.querySelector('[data-part="list"]')!;
+    expect(list.hasAttribute("data-windowed")).toBe(false);
+    const topEntry = () => {
+      const view = scroller.getBoundingClientRect();
+      return document.elementFromPoint(view.left + 200, view.top + 40)?.closest(ENTRY)?.getAttribute("data-log-id");
+    };
+    // The next batch comes as the end is reached: the list is windowed from then on.
+    scroller.scrollTop = scroller.scrollHeight;
+    const seen = topEntry();
+    await waitFor(() => expect(list.hasAttribute("data-windowed")).toBe(true));
+    await frames(3);
+    expect(Math.abs(Number(topEntry()) - Number(seen))).toBeLessThanOrEqual(1);
+    // Focus stayed where the user put it.
+    expect(document.activeElement).toBe(toggle);
+  });
+
   it("renders every entry shown with windowed={false}", async () => {
     const { container } = renderScrolled({ windowed: false });
     await waitFor(() => expect(entries(container)).toHaveLength(50));

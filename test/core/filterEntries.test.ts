@@ -92,9 +92,12 @@ describe("filterEntries: dates and free text", () => {
   ];
   const ids = (filters: AuditLogFilters, options = {}) => filterEntries(dated, filters, options).map((e) => e.id);
 
-  it("compares days as days: a time in year 10000 is not before 2024", () => {
-    const far = filterEntries([...dated, at(4, "+010000-01-01T00:00:00Z")], { to: "2024-12-31" }, { timeZone: "UTC" }).map((e) => e.id);
-    expect(far).toEqual([1, 2, 3]);
+  it("compares days as days: a time in year 10000 is not before 2024, one before 1 AD not after it", () => {
+    const odd = [...dated, at(4, "+010000-01-01T00:00:00Z"), at(5, "-010000-06-01T00:00:00Z")];
+    for (const timeZone of ["UTC", undefined]) {
+      expect(filterEntries(odd, { to: "2024-12-31" }, { timeZone }).map((e) => e.id)).toEqual([1, 2, 3, 5]);
+      expect(filterEntries(odd, { from: "2024-01-01" }, { timeZone }).map((e) => e.id)).toEqual([1, 2, 3, 4]);
+    }
   });
 
   it("keeps whole calendar days for YYYY-MM-DD bounds, in the given time zone", () => {

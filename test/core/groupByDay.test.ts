@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { groupByDay, shiftDayKey, toDayKey } from "../../src/core/groupByDay";
+import { compareDayKeys, groupByDay, shiftDayKey, startOfDay, toDayKey } from "../../src/core/groupByDay";
+import { toInstant } from "../../src/core/auditQuery";
 
 describe("toDayKey", () => {
   it.each([
@@ -42,5 +43,28 @@ describe("groupByDay", () => {
       ["2024-05-01", ["d"]],
       ["unknown", ["b", "e"]],
     ]);
+  });
+});
+
+describe("days of any year", () => {
+  const bc = new Date("-010000-06-01T12:00:00Z");
+  const far = new Date("+010000-06-01T12:00:00Z");
+
+  it("keys the years before 1 AD with a minus sign, in a time zone or not", () => {
+    expect(toDayKey(bc, { timeZone: "UTC" })).toBe("-10000-06-01");
+    expect(toDayKey(new Date("0000-06-01T12:00:00Z"), { timeZone: "UTC" })).toBe("0000-06-01");
+    expect(toDayKey(far, { timeZone: "UTC" })).toBe("10000-06-01");
+  });
+
+  it("orders keys as the days they name", () => {
+    const keys = ["2024-01-01", "10000-06-01", "-10000-06-01", "0050-12-31", "-0001-01-01", "2024-01-02"];
+    expect([...keys].sort(compareDayKeys)).toEqual(["-10000-06-01", "-0001-01-01", "0050-12-31", "2024-01-01", "2024-01-02", "10000-06-01"]);
+  });
+
+  it("moves and bounds days of the first century and of the year 9999 as they are", () => {
+    expect(shiftDayKey("0050-12-31", 1)).toBe("0051-01-01");
+    expect(toInstant("0050-12-31", true, "UTC")).toBe("0050-12-31T23:59:59.999Z");
+    expect(toInstant("9999-12-31", true, "UTC")).toBe("9999-12-31T23:59:59.999Z");
+    expect(new Date(startOfDay("2024-03-31", "Europe/Paris")).toISOString()).toBe("2024-03-30T23:00:00.000Z");
   });
 });
