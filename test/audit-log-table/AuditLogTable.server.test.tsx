@@ -84,15 +84,26 @@ describe("<AuditLogTable> with a server-side provider", () => {
   });
 
   it("keeps the previous rows on screen, marked busy, while a page loads; a failed page shows its error with Retry", async () => {
-    const provider = createServerSideAuditLogProvider({ rows: serverRows(100), latency: 80 });
+    const provider = createServerSideAuditLogProvider({ rows: serverRows(100) });
+    // The next page's answer waits until the test lets it go (a busy machine cannot skip the state).
+    let release: (() => void) | undefined;
+    let held: Promise<void> | undefined;
+    const get = provider.get;
+    provider.get = async (params) => {
+      await held;
+      return get(params);
+    };
     const { container } = await renderServerTable(provider);
     expect(tableElement(container).getAttribute("aria-busy")).toBeNull();
+    held = new Promise((resolve) => (release = resolve));
     await userEvent.click(screen.getByRole("button", { name: "Next" }));
     // Busy can start a moment earlier (the filter pass); the stale mark comes with the page request.
     await waitFor(() => expect(tableElement(container).hasAttribute("data-stale")).toBe(true));
     expect(tableElement(container).getAttribute("aria-busy")).toBe("true");
     expect(logIds(container)[0]).toBe("100");
     expect(status()).toBe("Loading page 2…");
+    held = undefined;
+    release!();
     await waitFor(() => expect(logIds(container)[0]).toBe("90"));
     expect(status()).toBe("Showing 11–20 of 100 entries");
     expect(tableElement(container).getAttribute("aria-busy")).toBeNull();

@@ -87,8 +87,8 @@ describe("<AuditTimeline> in Chromium", () => {
     expect(entries(container)).toHaveLength(50);
 
     // (Speed is the benchmark's to measure: a machine busy with the other test projects gets time.)
-    // Scrolled to the end as a user does, again while the end moves (days skipped by
-    // `content-visibility` take their real height as they come into view).
+    // Scrolled to the end as a user does, again while the end moves (a batch renders after
+    // the scroll that asked for it).
     const scrollUntil = (count: number) =>
       waitFor(
         () => {
