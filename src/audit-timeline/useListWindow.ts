@@ -249,10 +249,12 @@ export function useListWindow({ keys, enabled, readRows }: UseListWindowOptions)
   const end = on ? Math.min(Math.max(range.end, start + 1), count) : count;
   const padStart = on ? range.padStart : 0;
   const padEnd = on ? range.padEnd : 0;
+  // Stable while the range is: callers' callbacks built on it (keys, reveal) keep their identity.
+  const isInRange = useCallback((i: number) => i >= start && i < end, [start, end]);
   return {
     start,
     end,
-    isInRange: (i) => i >= start && i < end,
+    isInRange,
     setList,
     setStartSpacer,
     getSpacerStyle: (side) => ({ height: Math.max(0, Math.round(side === "start" ? padStart : padEnd)) }),

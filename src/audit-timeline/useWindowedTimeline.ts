@@ -177,27 +177,36 @@ export function useWindowedTimeline(timeline: UseAuditTimelineResult, enabled: b
   );
 
   const keepIndex = focusKey === undefined ? -1 : (rowIndex.get(entryKey(focusKey)) ?? -1);
-  const days: WindowedDay[] = [];
-  let index = 0;
-  for (const day of groups) {
-    const heading = index;
-    const first = heading + 1;
-    index = first + day.items.length;
-    const keeps = keepIndex >= first && keepIndex < index;
-    if (!keeps && (index <= win.start || heading >= win.end)) continue;
-    const inRange = day.items.filter((_, j) => isInRange(first + j));
-    const shown = keeps && !isInRange(keepIndex) ? day.items.filter((_, j) => isInRange(first + j) || first + j === keepIndex) : inRange;
-    days.push({
-      day: shown.length === day.items.length ? day : { ...day, items: shown },
-      offscreen: inRange.length === 0 && !isInRange(heading),
-      headingOffscreen: !isInRange(heading),
-      offscreenKey: keeps && !isInRange(keepIndex) ? focusKey : undefined,
-    });
-  }
+  const { start, end } = win;
+  // Recomputed when the range, the list or the focused entry changes; not on every render of the timeline.
+  const days = useMemo(() => {
+    const out: WindowedDay[] = [];
+    let index = 0;
+    for (const day of groups) {
+      const heading = index;
+      const first = heading + 1;
+      index = first + day.items.length;
+      const keeps = keepIndex >= first && keepIndex < index;
+      if (!keeps && (index <= start || heading >= end)) continue;
+      // The rows of the day in range (a slice: the range is contiguous), and the kept one.
+      const from = Math.max(0, start - first);
+      const to = Math.max(from, Math.min(day.items.length, end - first));
+      const keptOut = keeps && !isInRange(keepIndex);
+      const inRange = day.items.slice(from, to);
+      const shown = keptOut ? day.items.filter((_, j) => (j >= from && j < to) || first + j === keepIndex) : inRange;
+      out.push({
+        day: shown.length === day.items.length ? day : { ...day, items: shown },
+        offscreen: inRange.length === 0 && !isInRange(heading),
+        headingOffscreen: !isInRange(heading),
+        offscreenKey: keptOut ? focusKey : undefined,
+      });
+    }
+    return out;
+  }, [groups, start, end, keepIndex, focusKey, isInRange]);
 
   return {
     days,
-    isAtEnd: win.end >= keys.length,
+    isAtEnd: end >= keys.length,
     window: win,
     listProps: { ref, onKeyDown, onFocus, onBlur, "data-windowed": enabled ? "" : undefined },
     reveal,
